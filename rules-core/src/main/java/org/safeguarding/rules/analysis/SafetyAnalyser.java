@@ -1,0 +1,353 @@
+package org.safeguarding.rules.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.tables.RuleRow;
+import org.safeguarding.rules.tables.RuleTables;
+import org.safeguarding.rules.tables.SheetTemplate;
+import org.safeguarding.rules.tables.TableTemplate;
+
+/**
+ * Proves the safety properties of decision model section 6 for compiled tables, by running
+ * the real compiled rules on every combination of the facts each table reads. The Pathway
+ * table is run on all of its inputs; the Actions and Questions tables on every pathway and
+ * provisional flag the Pathway table can actually produce, with every value of the facts they
+ * read besides. The properties are the product's: nothing in a workbook can switch them off.
+ */
+public final class SafetyAnalyser {
+    private static final List<Fact> PATHWAY_FACTS = TableTemplate.PATHWAY_FACTS;
+    private static final Set<Fact> SAFE_WHEN_NO = Set.of(Fact.SELF_HARM_RISK, Fact.ADULT_INVOLVED, Fact.INTENDED_HARM,
+            Fact.COERCION_OR_BLACKMAIL, Fact.CAPACITY_CONCERN, Fact.ATYPICAL_OR_VIOLENT_CONTENT,
+            Fact.UNDER13_SEXUAL_ACTIVITY, Fact.PROFIT_MOTIVE);
+
+    private final Decider decider;
+    private final RuleTables tables;
+    private final int[] radix;
+    private final int combinations;
+    private final byte[] pathwayOf;
+    private final boolean[] provisionalOf;
+    private final Map<String, Accumulator> findings = new LinkedHashMap<>();
+
+    private SafetyAnalyser(Decider decider) {
+        this.decider = decider;
+        this.tables = decider.tables();
+        this.radix = PATHWAY_FACTS.stream().mapToInt(f -> f.domain().size()).toArray();
+        int product = 1;
+        for (int r : radix) {
+            product *= r;
+        }
+        this.combinations = product;
+        this.pathwayOf = new byte[product];
+        this.provisionalOf = new boolean[product];
+    }
+
+    public static SafetyReport analyse(Decider decider) {
+        return new SafetyAnalyser(decider).run();
+    }
+
+    private SafetyReport run() {
+        for (int index = 0; index < combinations; index++) {
+            Decider.PathwayResult result = decider.pathway(values(index));
+            pathwayOf[index] = (byte) (result.pathway() == null ? -1 : result.pathway().ordinal());
+            provisionalOf[index] = result.provisional();
+        }
+        for (int index = 0; index < combinations; index++) {
+            checkPathway(index);
+        }
+        long actionCombinations = checkActions();
+        List<SafetyFinding> list = new ArrayList<>();
+        findings.values().forEach(a -> list.add(a.finding()));
+        return new SafetyReport(combinations, actionCombinations, list);
+    }
+
+    // ---- Pathway table: properties 1, 2, 3, 7, 8
+
+    private void checkPathway(int index) {
+        Enum<?>[] values = values(index);
+        Pathway pathway = pathway(index);
+        if (pathway == null) {
+            report(1, "complete", "no Pathway rule matches these facts, so there is no pathway.", index, Map.of());
+            return;
+        }
+        boolean danger = values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.YES;
+        if (danger != (pathway == Pathway.EMERGENCY)) {
+            report(3, "EMERGENCY if and only if immediate danger", danger
+                    ? "a child is in immediate danger but the pathway is " + pathway + "."
+                    : "the pathway is EMERGENCY although immediateDanger is not true.", index, Map.of());
+        }
+        if (pathway == Pathway.HANDLE_INTERNALLY && !establishedSafe(values)) {
+            report(8, "never laxer than the guidance", "HANDLE_INTERNALLY although " + unsafeFacts(values)
+                    + " not established safe; the guidance requires a referral.", index, Map.of());
+        }
+        for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
+            Fact fact = PATHWAY_FACTS.get(k);
+            List<Enum<?>> order = riskOrder(fact);
+            int position = order.indexOf(values[fact.ordinal()]);
+            if (position < order.size() - 1) {
+                int riskier = withValue(index, k, order.get(position + 1));
+                Pathway after = pathway(riskier);
+                if (after == null || after.severity() < pathway.severity()) {
+                    report(2, "monotone", "making " + fact.fieldName() + " riskier (" + order.get(position) + " to "
+                            + order.get(position + 1) + ") lowers the pathway from " + pathway + " to " + after + ".",
+                            index, Map.of());
+                }
+            }
+        }
+        boolean definition = anyCompletionDiffers(index, 0, pathwayOf[index]);
+        if (definition != provisionalOf[index]) {
+            report(7, "provisional matches its definition", definition
+                    ? "answering the unknown facts could change the pathway, but the decision is not marked provisional."
+                    : "the decision is marked provisional, but no answer to the unknown facts changes the pathway.",
+                    index, Map.of());
+        }
+    }
+
+    private boolean establishedSafe(Enum<?>[] values) {
+        return unsafeFacts(values).isEmpty();
+    }
+
+    private static String unsafeFacts(Enum<?>[] values) {
+        List<String> unsafe = new ArrayList<>();
+        for (Fact fact : PATHWAY_FACTS) {
+            Enum<?> value = values[fact.ordinal()];
+            boolean safe = switch (fact) {
+                case IMMEDIATE_DANGER -> value == Answer.NO;
+                case CONSENT_GIVEN -> value == Answer.YES;
+                case PARENTAL_RISK -> value != Answer.YES;
+                default -> !SAFE_WHEN_NO.contains(fact) || value == Answer.NO;
+            };
+            if (!safe) {
+                unsafe.add(fact.fieldName());
+            }
+        }
+        return String.join(", ", unsafe) + (unsafe.isEmpty() ? "" : unsafe.size() == 1 ? " is" : " are");
+    }
+
+    /** Risk order, safest first: false, unknown, true; for consent, true, unknown, false. */
+    static List<Enum<?>> riskOrder(Fact fact) {
+        return fact == Fact.CONSENT_GIVEN ? List.of(Answer.YES, Answer.UNKNOWN, Answer.NO)
+                : List.of(Answer.NO, Answer.UNKNOWN, Answer.YES);
+    }
+
+    private boolean anyCompletionDiffers(int index, int from, byte pathway) {
+        Enum<?>[] values = values(index);
+        for (int k = from; k < PATHWAY_FACTS.size(); k++) {
+            Fact fact = PATHWAY_FACTS.get(k);
+            if (values[fact.ordinal()] == fact.unknown()) {
+                for (Enum<?> answer : fact.domain()) {
+                    if (answer != fact.unknown() && anyCompletionDiffers(withValue(index, k, answer), k + 1, pathway)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return pathwayOf[index] != pathway;
+    }
+
+    // ---- Actions and Questions tables: properties 3, 4, 5, 6, and a question for every unknown fact
+
+    private long checkActions() {
+        List<Fact> shared = new ArrayList<>();
+        List<Fact> free = new ArrayList<>();
+        for (String input : TableTemplate.ACTIONS.conditionInputs()) {
+            Fact.byFieldName(input).ifPresent(f -> (PATHWAY_FACTS.contains(f) ? shared : free).add(f));
+        }
+        Set<List<Object>> reachable = new HashSet<>();
+        Map<List<Object>, Integer> exampleOf = new LinkedHashMap<>();
+        for (int index = 0; index < combinations; index++) {
+            if (pathwayOf[index] < 0) {
+                continue;
+            }
+            Enum<?>[] values = values(index);
+            List<Object> key = new ArrayList<>();
+            key.add(pathway(index));
+            key.add(provisionalOf[index]);
+            shared.forEach(f -> key.add(values[f.ordinal()]));
+            if (reachable.add(key)) {
+                exampleOf.put(key, index);
+            }
+        }
+        long evaluated = 0;
+        for (Map.Entry<List<Object>, Integer> entry : exampleOf.entrySet()) {
+            Pathway pathway = (Pathway) entry.getKey().get(0);
+            boolean provisional = (Boolean) entry.getKey().get(1);
+            Enum<?>[] base = values(entry.getValue());
+            int freeCombinations = free.stream().mapToInt(f -> f.domain().size()).reduce(1, (a, b) -> a * b);
+            for (int n = 0; n < freeCombinations; n++) {
+                Enum<?>[] values = base.clone();
+                int rest = n;
+                for (Fact fact : free) {
+                    values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                    rest /= fact.domain().size();
+                }
+                checkActions(values, pathway, provisional);
+                evaluated++;
+            }
+        }
+        checkQuestionsOneByOne();
+        return evaluated;
+    }
+
+    private void checkActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
+        Decider.ActionResult result = decider.actions(values, pathway, provisional);
+        List<ActionCode> actions = result.actions();
+        Map<String, String> context = Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO");
+        if (actions.contains(ActionCode.CALL_999) != (pathway == Pathway.EMERGENCY)) {
+            reportActions(3, "CALL_999 if and only if EMERGENCY", pathway == Pathway.EMERGENCY
+                    ? "an EMERGENCY decision does not include CALL_999." : "CALL_999 is recommended outside EMERGENCY.",
+                    values, context, result.actionRules());
+        }
+        for (ActionCode internalOnly : List.of(ActionCode.HANDLE_WITHIN_ORGANISATION, ActionCode.REQUEST_DELETION)) {
+            if (actions.contains(internalOnly) && pathway != Pathway.HANDLE_INTERNALLY) {
+                reportActions(4, "internal actions only when handled internally", internalOnly
+                        + " is recommended on the " + pathway + " pathway.", values, context, result.actionRules());
+            }
+        }
+        if (actions.contains(ActionCode.INVOLVE_PARENTS) && values[Fact.PARENTAL_RISK.ordinal()] == Answer.YES) {
+            reportActions(5, "parents not involved when they are a risk",
+                    "INVOLVE_PARENTS is recommended although parentalRisk is true.", values, context, result.actionRules());
+        }
+        for (ActionCode always : List.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.RECORD_INCIDENT)) {
+            if (!actions.contains(always)) {
+                reportActions(6, "always do not view and record", always + " is missing.", values, context,
+                        result.actionRules());
+            }
+        }
+        checkQuestions(values, pathway, provisional, result);
+    }
+
+    private void checkQuestions(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.ActionResult result) {
+        for (Fact fact : Fact.values()) {
+            if (values[fact.ordinal()] == fact.unknown() && !result.questions().contains(fact.fieldName())) {
+                reportActions(7, "provisional decisions carry their questions", "there is no question about "
+                        + fact.fieldName() + ", which is not yet known.", values,
+                        Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO"), result.questionRules());
+            }
+        }
+    }
+
+    /** Each fact unknown on its own, every other fact known: the question about it must still be asked. */
+    private void checkQuestionsOneByOne() {
+        for (Fact unknown : Fact.values()) {
+            Enum<?>[] values = new Enum<?>[Fact.values().length];
+            for (Fact fact : Fact.values()) {
+                values[fact.ordinal()] = fact == unknown ? fact.unknown() : fact.domain().get(0);
+            }
+            Decider.PathwayResult pathway = decider.pathway(values);
+            if (pathway.pathway() != null) {
+                checkQuestions(values, pathway.pathway(), pathway.provisional(),
+                        decider.actions(values, pathway.pathway(), pathway.provisional()));
+            }
+        }
+    }
+
+    // ---- combinations and findings
+
+    private Pathway pathway(int index) {
+        return pathwayOf[index] < 0 ? null : Pathway.values()[pathwayOf[index]];
+    }
+
+    private Enum<?>[] values(int index) {
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.unknown();
+        }
+        int rest = index;
+        for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
+            Fact fact = PATHWAY_FACTS.get(k);
+            values[fact.ordinal()] = fact.domain().get(rest % radix[k]);
+            rest /= radix[k];
+        }
+        return values;
+    }
+
+    private int withValue(int index, int k, Enum<?> value) {
+        int weight = 1;
+        for (int i = 0; i < k; i++) {
+            weight *= radix[i];
+        }
+        int current = (index / weight) % radix[k];
+        Fact fact = PATHWAY_FACTS.get(k);
+        return index + (fact.domain().indexOf(value) - current) * weight;
+    }
+
+    private void report(int property, String title, String message, int index, Map<String, String> context) {
+        Enum<?>[] values = values(index);
+        String key = property + message;
+        Accumulator existing = findings.get(key);
+        if (existing != null) {
+            existing.count++;
+            return;
+        }
+        Map<String, String> example = describe(values, PATHWAY_FACTS);
+        example.putAll(context);
+        findings.put(key, new Accumulator(property, title, message, example,
+                locations(decider.pathway(values).rules())));
+    }
+
+    private void reportActions(int property, String title, String message, Enum<?>[] values, Map<String, String> context,
+                               List<String> rules) {
+        String key = property + message;
+        Accumulator existing = findings.get(key);
+        if (existing != null) {
+            existing.count++;
+            return;
+        }
+        Map<String, String> example = new LinkedHashMap<>(context);
+        example.putAll(describe(values, List.of(Fact.values())));
+        findings.put(key, new Accumulator(property, title, message, example, locations(rules)));
+    }
+
+    private static Map<String, String> describe(Enum<?>[] values, List<Fact> facts) {
+        Map<String, String> example = new LinkedHashMap<>();
+        for (Fact fact : facts) {
+            example.put(fact.fieldName(), values[fact.ordinal()].name());
+        }
+        return example;
+    }
+
+    private List<SafetyFinding.RuleLocation> locations(List<String> ruleIds) {
+        List<SafetyFinding.RuleLocation> locations = new ArrayList<>();
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            for (RuleRow row : tables.rows(sheet)) {
+                if (ruleIds.contains(row.id())) {
+                    locations.add(new SafetyFinding.RuleLocation(row.workbook(), sheet.sheetName(), row.excelRow(), row.id()));
+                }
+            }
+        }
+        return locations;
+    }
+
+    private static final class Accumulator {
+        private final int property;
+        private final String title;
+        private final String message;
+        private final Map<String, String> example;
+        private final List<SafetyFinding.RuleLocation> rules;
+        private long count = 1;
+
+        Accumulator(int property, String title, String message, Map<String, String> example,
+                    List<SafetyFinding.RuleLocation> rules) {
+            this.property = property;
+            this.title = title;
+            this.message = message;
+            this.example = example;
+            this.rules = rules;
+        }
+
+        SafetyFinding finding() {
+            return new SafetyFinding(property, title, message, example, rules, count);
+        }
+    }
+}

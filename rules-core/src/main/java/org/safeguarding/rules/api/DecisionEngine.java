@@ -1,0 +1,136 @@
+package org.safeguarding.rules.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.safeguarding.rules.analysis.SafetyAnalyser;
+import org.safeguarding.rules.analysis.SafetyReport;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.engine.RuleSetCompiler;
+import org.safeguarding.rules.tables.RuleRow;
+import org.safeguarding.rules.tables.RuleTables;
+import org.safeguarding.rules.tables.TableTemplate;
+import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.tables.WorkbookReader;
+
+/**
+ * Recommends what a designated safeguarding lead should do about an incident of shared
+ * sexual imagery, using decision tables a safeguarding lead can edit.
+ *
+ * <p>Build one engine when your application starts and share it: it is immutable and
+ * thread-safe, and {@link #decide(Incident)} takes microseconds. Building one reads the
+ * workbooks, checks them against the product's template, compiles them and proves the safety
+ * properties over every combination of facts, so tables that are malformed or laxer than the
+ * guidance never make a decision.
+ *
+ * <pre>{@code
+ * DecisionEngine engine = DecisionEngine.bundled();
+ * Recommendation r = engine.decide(Incident.builder().immediateDanger(Answer.NO).build());
+ * }</pre>
+ */
+public final class DecisionEngine {
+    /** The classpath folder of the bundled workbooks (module decision-tables). */
+    static final String BUNDLED_FOLDER = "org/safeguarding/tables/";
+    static final String BUNDLED_WORKBOOK = "safeguarding-rules.drl.xlsx";
+
+    private final Decider decider;
+    private final RuleSetInfo info;
+
+    private DecisionEngine(Decider decider, RuleSetInfo info) {
+        this.decider = decider;
+        this.info = info;
+    }
+
+    /** An engine on the tables shipped in the decision-tables jar. */
+    public static DecisionEngine bundled() {
+        try (InputStream in = DecisionEngine.class.getClassLoader().getResourceAsStream(BUNDLED_FOLDER + BUNDLED_WORKBOOK)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled tables are missing: put the decision-tables jar on the classpath");
+            }
+            return fromStreams(Map.of(BUNDLED_WORKBOOK, in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuleSetException e) {
+            throw new IllegalStateException("The bundled tables are invalid; this is a packaging error", e);
+        }
+    }
+
+    /**
+     * An engine on the {@code .xlsx} workbooks in a folder (or on one workbook file).
+     *
+     * @throws RuleSetException listing every problem found, located by workbook, sheet and cell
+     * @throws IOException      when the folder or a file cannot be read
+     */
+    public static DecisionEngine fromPath(Path path) throws RuleSetException, IOException {
+        List<Workbook> workbooks = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".drl.xlsx")).sorted().toList()) {
+                    workbooks.add(new Workbook(file.getFileName().toString(), Files.readAllBytes(file)));
+                }
+            }
+        } else {
+            workbooks.add(new Workbook(path.getFileName().toString(), Files.readAllBytes(path)));
+        }
+        return fromWorkbooks(workbooks);
+    }
+
+    /**
+     * An engine on workbooks given as streams, keyed by file name. The streams are read to the
+     * end but not closed.
+     */
+    public static DecisionEngine fromStreams(Map<String, InputStream> workbooks) throws RuleSetException, IOException {
+        List<Workbook> list = new ArrayList<>();
+        for (Map.Entry<String, InputStream> entry : workbooks.entrySet()) {
+            list.add(new Workbook(entry.getKey(), entry.getValue().readAllBytes()));
+        }
+        return fromWorkbooks(list);
+    }
+
+    static DecisionEngine fromWorkbooks(List<Workbook> workbooks) throws RuleSetException {
+        WorkbookReader.Result read = WorkbookReader.read(workbooks);
+        if (read.tables().isEmpty()) {
+            throw new RuleSetException(read.problems());
+        }
+        RuleTables tables = read.tables().get();
+        RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
+        if (!compiled.problems().isEmpty()) {
+            throw new RuleSetException(compiled.problems());
+        }
+        Decider decider = new Decider(tables, compiled.pathway(), compiled.actions());
+        SafetyReport safety = SafetyAnalyser.analyse(decider);
+        if (!safety.safe()) {
+            throw new RuleSetException(safety.problems());
+        }
+        List<RuleSetInfo.Table> counts = TableTemplate.RULE_SHEETS.stream().map(sheet -> {
+            List<RuleRow> rows = tables.rows(sheet);
+            return new RuleSetInfo.Table(sheet.sheetName(), rows.get(0).workbook(), rows.size());
+        }).toList();
+        return new DecisionEngine(decider, new RuleSetInfo(decider.version().version(), decider.version().sha256(),
+                Instant.now(), counts));
+    }
+
+    /**
+     * The recommendation for an incident.
+     *
+     * @throws IncidentRejectedException when the facts contradict each other or the incident is
+     *                                   outside child safeguarding; its errors name the fields
+     */
+    public Recommendation decide(Incident incident) {
+        return decider.decide(Objects.requireNonNull(incident, "incident"));
+    }
+
+    /** Which tables this engine decides with. */
+    public RuleSetInfo ruleSet() {
+        return info;
+    }
+}

@@ -1,0 +1,165 @@
+package org.safeguarding.rules.api;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What is known about one incident. Every fact defaults to UNKNOWN: a fact nobody has
+ * established is never read as "no". Build one with {@link #builder()}.
+ *
+ * @param people    who was involved, with ages; may be empty
+ * @param reference the caller's own reference, echoed back in the recommendation and never
+ *                  logged; {@code null} when there is none
+ */
+public record Incident(
+        Answer immediateDanger,
+        Answer selfHarmRisk,
+        Answer adultInvolved,
+        Answer intendedHarm,
+        Answer consentGiven,
+        Answer coercionOrBlackmail,
+        Answer capacityConcern,
+        Answer atypicalOrViolentContent,
+        Answer under13SexualActivity,
+        Answer profitMotive,
+        Answer parentalRisk,
+        Answer childDistressed,
+        MediaType mediaType,
+        Sharing sharing,
+        Device device,
+        List<Person> people,
+        String reference) {
+
+    /** A reference is 1 to 64 characters of letters, digits, dot, underscore and hyphen. */
+    public static final Pattern REFERENCE_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public Incident {
+        for (Fact fact : Fact.values()) {
+            Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
+                    consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
+                    under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device),
+                    fact.fieldName());
+        }
+        people = List.copyOf(Objects.requireNonNull(people, "people"));
+        if (reference != null && !REFERENCE_PATTERN.matcher(reference).matches()) {
+            throw new IllegalArgumentException("reference must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+        }
+    }
+
+    /** The value of one fact. */
+    public Enum<?> value(Fact fact) {
+        return valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm, consentGiven,
+                coercionOrBlackmail, capacityConcern, atypicalOrViolentContent, under13SexualActivity,
+                profitMotive, parentalRisk, childDistressed, mediaType, sharing, device);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding the same values as this incident. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        for (Fact fact : Fact.values()) {
+            builder.set(fact, value(fact));
+        }
+        return builder.people(people).reference(reference);
+    }
+
+    @SuppressWarnings("java:S107") // one parameter per fact keeps the switch total and checked by the compiler
+    private static Enum<?> valueOf(Fact fact, Answer immediateDanger, Answer selfHarmRisk, Answer adultInvolved,
+                                   Answer intendedHarm, Answer consentGiven, Answer coercionOrBlackmail,
+                                   Answer capacityConcern, Answer atypicalOrViolentContent,
+                                   Answer under13SexualActivity, Answer profitMotive, Answer parentalRisk,
+                                   Answer childDistressed, MediaType mediaType, Sharing sharing, Device device) {
+        return switch (fact) {
+            case IMMEDIATE_DANGER -> immediateDanger;
+            case SELF_HARM_RISK -> selfHarmRisk;
+            case ADULT_INVOLVED -> adultInvolved;
+            case INTENDED_HARM -> intendedHarm;
+            case CONSENT_GIVEN -> consentGiven;
+            case COERCION_OR_BLACKMAIL -> coercionOrBlackmail;
+            case CAPACITY_CONCERN -> capacityConcern;
+            case ATYPICAL_OR_VIOLENT_CONTENT -> atypicalOrViolentContent;
+            case UNDER13_SEXUAL_ACTIVITY -> under13SexualActivity;
+            case PROFIT_MOTIVE -> profitMotive;
+            case PARENTAL_RISK -> parentalRisk;
+            case CHILD_DISTRESSED -> childDistressed;
+            case MEDIA_TYPE -> mediaType;
+            case SHARING -> sharing;
+            case DEVICE -> device;
+        };
+    }
+
+    /** Builds an {@link Incident}; every fact starts UNKNOWN. */
+    public static final class Builder {
+        private final Map<Fact, Enum<?>> values = new EnumMap<>(Fact.class);
+        private final List<Person> people = new ArrayList<>();
+        private String reference;
+
+        private Builder() {
+            for (Fact fact : Fact.values()) {
+                values.put(fact, fact.unknown());
+            }
+        }
+
+        /** Sets any fact; the value must come from {@link Fact#type()}. */
+        public Builder set(Fact fact, Enum<?> value) {
+            Objects.requireNonNull(value, fact.fieldName());
+            if (!fact.type().isInstance(value)) {
+                throw new IllegalArgumentException(fact.fieldName() + " takes a " + fact.type().getSimpleName()
+                        + ", not " + value.getClass().getSimpleName());
+            }
+            values.put(fact, value);
+            return this;
+        }
+
+        public Builder immediateDanger(Answer v) { return set(Fact.IMMEDIATE_DANGER, v); }
+        public Builder selfHarmRisk(Answer v) { return set(Fact.SELF_HARM_RISK, v); }
+        public Builder adultInvolved(Answer v) { return set(Fact.ADULT_INVOLVED, v); }
+        public Builder intendedHarm(Answer v) { return set(Fact.INTENDED_HARM, v); }
+        public Builder consentGiven(Answer v) { return set(Fact.CONSENT_GIVEN, v); }
+        public Builder coercionOrBlackmail(Answer v) { return set(Fact.COERCION_OR_BLACKMAIL, v); }
+        public Builder capacityConcern(Answer v) { return set(Fact.CAPACITY_CONCERN, v); }
+        public Builder atypicalOrViolentContent(Answer v) { return set(Fact.ATYPICAL_OR_VIOLENT_CONTENT, v); }
+        public Builder under13SexualActivity(Answer v) { return set(Fact.UNDER13_SEXUAL_ACTIVITY, v); }
+        public Builder profitMotive(Answer v) { return set(Fact.PROFIT_MOTIVE, v); }
+        public Builder parentalRisk(Answer v) { return set(Fact.PARENTAL_RISK, v); }
+        public Builder childDistressed(Answer v) { return set(Fact.CHILD_DISTRESSED, v); }
+        public Builder mediaType(MediaType v) { return set(Fact.MEDIA_TYPE, v); }
+        public Builder sharing(Sharing v) { return set(Fact.SHARING, v); }
+        public Builder device(Device v) { return set(Fact.DEVICE, v); }
+
+        public Builder person(Role role, int age) {
+            people.add(new Person(role, age));
+            return this;
+        }
+
+        public Builder people(List<Person> replacement) {
+            people.clear();
+            people.addAll(replacement);
+            return this;
+        }
+
+        public Builder reference(String reference) {
+            this.reference = reference;
+            return this;
+        }
+
+        public Incident build() {
+            return new Incident(
+                    (Answer) values.get(Fact.IMMEDIATE_DANGER), (Answer) values.get(Fact.SELF_HARM_RISK),
+                    (Answer) values.get(Fact.ADULT_INVOLVED), (Answer) values.get(Fact.INTENDED_HARM),
+                    (Answer) values.get(Fact.CONSENT_GIVEN), (Answer) values.get(Fact.COERCION_OR_BLACKMAIL),
+                    (Answer) values.get(Fact.CAPACITY_CONCERN), (Answer) values.get(Fact.ATYPICAL_OR_VIOLENT_CONTENT),
+                    (Answer) values.get(Fact.UNDER13_SEXUAL_ACTIVITY), (Answer) values.get(Fact.PROFIT_MOTIVE),
+                    (Answer) values.get(Fact.PARENTAL_RISK), (Answer) values.get(Fact.CHILD_DISTRESSED),
+                    (MediaType) values.get(Fact.MEDIA_TYPE), (Sharing) values.get(Fact.SHARING),
+                    (Device) values.get(Fact.DEVICE), people, reference);
+        }
+    }
+}

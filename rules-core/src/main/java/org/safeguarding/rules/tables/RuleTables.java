@@ -1,0 +1,35 @@
+package org.safeguarding.rules.tables;
+
+import java.util.List;
+import java.util.Map;
+
+import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Pathway;
+
+/**
+ * Everything a rule set's workbooks say, read and checked against the template: the rule
+ * rows of each table and the words of the texts sheets. The maps keep the sheets' row order,
+ * which is the order actions and questions are listed in.
+ *
+ * @param actionTexts   action text per code, contact placeholders filled in, in urgency order
+ * @param questionTexts question per fact, in asking order
+ * @param summaries     summary sentence per pathway and provisional flag
+ * @param sha256        hash over every workbook's bytes, in name order
+ */
+public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, List<RuleRow> actionRows,
+                         List<RuleRow> questionRows, Map<ActionCode, String> actionTexts,
+                         Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
+                         Map<String, String> contacts, String sha256) {
+
+    public List<RuleRow> rows(SheetTemplate sheet) {
+        if (sheet == TableTemplate.PATHWAY) {
+            return pathwayRows;
+        }
+        return sheet == TableTemplate.ACTIONS ? actionRows : questionRows;
+    }
+
+    public String summary(Pathway pathway, boolean provisional) {
+        return summaries.get(pathway).get(provisional);
+    }
+}

@@ -1,0 +1,58 @@
+package org.safeguarding.rules.tables;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The fixed shape of one rule sheet: the technical rows Drools compiles (hidden from leads)
+ * and the columns. Only data rows below the header are the lead's to edit; everything here
+ * is code that runs in the JVM, so a workbook must match it exactly.
+ *
+ * @param sheetName  the sheet's name, also the table name in reasons
+ * @param idPrefix   rule IDs look like {@code P-01}
+ * @param objectType the Drools pattern every condition constrains, e.g. {@code f: PathwayFacts}
+ * @param columns    from column A onwards
+ */
+public record SheetTemplate(String sheetName, String idPrefix, String objectType, List<ColumnSpec> columns) {
+
+    /** Zero-based row indexes of the layout Drools expects. */
+    public static final int RULESET_ROW = 0;
+    public static final int IMPORT_ROW = 1;
+    public static final int VARIABLES_ROW = 2;
+    public static final int RULETABLE_ROW = 3;
+    public static final int KEYWORD_ROW = 4;
+    public static final int OBJECT_TYPE_ROW = 5;
+    public static final int CODE_ROW = 6;
+    public static final int HEADER_ROW = 7;
+    public static final int FIRST_DATA_ROW = 8;
+
+    public SheetTemplate {
+        columns = List.copyOf(columns);
+    }
+
+    public String ruleTableCell() {
+        return "RuleTable " + sheetName;
+    }
+
+    public int column(ColumnKind kind) {
+        return IntStream.range(0, columns.size()).filter(i -> columns.get(i).kind() == kind).findFirst().orElseThrow();
+    }
+
+    public ColumnSpec outcome() {
+        return columns.get(column(ColumnKind.OUTCOME));
+    }
+
+    public int firstConditionColumn() {
+        return column(ColumnKind.CONDITION);
+    }
+
+    public int lastConditionColumn() {
+        return IntStream.range(0, columns.size()).filter(i -> columns.get(i).kind() == ColumnKind.CONDITION)
+                .max().orElseThrow();
+    }
+
+    /** The inputs the condition columns read, in column order. */
+    public List<String> conditionInputs() {
+        return columns.stream().filter(c -> c.kind() == ColumnKind.CONDITION).map(ColumnSpec::input).toList();
+    }
+}

@@ -1,0 +1,525 @@
+package org.safeguarding.rules.tables;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.api.Problem;
+
+/**
+ * Reads a rule set's workbooks and checks them against the {@link TableTemplate}: every
+ * problem is reported with its workbook, sheet and cell, and nothing is compiled until there
+ * are none.
+ */
+public final class WorkbookReader {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]*)}");
+    private static final Pattern CONTACT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final DataFormatter FORMATTER = new DataFormatter(Locale.ENGLISH);
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private WorkbookReader() {
+    }
+
+    /** The outcome of reading: the tables when there were no problems, else the problems. */
+    public record Result(Optional<RuleTables> tables, List<Problem> problems) {
+    }
+
+    public static Result read(List<Workbook> workbooks) {
+        return new WorkbookReader().readAll(workbooks);
+    }
+
+    private Result readAll(List<Workbook> supplied) {
+        List<Workbook> workbooks = new ArrayList<>(supplied);
+        workbooks.sort(Comparator.comparing(Workbook::name));
+        if (workbooks.isEmpty()) {
+            problems.add(new Problem("", "", "", "No workbooks were given: a rule set needs its .drl.xlsx workbook."));
+            return new Result(Optional.empty(), problems);
+        }
+        Map<String, Located> sheets = new HashMap<>();
+        List<XSSFWorkbook> opened = new ArrayList<>();
+        try {
+            for (Workbook workbook : workbooks) {
+                XSSFWorkbook book = open(workbook);
+                if (book == null) {
+                    continue;
+                }
+                opened.add(book);
+                for (int i = 0; i < book.getNumberOfSheets(); i++) {
+                    Sheet sheet = book.getSheetAt(i);
+                    String name = sheet.getSheetName();
+                    if (!TableTemplate.SHEET_ORDER.contains(name)) {
+                        problems.add(new Problem(workbook.name(), name, "", "This sheet is not part of the template. "
+                                + "Remove it; the sheets are " + String.join(", ", TableTemplate.SHEET_ORDER) + "."));
+                    } else if (book.isSheetHidden(i) || book.isSheetVeryHidden(i)) {
+                        problems.add(new Problem(workbook.name(), name, "", "This sheet is hidden. Unhide it: every sheet must be visible to the people who review it."));
+                    } else if (!name.equals(TableTemplate.READ_ME_SHEET)) {
+                        Located previous = sheets.putIfAbsent(name, new Located(workbook.name(), sheet));
+                        if (previous != null) {
+                            problems.add(new Problem(workbook.name(), name, "", "The sheet '" + name + "' is also in "
+                                    + previous.workbook() + ". Keep it in one workbook only."));
+                        }
+                    }
+                }
+            }
+            for (String name : TableTemplate.SHEET_ORDER) {
+                if (!name.equals(TableTemplate.READ_ME_SHEET) && !sheets.containsKey(name) && !opened.isEmpty()) {
+                    problems.add(new Problem(workbooks.get(0).name(), name, "", "The sheet '" + name + "' is missing. Add it back from the shipped workbook."));
+                }
+            }
+            if (!problems.isEmpty()) {
+                return new Result(Optional.empty(), distinctProblems());
+            }
+            Map<String, String> contacts = contacts(sheets.get(TableTemplate.CONTACTS_SHEET));
+            Map<SheetTemplate, List<RuleRow>> rows = new HashMap<>();
+            for (SheetTemplate template : TableTemplate.RULE_SHEETS) {
+                rows.put(template, ruleRows(template, sheets.get(template.sheetName())));
+            }
+            checkUniqueIds(rows);
+            RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY),
+                    rows.get(TableTemplate.ACTIONS), rows.get(TableTemplate.QUESTIONS),
+                    actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts),
+                    questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET)),
+                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, sha256(workbooks));
+            return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
+        } finally {
+            for (XSSFWorkbook book : opened) {
+                try {
+                    book.close();
+                } catch (java.io.IOException ignored) {
+                    // read from memory: nothing to release
+                }
+            }
+        }
+    }
+
+    /** A formula cell is read more than once; its problem is reported once. */
+    private List<Problem> distinctProblems() {
+        return List.copyOf(new java.util.LinkedHashSet<>(problems));
+    }
+
+    private record Located(String workbook, Sheet sheet) {
+    }
+
+    private XSSFWorkbook open(Workbook workbook) {
+        if (!workbook.name().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            problems.add(new Problem(workbook.name(), "", "", "Only .xlsx workbooks are accepted. Save it as 'Excel Workbook (.xlsx)'."));
+            return null;
+        }
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(workbook.bytesUnsafe()));
+        } catch (Exception | LinkageError e) {
+            problems.add(new Problem(workbook.name(), "", "", "This file cannot be opened as an Excel workbook (.xlsx). "
+                    + "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'."));
+            return null;
+        }
+    }
+
+    private static String sha256(List<Workbook> workbooks) {
+        MessageDigest digest = Workbook.sha256();
+        for (Workbook workbook : workbooks) {
+            digest.update(workbook.bytesUnsafe());
+        }
+        return Workbook.hex(digest.digest());
+    }
+
+    // ---- rule sheets
+
+    private List<RuleRow> ruleRows(SheetTemplate template, Located located) {
+        Sheet sheet = located.sheet();
+        String book = located.workbook();
+        checkTechnicalRows(template, book, sheet);
+        List<ColumnSpec> columns = template.columns();
+        List<RuleRow> rows = new ArrayList<>();
+        int blankAt = -1;
+        for (int r = SheetTemplate.FIRST_DATA_ROW; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (isBlank(row, book, sheet)) {
+                if (blankAt < 0) {
+                    blankAt = r;
+                }
+                continue;
+            }
+            if (blankAt >= 0) {
+                problems.add(new Problem(book, sheet.getSheetName(), "row " + (r + 1), "This row comes after the blank row "
+                        + (blankAt + 1) + ", so the rules would ignore it. Delete the blank row so the table has no gaps."));
+                continue;
+            }
+            for (Cell cell : row) {
+                if (cell.getColumnIndex() >= columns.size() && !text(book, sheet, cell).isEmpty()) {
+                    problems.add(problem(book, sheet, cell, "This cell is outside the table (the last column is '"
+                            + columns.get(columns.size() - 1).label() + "'). Move or delete it."));
+                }
+            }
+            Map<String, String> conditions = new LinkedHashMap<>();
+            String id = "";
+            String description = "";
+            String outcome = "";
+            String guidance = "";
+            for (int c = 0; c < columns.size(); c++) {
+                ColumnSpec column = columns.get(c);
+                Cell cell = row.getCell(c);
+                String value = text(book, sheet, cell);
+                switch (column.kind()) {
+                    case ID -> id = value;
+                    case DESCRIPTION -> description = value;
+                    case GUIDANCE -> guidance = value;
+                    case OUTCOME -> outcome = value;
+                    case CONDITION -> {
+                        if (!value.isEmpty()) {
+                            conditions.put(column.input(), value);
+                        }
+                    }
+                }
+                checkDataCell(template, column, book, sheet, r, c, value);
+            }
+            rows.add(new RuleRow(book, template, r + 1, id, description, conditions, outcome, guidance));
+        }
+        if (rows.isEmpty()) {
+            problems.add(new Problem(book, sheet.getSheetName(), "row " + (SheetTemplate.FIRST_DATA_ROW + 1),
+                    "The table has no rules. The first rule goes in row " + (SheetTemplate.FIRST_DATA_ROW + 1) + "."));
+        }
+        return rows;
+    }
+
+    private void checkDataCell(SheetTemplate template, ColumnSpec column, String book, Sheet sheet, int r, int c, String value) {
+        String cell = new CellReference(r, c).formatAsString(false);
+        String name = sheet.getSheetName();
+        switch (column.kind()) {
+            case ID -> {
+                if (value.isEmpty()) {
+                    problems.add(new Problem(book, name, cell, "The rule has no ID. Give it a new ID such as "
+                            + template.idPrefix() + "-" + "99" + "."));
+                } else if (!value.matches(Pattern.quote(template.idPrefix()) + "-[0-9]{2,3}")) {
+                    problems.add(new Problem(book, name, cell, "'" + value + "' is not a rule ID for this sheet. IDs look like "
+                            + template.idPrefix() + "-01: the letter " + template.idPrefix() + ", a hyphen and two or three digits."));
+                }
+            }
+            case DESCRIPTION -> {
+                if (value.isEmpty()) {
+                    problems.add(new Problem(book, name, cell, "The rule has no description. Say in plain words what it means."));
+                }
+            }
+            case GUIDANCE -> {
+                if (value.isEmpty()) {
+                    problems.add(new Problem(book, name, cell, "The rule cites no guidance. Add the source and section it comes from."));
+                }
+            }
+            case OUTCOME -> {
+                if (value.isEmpty()) {
+                    problems.add(new Problem(book, name, cell, "The rule has no '" + column.label() + "'. Choose one from the drop-down."));
+                } else {
+                    checkAllowed(column, book, name, cell, value);
+                }
+            }
+            case CONDITION -> {
+                if (!value.isEmpty()) {
+                    checkAllowed(column, book, name, cell, value);
+                }
+            }
+        }
+    }
+
+    private void checkAllowed(ColumnSpec column, String book, String sheet, String cell, String value) {
+        if (column.allowed().contains(value)) {
+            return;
+        }
+        Optional<String> near = column.allowed().stream().filter(v -> v.equalsIgnoreCase(value)).findFirst();
+        String hint = near.map(v -> " Did you mean " + v + "?").orElse("");
+        problems.add(new Problem(book, sheet, cell, "'" + value + "' is not allowed in '" + column.label() + "'. Use one of "
+                + String.join(", ", column.allowed()) + (column.kind() == ColumnKind.CONDITION ? ", or leave it blank for any value." : ".")
+                + hint));
+    }
+
+    private void checkTechnicalRows(SheetTemplate template, String book, Sheet sheet) {
+        expect(book, sheet, SheetTemplate.RULESET_ROW, 0, "RuleSet");
+        expect(book, sheet, SheetTemplate.RULESET_ROW, 1, TableTemplate.RULESET_PACKAGE);
+        expect(book, sheet, SheetTemplate.IMPORT_ROW, 0, "Import");
+        expect(book, sheet, SheetTemplate.IMPORT_ROW, 1, TableTemplate.IMPORTS);
+        expect(book, sheet, SheetTemplate.VARIABLES_ROW, 0, "Variables");
+        expect(book, sheet, SheetTemplate.VARIABLES_ROW, 1, TableTemplate.VARIABLES);
+        expect(book, sheet, SheetTemplate.RULETABLE_ROW, 0, template.ruleTableCell());
+        List<ColumnSpec> columns = template.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSpec column = columns.get(c);
+            expect(book, sheet, SheetTemplate.KEYWORD_ROW, c, column.kind().keyword());
+            expect(book, sheet, SheetTemplate.OBJECT_TYPE_ROW, c, c == template.firstConditionColumn() ? template.objectType() : "");
+            expect(book, sheet, SheetTemplate.CODE_ROW, c, column.code());
+        }
+        for (int r = SheetTemplate.RULESET_ROW; r < SheetTemplate.HEADER_ROW; r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            int width = r < SheetTemplate.KEYWORD_ROW ? 2 : columns.size();
+            for (Cell cell : row) {
+                if (cell.getColumnIndex() >= width && !text(book, sheet, cell).isEmpty()) {
+                    problems.add(problem(book, sheet, cell, "This hidden technical cell is not in the template. "
+                            + "Technical rows are code: delete what was added here."));
+                }
+            }
+        }
+        boolean merged = false;
+        for (CellRangeAddress region : sheet.getMergedRegions()) {
+            if (region.getFirstRow() == SheetTemplate.OBJECT_TYPE_ROW && region.getLastRow() == SheetTemplate.OBJECT_TYPE_ROW
+                    && region.getFirstColumn() == template.firstConditionColumn()
+                    && region.getLastColumn() == template.lastConditionColumn()) {
+                merged = true;
+            } else if (region.getFirstRow() <= SheetTemplate.FIRST_DATA_ROW - 1 || region.getLastRow() >= SheetTemplate.FIRST_DATA_ROW) {
+                problems.add(new Problem(book, sheet.getSheetName(), region.formatAsString(), "Merged cells change how the rules are read. Unmerge them."));
+            }
+        }
+        if (!merged) {
+            problems.add(new Problem(book, sheet.getSheetName(), new CellReference(SheetTemplate.OBJECT_TYPE_ROW, template.firstConditionColumn()).formatAsString(false),
+                    "The hidden object-type cell must stay merged across every condition column ("
+                            + new CellRangeAddress(SheetTemplate.OBJECT_TYPE_ROW, SheetTemplate.OBJECT_TYPE_ROW,
+                                    template.firstConditionColumn(), template.lastConditionColumn()).formatAsString()
+                            + "); otherwise conditions silently stop matching. Restore it from the shipped workbook."));
+        }
+    }
+
+    private void expect(String book, Sheet sheet, int r, int c, String expected) {
+        Row row = sheet.getRow(r);
+        Cell cell = row == null ? null : row.getCell(c);
+        String found = text(book, sheet, cell);
+        if (found.equals(expected)) {
+            return;
+        }
+        String where = new CellReference(r, c).formatAsString(false);
+        String message;
+        if (r == SheetTemplate.KEYWORD_ROW) {
+            message = "The column header must be exactly '" + expected + "', found '" + found + "'. The rule engine reads "
+                    + "headers by their first letter, so other text silently changes what the column does. "
+                    + "Restore the template's header.";
+        } else {
+            message = "This hidden technical cell must be " + (expected.isEmpty() ? "empty" : "'" + expected + "'")
+                    + ", found '" + found + "'. Technical rows are code that runs on the server: only the rows under "
+                    + "the coloured header may be edited. Restore it from the shipped workbook.";
+        }
+        problems.add(new Problem(book, sheet.getSheetName(), where, message));
+    }
+
+    private boolean isBlank(Row row, String book, Sheet sheet) {
+        if (row == null) {
+            return true;
+        }
+        for (Cell cell : row) {
+            if (!text(book, sheet, cell).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkUniqueIds(Map<SheetTemplate, List<RuleRow>> rows) {
+        Map<String, RuleRow> seen = new HashMap<>();
+        for (SheetTemplate template : TableTemplate.RULE_SHEETS) {
+            for (RuleRow row : rows.get(template)) {
+                if (row.id().isEmpty()) {
+                    continue;
+                }
+                RuleRow first = seen.putIfAbsent(row.id(), row);
+                if (first != null) {
+                    problems.add(new Problem(row.workbook(), template.sheetName(), "A" + row.excelRow(), "The rule ID "
+                            + row.id() + " is also used in row " + first.excelRow() + ". Give this rule a new ID."));
+                }
+            }
+        }
+    }
+
+    // ---- texts sheets
+
+    private Map<String, String> contacts(Located located) {
+        Map<String, String> contacts = new LinkedHashMap<>();
+        for (Row row : dataRows(located)) {
+            String name = text(located, row, 0);
+            String value = text(located, row, 1);
+            String cell = "A" + (row.getRowNum() + 1);
+            if (!CONTACT_NAME.matcher(name).matches()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "'" + name
+                        + "' is not a contact name. Use capital letters, digits and underscores, e.g. LOCAL_CHILDRENS_SERVICES."));
+            } else if (value.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
+                        "The contact " + name + " has no value. Fill it in."));
+            } else if (contacts.putIfAbsent(name, value) != null) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "The contact " + name + " is listed twice. Keep one."));
+            }
+        }
+        return contacts;
+    }
+
+    private Map<ActionCode, String> actionTexts(Located located, Map<String, String> contacts) {
+        Map<ActionCode, String> texts = new LinkedHashMap<>();
+        for (Row row : dataRows(located)) {
+            String code = text(located, row, 0);
+            String text = text(located, row, 1);
+            int excelRow = row.getRowNum() + 1;
+            Optional<ActionCode> action = enumNamed(ActionCode.class, code);
+            if (action.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "'" + code
+                        + "' is not an action code. The codes are fixed: " + names(ActionCode.values()) + "."));
+            } else if (text.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + excelRow, "The action " + code + " has no text. Say what to do."));
+            } else if (texts.containsKey(action.get())) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The action " + code + " is listed twice. Keep one."));
+            } else {
+                texts.put(action.get(), fillContacts(located, "B" + excelRow, text, contacts));
+            }
+        }
+        for (ActionCode code : ActionCode.values()) {
+            if (!texts.containsKey(code) && !hasProblemIn(located)) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "The action " + code + " has no text. Add a row for it."));
+            }
+        }
+        return Collections.unmodifiableMap(texts);
+    }
+
+    private String fillContacts(Located located, String cell, String text, Map<String, String> contacts) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = contacts.get(matcher.group(1));
+            if (value == null) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "{" + matcher.group(1)
+                        + "} is not on the Contacts sheet. Add it there, or use one of " + String.join(", ", contacts.keySet()) + "."));
+                value = matcher.group();
+            }
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+
+    private Map<Fact, QuestionText> questionTexts(Located located) {
+        Map<Fact, QuestionText> texts = new LinkedHashMap<>();
+        for (Row row : dataRows(located)) {
+            String code = text(located, row, 0);
+            int excelRow = row.getRowNum() + 1;
+            Optional<Fact> fact = Fact.byFieldName(code);
+            QuestionText text = new QuestionText(text(located, row, 1), text(located, row, 2));
+            if (fact.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "'" + code
+                        + "' is not a fact. Questions are about: " + String.join(", ", factNames()) + "."));
+            } else if (text.text().isEmpty() || text.why().isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), (text.text().isEmpty() ? "B" : "C") + excelRow,
+                        "The question about " + code + " needs both the question and why it matters."));
+            } else if (texts.putIfAbsent(fact.get(), text) != null) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The question about " + code + " is listed twice. Keep one."));
+            }
+        }
+        for (Fact fact : Fact.values()) {
+            if (!texts.containsKey(fact) && !hasProblemIn(located)) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "There is no question about " + fact.fieldName() + ". Add a row for it."));
+            }
+        }
+        return Collections.unmodifiableMap(texts);
+    }
+
+    private Map<Pathway, Map<Boolean, String>> summaries(Located located) {
+        Map<Pathway, Map<Boolean, String>> summaries = new EnumMap<>(Pathway.class);
+        for (Row row : dataRows(located)) {
+            int excelRow = row.getRowNum() + 1;
+            Optional<Pathway> pathway = enumNamed(Pathway.class, text(located, row, 0));
+            String provisional = text(located, row, 1);
+            String summary = text(located, row, 2);
+            if (pathway.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "Use one of " + names(Pathway.values()) + "."));
+            } else if (!provisional.equals("YES") && !provisional.equals("NO")) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + excelRow, "Use YES or NO."));
+            } else if (summary.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "C" + excelRow, "The summary is empty. Write one sentence a DSL can read aloud."));
+            } else if (summaries.computeIfAbsent(pathway.get(), p -> new HashMap<>()).putIfAbsent(provisional.equals("YES"), summary) != null) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "This pathway and provisional pair is listed twice. Keep one."));
+            }
+        }
+        for (Pathway pathway : Pathway.values()) {
+            for (boolean provisional : new boolean[] {false, true}) {
+                if (!summaries.getOrDefault(pathway, Map.of()).containsKey(provisional)) {
+                    problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "There is no summary for "
+                            + pathway + " with provisional " + (provisional ? "YES" : "NO") + ". Add a row for it."));
+                }
+            }
+        }
+        summaries.replaceAll((p, m) -> Map.copyOf(m));
+        return Collections.unmodifiableMap(summaries);
+    }
+
+    private boolean hasProblemIn(Located located) {
+        return problems.stream().anyMatch(p -> p.workbook().equals(located.workbook()) && p.sheet().equals(located.sheet().getSheetName()));
+    }
+
+    private List<Row> dataRows(Located located) {
+        List<Row> rows = new ArrayList<>();
+        Sheet sheet = located.sheet();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (!isBlank(row, located.workbook(), sheet)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private String text(Located located, Row row, int column) {
+        return text(located.workbook(), located.sheet(), row.getCell(column));
+    }
+
+    /** A cell's text, trimmed. A formula is refused: tables hold values, not calculations. */
+    private String text(String book, Sheet sheet, Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            problems.add(problem(book, sheet, cell, "This cell holds a formula. Type the value itself: the tables may not calculate."));
+            return "";
+        }
+        if (type == CellType.STRING) {
+            return cell.getStringCellValue().strip();
+        }
+        return FORMATTER.formatCellValue(cell).strip();
+    }
+
+    private static Problem problem(String book, Sheet sheet, Cell cell, String message) {
+        return new Problem(book, sheet.getSheetName(), new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false), message);
+    }
+
+    private static <E extends Enum<E>> Optional<E> enumNamed(Class<E> type, String name) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(name)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String names(Enum<?>[] values) {
+        return String.join(", ", java.util.Arrays.stream(values).map(Enum::name).toList());
+    }
+
+    private static List<String> factNames() {
+        return java.util.Arrays.stream(Fact.values()).map(Fact::fieldName).toList();
+    }
+}
