@@ -1,0 +1,220 @@
+package org.safeguarding.rules.json;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.FieldError;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Person;
+import org.safeguarding.rules.api.Role;
+
+/**
+ * Reads a decision request (decision model section 5) strictly. In this domain a silently
+ * dropped fact is a wrong recommendation, so an unknown field, a wrong type, a string for a
+ * boolean or a value outside an enum is an error naming the field, and every error is reported
+ * at once. Error messages never repeat the submitted values.
+ */
+public final class IncidentJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    private static final String PEOPLE = "people";
+    private static final String REFERENCE = "reference";
+
+    private IncidentJson() {
+    }
+
+    public static Incident read(byte[] body) throws InvalidRequestException {
+        if (body.length == 0) {
+            throw invalid("", "the request body is empty: send a JSON object, e.g. {}");
+        }
+        JsonNode root;
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            root = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw invalid("", "there is more than one JSON value in the body");
+            }
+        } catch (JsonParseException e) {
+            String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            String message = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "a field appears twice" : "is not valid JSON";
+            throw invalid("", message + location);
+        } catch (IOException e) {
+            throw invalid("", "is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("", "the body must be a JSON object");
+        }
+        return read(root);
+    }
+
+    public static Incident read(String body) throws InvalidRequestException {
+        return read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Incident read(JsonNode root) throws InvalidRequestException {
+        List<FieldError> errors = new ArrayList<>();
+        Incident.Builder builder = Incident.builder();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            Optional<Fact> fact = Fact.byFieldName(name);
+            if (fact.isPresent()) {
+                readFact(fact.get(), value, builder, errors);
+            } else if (name.equals(PEOPLE)) {
+                readPeople(value, builder, errors);
+            } else if (name.equals(REFERENCE)) {
+                readReference(value, builder, errors);
+            } else {
+                errors.add(new FieldError(name, "is not a known field" + suggestion(name)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return builder.build();
+    }
+
+    private static void readFact(Fact fact, JsonNode value, Incident.Builder builder, List<FieldError> errors) {
+        if (value.isNull()) {
+            return;
+        }
+        if (fact.type() == org.safeguarding.rules.api.Answer.class) {
+            if (value.isBoolean()) {
+                builder.set(fact, org.safeguarding.rules.api.Answer.of(value.booleanValue()));
+            } else {
+                errors.add(new FieldError(fact.fieldName(), "must be true, false or null (not yet known)"));
+            }
+            return;
+        }
+        Optional<Enum<?>> parsed = value.isTextual() ? fact.valueNamed(value.textValue()) : Optional.empty();
+        if (parsed.isPresent()) {
+            builder.set(fact, parsed.get());
+        } else {
+            errors.add(new FieldError(fact.fieldName(), "must be one of " + names(fact.domain()) + ", or null"));
+        }
+    }
+
+    private static void readPeople(JsonNode value, Incident.Builder builder, List<FieldError> errors) {
+        if (value.isNull()) {
+            return;
+        }
+        if (!value.isArray()) {
+            errors.add(new FieldError(PEOPLE, "must be an array of {\"role\": ..., \"age\": ...}"));
+            return;
+        }
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            String path = PEOPLE + "[" + i + "]";
+            JsonNode person = value.get(i);
+            if (!person.isObject()) {
+                errors.add(new FieldError(path, "must be an object with role and age"));
+                continue;
+            }
+            Role role = null;
+            Integer age = null;
+            for (Iterator<Map.Entry<String, JsonNode>> fields = person.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                switch (field.getKey()) {
+                    case "role" -> {
+                        role = field.getValue().isTextual() ? enumNamed(field.getValue().textValue()) : null;
+                        if (role == null) {
+                            errors.add(new FieldError(path + ".role", "must be one of " + names(List.of(Role.values()))));
+                        }
+                    }
+                    case "age" -> {
+                        JsonNode a = field.getValue();
+                        if (a.isIntegralNumber() && a.canConvertToInt() && a.intValue() >= 0 && a.intValue() <= Person.MAX_AGE) {
+                            age = a.intValue();
+                        } else {
+                            errors.add(new FieldError(path + ".age", "must be a whole number from 0 to " + Person.MAX_AGE));
+                        }
+                    }
+                    default -> errors.add(new FieldError(path + "." + field.getKey(), "is not a known field; a person has role and age"));
+                }
+            }
+            if (!person.has("role")) {
+                errors.add(new FieldError(path + ".role", "is required"));
+            }
+            if (!person.has("age")) {
+                errors.add(new FieldError(path + ".age", "is required; leave out people whose age is not known"));
+            }
+            if (role != null && age != null) {
+                people.add(new Person(role, age));
+            }
+        }
+        builder.people(people);
+    }
+
+    private static void readReference(JsonNode value, Incident.Builder builder, List<FieldError> errors) {
+        if (value.isNull()) {
+            return;
+        }
+        if (value.isTextual() && Incident.REFERENCE_PATTERN.matcher(value.textValue()).matches()) {
+            builder.reference(value.textValue());
+        } else {
+            errors.add(new FieldError(REFERENCE, "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'"));
+        }
+    }
+
+    private static Role enumNamed(String name) {
+        return Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String names(List<? extends Enum<?>> values) {
+        return String.join(", ", values.stream().map(Enum::name).toList());
+    }
+
+    /** The closest known field when a name looks misspelt, e.g. adultInvolve → adultInvolved. */
+    private static String suggestion(String name) {
+        List<String> known = new ArrayList<>(Arrays.stream(Fact.values()).map(Fact::fieldName).toList());
+        known.add(PEOPLE);
+        known.add(REFERENCE);
+        return known.stream().min(Comparator.comparingInt(k -> distance(k.toLowerCase(), name.toLowerCase())))
+                .filter(k -> distance(k.toLowerCase(), name.toLowerCase()) <= 3)
+                .map(k -> "; did you mean " + k + "?").orElse("");
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 3 || a.length() > 64 || b.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException(List.of(new FieldError(field, message)));
+    }
+}
