@@ -1,0 +1,53 @@
+package org.safeguarding.rules.tables;
+
+import java.util.List;
+import java.util.Map;
+
+import org.safeguarding.rules.api.ActionCode;
+
+/** The tables as Markdown a reviewer can read: every rule with its ID, conditions, outcome and citation. */
+public final class MarkdownRenderer {
+    private MarkdownRenderer() {
+    }
+
+    public static String render(RuleTables tables) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Decision rules\n\n")
+                .append("Generated from the decision tables (rule set ").append(tables.sha256(), 0, 12)
+                .append("). Do not edit: change the workbook, then regenerate (see docs/editing-tables.md).\n\n")
+                .append("A row applies when every condition it lists matches; a condition not listed matches any value. ")
+                .append("In the Pathway table the most severe pathway among the rows that apply wins.\n");
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            md.append("\n## ").append(sheet.sheetName()).append("\n\n")
+                    .append("| ID | Meaning | When | ").append(sheet.outcome().label()).append(" | Guidance |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (RuleRow row : tables.rows(sheet)) {
+                md.append("| ").append(row.id()).append(" | ").append(escape(row.description())).append(" | ")
+                        .append(conditions(sheet, row)).append(" | ").append(row.outcome()).append(" | ")
+                        .append(escape(row.guidance())).append(" |\n");
+            }
+        }
+        md.append("\n## Action texts\n\n| Action | Text |\n|---|---|\n");
+        for (Map.Entry<ActionCode, String> text : tables.actionTexts().entrySet()) {
+            md.append("| ").append(text.getKey()).append(" | ").append(escape(text.getValue())).append(" |\n");
+        }
+        md.append("\n## Question texts\n\n| Fact | Question | Why |\n|---|---|---|\n");
+        tables.questionTexts().forEach((fact, q) -> md.append("| ").append(fact.fieldName()).append(" | ")
+                .append(escape(q.text())).append(" | ").append(escape(q.why())).append(" |\n"));
+        return md.toString();
+    }
+
+    private static String conditions(SheetTemplate sheet, RuleRow row) {
+        if (row.conditions().isEmpty()) {
+            return "always";
+        }
+        List<String> parts = sheet.columns().stream().filter(c -> c.kind() == ColumnKind.CONDITION)
+                .filter(c -> row.conditions().containsKey(c.input()))
+                .map(c -> c.input() + (c.negated() ? " ≠ " : " = ") + row.conditions().get(c.input())).toList();
+        return String.join(", ", parts);
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

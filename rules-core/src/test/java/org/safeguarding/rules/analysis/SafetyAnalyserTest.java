@@ -1,0 +1,134 @@
+package org.safeguarding.rules.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.engine.RuleSetCompiler;
+import org.safeguarding.rules.tables.EditedWorkbook;
+import org.safeguarding.rules.tables.RuleTables;
+import org.safeguarding.rules.tables.TableTemplate;
+import org.safeguarding.rules.tables.WorkbookReader;
+
+/** The safety properties over the full fact space: the shipped tables pass, and each kind of unsafe edit fails. */
+class SafetyAnalyserTest {
+    private static final int PATHWAY_OUTCOME = TableTemplate.PATHWAY.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
+    private static final int ACTION_OUTCOME = TableTemplate.ACTIONS.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
+
+    static SafetyReport analyse(EditedWorkbook workbook) {
+        RuleTables tables = WorkbookReader.read(List.of(workbook.toWorkbook())).tables().orElseThrow();
+        RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
+        assertThat(compiled.problems()).isEmpty();
+        return SafetyAnalyser.analyse(new Decider(tables, compiled.pathway(), compiled.actions()));
+    }
+
+    @Test
+    void shipped_tables_are_safe_over_every_combination() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped());
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.pathwayCombinations()).isEqualTo(177_147); // 3^11: every value of every Pathway fact
+        assertThat(report.actionCombinations()).isPositive();
+    }
+
+    @Test
+    void missing_consent_handled_internally_is_laxer_than_the_guidance() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-09", PATHWAY_OUTCOME, "HANDLE_INTERNALLY"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(8);
+            assertThat(f.counterexample()).containsEntry("consentGiven", "NO").containsEntry("immediateDanger", "NO");
+            assertThat(f.rules()).extracting(SafetyFinding.RuleLocation::id).contains("P-09");
+            assertThat(f.rules()).extracting(SafetyFinding.RuleLocation::row).contains(17);
+        });
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.sheet()).isEqualTo("Pathway");
+            assertThat(p.cell()).isEqualTo("row 17");
+            assertThat(p.message()).contains("Safety property 8", "consentGiven=NO");
+        });
+    }
+
+    @Test
+    void immediate_danger_not_an_emergency_fails_property_3() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-01", PATHWAY_OUTCOME, "ESCALATE"));
+        assertThat(report.findings()).extracting(SafetyFinding::property).contains(3);
+    }
+
+    @Test
+    void an_adult_lowering_the_pathway_is_not_monotone() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-05", PATHWAY_OUTCOME, "HANDLE_INTERNALLY"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(2);
+            assertThat(f.message()).contains("adultInvolved", "UNKNOWN to YES", "from ESCALATE to HANDLE_INTERNALLY");
+        });
+    }
+
+    @Test
+    void removing_the_internal_rule_leaves_combinations_without_a_pathway() {
+        EditedWorkbook edited = EditedWorkbook.ofShipped();
+        String idCell = edited.cellOf("Pathway", "P-22", 0);
+        int row = Integer.parseInt(idCell.substring(1));
+        for (int c = 0; c < TableTemplate.PATHWAY.columns().size(); c++) {
+            edited.set("Pathway", new org.apache.poi.ss.util.CellReference(row - 1, c).formatAsString(false), "");
+        }
+        SafetyReport report = analyse(edited);
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(1);
+            assertThat(f.combinations()).isEqualTo(2); // everything safe, parentalRisk NO or UNKNOWN
+        });
+    }
+
+    @Test
+    void call_999_outside_emergency_fails_property_3() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().set("Actions",
+                EditedWorkbook.ofShipped().cellOf("Actions", "A-01", 2), "ESCALATE"));
+        assertThat(report.findings()).extracting(SafetyFinding::property).contains(3);
+    }
+
+    @Test
+    void deletion_when_referring_fails_property_4() {
+        EditedWorkbook edited = EditedWorkbook.ofShipped();
+        SafetyReport report = analyse(edited.set("Actions", edited.cellOf("Actions", "A-14", 2), ""));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(4);
+            assertThat(f.message()).contains("REQUEST_DELETION");
+            assertThat(f.rules()).extracting(SafetyFinding.RuleLocation::id).contains("A-14");
+        });
+    }
+
+    @Test
+    void involving_parents_who_are_a_risk_fails_property_5() {
+        EditedWorkbook edited = EditedWorkbook.ofShipped();
+        int parentalRisk = TableTemplate.ACTIONS.conditionInputs().indexOf("parentalRisk") + TableTemplate.ACTIONS.firstConditionColumn();
+        SafetyReport report = analyse(edited.set("Actions", edited.cellOf("Actions", "A-20", parentalRisk), ""));
+        assertThat(report.findings()).extracting(SafetyFinding::property).contains(5);
+    }
+
+    @Test
+    void losing_do_not_view_fails_property_6() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-15", ACTION_OUTCOME, "ONGOING_SUPPORT"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(6);
+            assertThat(f.message()).contains("DO_NOT_VIEW_IMAGERY");
+        });
+    }
+
+    @Test
+    void a_question_removed_fails_the_question_check() {
+        EditedWorkbook edited = EditedWorkbook.ofShipped();
+        int askAbout = TableTemplate.QUESTIONS.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
+        SafetyReport report = analyse(edited.setRule(TableTemplate.QUESTIONS, "Q-15", askAbout, "sharing"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(7);
+            assertThat(f.message()).contains("no question about device");
+        });
+    }
+
+    @Test
+    void stricter_tables_are_allowed() {
+        // An organisation that refers every incident (P-21 with its condition cleared) is stricter, never laxer.
+        EditedWorkbook edited = EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-21",
+                TableTemplate.PATHWAY.conditionInputs().indexOf("parentalRisk") + TableTemplate.PATHWAY.firstConditionColumn(), "");
+        assertThat(analyse(edited).findings()).isEmpty();
+    }
+}

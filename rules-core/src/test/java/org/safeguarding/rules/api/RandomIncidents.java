@@ -1,0 +1,28 @@
+package org.safeguarding.rules.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Random but reproducible incidents over the whole fact space (no contradictions, always in scope). */
+public final class RandomIncidents {
+    private RandomIncidents() {
+    }
+
+    public static List<Incident> generate(Random random, int count) {
+        List<Incident> incidents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Incident.Builder builder = Incident.builder();
+            for (Fact fact : Fact.values()) {
+                List<Enum<?>> domain = fact.domain();
+                builder.set(fact, domain.get(random.nextInt(domain.size())));
+            }
+            builder.person(Role.CREATOR, 11 + random.nextInt(7));
+            if (random.nextInt(4) == 0) {
+                builder.adultInvolved(random.nextBoolean() ? Answer.YES : Answer.UNKNOWN).person(Role.RECIPIENT, 18 + random.nextInt(40));
+            }
+            incidents.add(builder.build());
+        }
+        return incidents;
+    }
+}

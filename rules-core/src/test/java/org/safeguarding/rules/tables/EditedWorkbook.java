@@ -1,0 +1,83 @@
+package org.safeguarding.rules.tables;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** A copy of the shipped workbook with cells changed, as a lead would change them in Excel. */
+public final class EditedWorkbook {
+    public static final String NAME = "safeguarding-rules.drl.xlsx";
+    private final XSSFWorkbook workbook;
+
+    private EditedWorkbook(XSSFWorkbook workbook) {
+        this.workbook = workbook;
+    }
+
+    public static byte[] shippedBytes() {
+        try (InputStream in = EditedWorkbook.class.getClassLoader().getResourceAsStream("org/safeguarding/tables/" + NAME)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static EditedWorkbook ofShipped() {
+        try {
+            return new EditedWorkbook(new XSSFWorkbook(new ByteArrayInputStream(shippedBytes())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets a cell, e.g. {@code set("Pathway", "N17", "HANDLE_INTERNALLY")}; an empty value clears it. */
+    public EditedWorkbook set(String sheetName, String a1, String value) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        CellReference ref = new CellReference(a1);
+        Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
+        Cell cell = row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
+        if (value.isEmpty()) {
+            cell.setBlank();
+        } else {
+            cell.setCellValue(value);
+        }
+        return this;
+    }
+
+    /** The cell of a rule's column, found by its ID, e.g. {@code cellOf("Pathway", "P-09", ColumnKind.OUTCOME)}. */
+    public String cellOf(String sheetName, String ruleId, int column) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        for (Row row : sheet) {
+            Cell id = row.getCell(0);
+            if (id != null && ruleId.equals(id.toString())) {
+                return new CellReference(row.getRowNum(), column).formatAsString(false);
+            }
+        }
+        throw new IllegalArgumentException("no rule " + ruleId + " in " + sheetName);
+    }
+
+    /** Sets the column of one rule, e.g. its outcome. */
+    public EditedWorkbook setRule(SheetTemplate sheet, String ruleId, int column, String value) {
+        return set(sheet.sheetName(), cellOf(sheet.sheetName(), ruleId, column), value);
+    }
+
+    public byte[] bytes() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Workbook toWorkbook() {
+        return new Workbook(NAME, bytes());
+    }
+}
