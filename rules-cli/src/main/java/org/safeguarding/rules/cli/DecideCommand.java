@@ -54,7 +54,7 @@ final class DecideCommand implements Main.Command {
         }
         DecisionEngine engine;
         try {
-            engine = tables == null ? DecisionEngine.bundled() : DecisionEngine.fromPath(tables);
+            engine = tables == null ? bundled() : DecisionEngine.fromPath(tables);
         } catch (RuleSetException e) {
             out.println(RecommendationJson.write(RecommendationJson.tableProblems("Invalid decision tables", e.problems())));
             return Main.BAD_INPUT;
@@ -90,6 +90,16 @@ final class DecideCommand implements Main.Command {
             err.println("rules decide: cannot read standard input");
             return Main.BAD_INPUT;
         }
+    }
+
+    private static volatile DecisionEngine bundled;
+
+    /** Built once per process: proving the tables safe takes seconds, and the bundled tables never change. */
+    private static DecisionEngine bundled() {
+        if (bundled == null) {
+            bundled = DecisionEngine.bundled();
+        }
+        return bundled;
     }
 
     private static ObjectNode decide(DecisionEngine engine, byte[] body) {
