@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.kie.api.KieBase;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.KieSession;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
@@ -36,9 +37,10 @@ import org.safeguarding.rules.tables.TableTemplate;
  */
 public final class Decider {
     private static final String OUT = "out";
+    private static final int SESSIONS_PER_POOL = 4;
 
-    private final KieBase pathwayBase;
-    private final KieBase actionBase;
+    private final KieSessionsPool pathwaySessions;
+    private final KieSessionsPool actionSessions;
     private final RuleTables tables;
     private final RuleSetVersion version;
     private final Map<String, RuleRow> rows = new HashMap<>();
@@ -51,8 +53,9 @@ public final class Decider {
 
     public Decider(RuleTables tables, KieBase pathwayBase, KieBase actionBase) {
         this.tables = tables;
-        this.pathwayBase = pathwayBase;
-        this.actionBase = actionBase;
+        // Pooled sessions are reset and reused rather than built per decision: most of a decision's cost otherwise.
+        this.pathwaySessions = pathwayBase.newKieSessionsPool(SESSIONS_PER_POOL);
+        this.actionSessions = actionBase.newKieSessionsPool(SESSIONS_PER_POOL);
         this.version = new RuleSetVersion(tables.sha256().substring(0, 12), tables.sha256());
         List<ActionCode> actionOrder = List.copyOf(tables.actionTexts().keySet());
         for (ActionCode code : ActionCode.values()) {
@@ -106,9 +109,7 @@ public final class Decider {
 
     public PathwayResult pathway(Enum<?>[] values) {
         Findings findings = new Findings();
-        StatelessKieSession session = pathwayBase.newStatelessKieSession();
-        session.setGlobal(OUT, findings);
-        session.execute(new PathwayFacts(values));
+        run(pathwaySessions, findings, new PathwayFacts(values));
         Pathway pathway = null;
         for (Pathway fired : findings.pathways) {
             if (pathway == null || fired.isMoreSevereThan(pathway)) {
@@ -142,11 +143,21 @@ public final class Decider {
         };
     }
 
+    /** A pooled session is reset when disposed, so each decision starts from nothing and leaves nothing behind. */
+    private static void run(KieSessionsPool pool, Findings findings, CaseFacts facts) {
+        KieSession session = pool.newKieSession();
+        try {
+            session.setGlobal(OUT, findings);
+            session.insert(facts);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+    }
+
     public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
         Findings findings = new Findings();
-        StatelessKieSession session = actionBase.newStatelessKieSession();
-        session.setGlobal(OUT, findings);
-        session.execute(new ActionFacts(values, pathway, provisional));
+        run(actionSessions, findings, new ActionFacts(values, pathway, provisional));
         return new ActionResult(findings.actions, findings.actionRules, findings.questions, findings.questionRules);
     }
 
@@ -160,7 +171,7 @@ public final class Decider {
             throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
         }
         ActionResult result = actions(values, pathway.pathway(), pathway.provisional());
-        return new Recommendation(UUID.randomUUID(), incident.reference(), pathway.pathway(), pathway.provisional(),
+        return new Recommendation(decisionId(), incident.reference(), pathway.pathway(), pathway.provisional(),
                 tables.summary(pathway.pathway(), pathway.provisional()), actionsOf(result), questionsOf(result),
                 reasonsOf(pathway, result), derived, version);
     }
@@ -184,6 +195,17 @@ public final class Decider {
         }
         list.sort(Comparator.comparingInt(a -> actionRank[a.code().ordinal()]));
         return list;
+    }
+
+    /**
+     * A random (version 4) UUID from a thread-local generator: decision IDs must be unique, not
+     * unguessable, and SecureRandom would cost more than the decision.
+     */
+    private static UUID decisionId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     private List<Question> questionsOf(ActionResult result) {
