@@ -106,7 +106,7 @@ public final class DecisionEngine {
         if (!compiled.problems().isEmpty()) {
             throw new RuleSetException(compiled.problems());
         }
-        Decider decider = new Decider(tables, compiled.pathway(), compiled.actions());
+        Decider decider = new Decider(tables, compiled.base());
         SafetyReport safety = SafetyAnalyser.analyse(decider);
         if (!safety.safe()) {
             throw new RuleSetException(safety.problems());

@@ -2,6 +2,7 @@ package org.safeguarding.rules.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,7 +26,6 @@ import org.safeguarding.rules.api.Question;
 import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.RuleSetVersion;
-import org.safeguarding.rules.tables.QuestionText;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.TableTemplate;
@@ -38,47 +38,40 @@ import org.safeguarding.rules.tables.TableTemplate;
 public final class Decider {
     private static final String OUT = "out";
     private static final int SESSIONS_PER_POOL = 4;
+    private static final Comparator<RuleInfo> MOST_SEVERE_FIRST = Comparator
+            .comparingInt((RuleInfo r) -> -Pathway.valueOf(r.row().outcome()).severity()).thenComparingInt(RuleInfo::rank);
 
-    private final KieSessionsPool pathwaySessions;
-    private final KieSessionsPool actionSessions;
+    private final KieSessionsPool sessions;
     private final RuleTables tables;
     private final RuleSetVersion version;
-    private final Map<String, RuleRow> rows = new HashMap<>();
-    private final Map<String, Reason> reasons = new HashMap<>();
-    private final Map<String, Action> actions = new HashMap<>();
-    private final Map<String, Integer> reasonRank = new HashMap<>();
-    private final int[] actionRank = new int[ActionCode.values().length];
-    private final Question[] questions = new Question[Fact.values().length];
-    private final int[] questionRank = new int[Fact.values().length];
+    private final Map<String, RuleInfo> rules = new HashMap<>();
+    private final RuleInfo[] byRank;
+    private final ActionCode[] actionOrder;
+    private final Question[] questionsInOrder;
 
-    public Decider(RuleTables tables, KieBase pathwayBase, KieBase actionBase) {
+    public Decider(RuleTables tables, KieBase base) {
         this.tables = tables;
         // Pooled sessions are reset and reused rather than built per decision: most of a decision's cost otherwise.
-        this.pathwaySessions = pathwayBase.newKieSessionsPool(SESSIONS_PER_POOL);
-        this.actionSessions = actionBase.newKieSessionsPool(SESSIONS_PER_POOL);
+        this.sessions = base.newKieSessionsPool(SESSIONS_PER_POOL);
         this.version = new RuleSetVersion(tables.sha256().substring(0, 12), tables.sha256());
-        List<ActionCode> actionOrder = List.copyOf(tables.actionTexts().keySet());
-        for (ActionCode code : ActionCode.values()) {
-            actionRank[code.ordinal()] = actionOrder.indexOf(code);
-        }
-        List<Fact> questionOrder = List.copyOf(tables.questionTexts().keySet());
-        for (Fact fact : Fact.values()) {
-            QuestionText text = tables.questionTexts().get(fact);
-            questions[fact.ordinal()] = new Question(fact, text.text(), text.why());
-            questionRank[fact.ordinal()] = questionOrder.indexOf(fact);
-        }
-        int rank = 0;
+        this.actionOrder = tables.actionTexts().keySet().toArray(ActionCode[]::new);
+        this.questionsInOrder = tables.questionTexts().entrySet().stream()
+                .map(e -> new Question(e.getKey(), e.getValue().text(), e.getValue().why())).toArray(Question[]::new);
+        List<RuleInfo> ranked = new ArrayList<>();
         for (List<RuleRow> table : List.of(tables.pathwayRows(), tables.actionRows(), tables.questionRows())) {
             for (RuleRow row : table) {
-                rows.put(row.id(), row);
-                reasons.put(row.id(), new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()));
-                reasonRank.put(row.id(), rank++);
+                Action action = null;
                 if (row.sheet() == TableTemplate.ACTIONS) {
                     ActionCode code = ActionCode.valueOf(row.outcome());
-                    actions.put(row.id(), new Action(code, tables.actionTexts().get(code), row.guidance()));
+                    action = new Action(code, tables.actionTexts().get(code), row.guidance());
                 }
+                RuleInfo info = new RuleInfo(row, ranked.size(),
+                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), action);
+                ranked.add(info);
+                rules.put(row.id(), info);
             }
         }
+        this.byRank = ranked.toArray(RuleInfo[]::new);
     }
 
     public RuleTables tables() {
@@ -93,7 +86,7 @@ public final class Decider {
     public record PathwayResult(Pathway pathway, boolean provisional, List<String> rules) {
     }
 
-    /** What the Actions and Questions tables give. */
+    /** What the Actions and Questions tables give, as the analyser reads it. */
     public record ActionResult(List<ActionCode> actions, List<String> actionRules, List<String> questions,
                                List<String> questionRules) {
     }
@@ -108,15 +101,56 @@ public final class Decider {
     }
 
     public PathwayResult pathway(Enum<?>[] values) {
-        Findings findings = new Findings();
-        run(pathwaySessions, findings, new PathwayFacts(values));
+        KieSession session = sessions.newKieSession();
+        try {
+            Findings findings = runPathway(session, values);
+            Pathway pathway = pathwayOf(findings);
+            return new PathwayResult(pathway, pathway != null && provisional(values, pathway, findings), ids(findings.pathwayRules));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
+        KieSession session = sessions.newKieSession();
+        try {
+            Findings findings = new Findings(rules);
+            session.setGlobal(OUT, findings);
+            runActions(session, values, pathway, provisional);
+            return new ActionResult(List.copyOf(findings.actions), ids(findings.actionRules),
+                    List.copyOf(findings.questions), ids(findings.questionRules));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The two phases share one session: the Pathway table's rules match {@link PathwayFacts} and
+     * the other tables' rules match {@link ActionFacts}, which is inserted only once the pathway is
+     * known. A rule with no conditions fires once, in the first phase, whichever table it is in.
+     * A pooled session is reset when disposed, so each decision starts from nothing.
+     */
+    private Findings runPathway(KieSession session, Enum<?>[] values) {
+        Findings findings = new Findings(rules);
+        session.setGlobal(OUT, findings);
+        session.insert(new PathwayFacts(values));
+        session.fireAllRules();
+        return findings;
+    }
+
+    private static void runActions(KieSession session, Enum<?>[] values, Pathway pathway, boolean provisional) {
+        session.insert(new ActionFacts(values, pathway, provisional));
+        session.fireAllRules();
+    }
+
+    private static Pathway pathwayOf(Findings findings) {
         Pathway pathway = null;
         for (Pathway fired : findings.pathways) {
             if (pathway == null || fired.isMoreSevereThan(pathway)) {
                 pathway = fired;
             }
         }
-        return new PathwayResult(pathway, pathway != null && provisional(values, pathway, findings), List.copyOf(findings.pathwayRules));
+        return pathway;
     }
 
     /**
@@ -125,7 +159,7 @@ public final class Decider {
      * handling internally while a fact the Pathway table reads is still unknown. The analyser
      * checks this against the definition itself over every combination of facts.
      */
-    private boolean provisional(Enum<?>[] values, Pathway pathway, Findings findings) {
+    private static boolean provisional(Enum<?>[] values, Pathway pathway, Findings findings) {
         if (values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.UNKNOWN) {
             return true;
         }
@@ -133,68 +167,109 @@ public final class Decider {
             case EMERGENCY -> false;
             case ESCALATE -> {
                 for (int i = 0; i < findings.pathwayRules.size(); i++) {
-                    if (findings.pathways.get(i) == Pathway.ESCALATE && !rows.get(findings.pathwayRules.get(i)).readsUnknown()) {
+                    if (findings.pathways.get(i) == Pathway.ESCALATE && !findings.pathwayRules.get(i).row().readsUnknown()) {
                         yield false;
                     }
                 }
                 yield true;
             }
-            case HANDLE_INTERNALLY -> TableTemplate.PATHWAY_FACTS.stream().anyMatch(f -> values[f.ordinal()] == f.unknown());
+            case HANDLE_INTERNALLY -> {
+                for (Fact fact : TableTemplate.PATHWAY_FACTS) {
+                    if (values[fact.ordinal()] == fact.unknown()) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
         };
-    }
-
-    /** A pooled session is reset when disposed, so each decision starts from nothing and leaves nothing behind. */
-    private static void run(KieSessionsPool pool, Findings findings, CaseFacts facts) {
-        KieSession session = pool.newKieSession();
-        try {
-            session.setGlobal(OUT, findings);
-            session.insert(facts);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-    }
-
-    public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
-        Findings findings = new Findings();
-        run(actionSessions, findings, new ActionFacts(values, pathway, provisional));
-        return new ActionResult(findings.actions, findings.actionRules, findings.questions, findings.questionRules);
     }
 
     public Recommendation decide(Incident incident) {
         Map<Fact, Answer> derived = derive(incident);
         Enum<?>[] values = values(incident);
         derived.forEach((fact, value) -> values[fact.ordinal()] = value);
-        PathwayResult pathway = pathway(values);
-        if (pathway.pathway() == null) {
-            // Unreachable for a rule set that passed analysis (property 1, completeness).
-            throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
+        KieSession session = sessions.newKieSession();
+        try {
+            Findings findings = runPathway(session, values);
+            Pathway pathway = pathwayOf(findings);
+            if (pathway == null) {
+                // Unreachable for a rule set that passed analysis (property 1, completeness).
+                throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
+            }
+            boolean provisional = provisional(values, pathway, findings);
+            runActions(session, values, pathway, provisional);
+            return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
+                    tables.summary(pathway, provisional), actionsOf(findings), questionsOf(findings),
+                    reasonsOf(findings), derived, version);
+        } finally {
+            session.dispose();
         }
-        ActionResult result = actions(values, pathway.pathway(), pathway.provisional());
-        return new Recommendation(decisionId(), incident.reference(), pathway.pathway(), pathway.provisional(),
-                tables.summary(pathway.pathway(), pathway.provisional()), actionsOf(result), questionsOf(result),
-                reasonsOf(pathway, result), derived, version);
     }
 
     /** One action per code, cited from the topmost row that gave it, listed in the Action texts order. */
-    private List<Action> actionsOf(ActionResult result) {
-        List<String> rules = new ArrayList<>(result.actionRules());
-        rules.sort(Comparator.comparing(reasonRank::get));
+    private List<Action> actionsOf(Findings findings) {
         Action[] byCode = new Action[ActionCode.values().length];
-        for (String rule : rules) {
-            Action action = actions.get(rule);
-            if (byCode[action.code().ordinal()] == null) {
-                byCode[action.code().ordinal()] = action;
+        int[] rankOf = new int[byCode.length];
+        int count = 0;
+        for (RuleInfo rule : findings.actionRules) {
+            int code = rule.action().code().ordinal();
+            if (byCode[code] == null) {
+                count++;
+            }
+            if (byCode[code] == null || rule.rank() < rankOf[code]) {
+                byCode[code] = rule.action();
+                rankOf[code] = rule.rank();
             }
         }
-        List<Action> list = new ArrayList<>(byCode.length);
-        for (Action action : byCode) {
-            if (action != null) {
-                list.add(action);
+        Action[] ordered = new Action[count];
+        int i = 0;
+        for (ActionCode code : actionOrder) {
+            if (byCode[code.ordinal()] != null) {
+                ordered[i++] = byCode[code.ordinal()];
             }
         }
-        list.sort(Comparator.comparingInt(a -> actionRank[a.code().ordinal()]));
-        return list;
+        return List.of(ordered);
+    }
+
+    private List<Question> questionsOf(Findings findings) {
+        boolean[] asked = new boolean[Fact.values().length];
+        for (String field : findings.questions) {
+            asked[Fact.byFieldName(field).orElseThrow().ordinal()] = true;
+        }
+        List<Question> list = new ArrayList<>(findings.questions.size());
+        for (Question question : questionsInOrder) {
+            if (asked[question.code().ordinal()]) {
+                list.add(question);
+            }
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /** Pathway rules first, most severe first; then action and question rules, in table order. */
+    private List<Reason> reasonsOf(Findings findings) {
+        Findings actions = findings;
+        RuleInfo[] pathwayRules = findings.pathwayRules.toArray(RuleInfo[]::new);
+        Arrays.sort(pathwayRules, MOST_SEVERE_FIRST);
+        boolean[] fired = new boolean[byRank.length];
+        actions.actionRules.forEach(r -> fired[r.rank()] = true);
+        actions.questionRules.forEach(r -> fired[r.rank()] = true);
+        Reason[] reasons = new Reason[pathwayRules.length + actions.actionRules.size() + actions.questionRules.size()];
+        int i = 0;
+        for (RuleInfo rule : pathwayRules) {
+            reasons[i++] = rule.reason();
+        }
+        for (int rank = 0; rank < byRank.length; rank++) {
+            if (fired[rank]) {
+                reasons[i++] = byRank[rank].reason();
+            }
+        }
+        return List.of(reasons);
+    }
+
+    private static List<String> ids(List<RuleInfo> fired) {
+        List<String> ids = new ArrayList<>(fired.size());
+        fired.forEach(r -> ids.add(r.row().id()));
+        return ids;
     }
 
     /**
@@ -206,35 +281,6 @@ public final class Decider {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
-    }
-
-    private List<Question> questionsOf(ActionResult result) {
-        boolean[] asked = new boolean[questions.length];
-        List<Question> list = new ArrayList<>(result.questions().size());
-        for (String field : result.questions()) {
-            Fact fact = Fact.byFieldName(field).orElseThrow();
-            if (!asked[fact.ordinal()]) {
-                asked[fact.ordinal()] = true;
-                list.add(questions[fact.ordinal()]);
-            }
-        }
-        list.sort(Comparator.comparingInt(q -> questionRank[q.code().ordinal()]));
-        return list;
-    }
-
-    /** Pathway rules first, most severe first; then action and question rules, in table order. */
-    private List<Reason> reasonsOf(PathwayResult pathway, ActionResult result) {
-        List<String> pathwayRules = new ArrayList<>(pathway.rules());
-        pathwayRules.sort(Comparator.comparing((String r) -> -Pathway.valueOf(rows.get(r).outcome()).severity())
-                .thenComparing(reasonRank::get));
-        List<String> others = new ArrayList<>(result.actionRules().size() + result.questionRules().size());
-        others.addAll(result.actionRules());
-        others.addAll(result.questionRules());
-        others.sort(Comparator.comparing(reasonRank::get));
-        List<Reason> list = new ArrayList<>(pathwayRules.size() + others.size());
-        pathwayRules.forEach(r -> list.add(reasons.get(r)));
-        others.forEach(r -> list.add(reasons.get(r)));
-        return list;
     }
 
     /**

@@ -21,9 +21,8 @@ import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.tables.Workbook;
 
 /**
- * Compiles checked workbooks into two knowledge bases: one for the Pathway table, one for the
- * Actions and Questions tables, so each phase fires only its own rules. Drools' messages are
- * turned into problems that name the sheet and row, never a stack trace or generated code.
+ * Compiles checked workbooks into one knowledge base. Drools' messages are turned into
+ * problems that name the sheet and row, never a stack trace or generated code.
  */
 public final class RuleSetCompiler {
     private static final Pattern RULE_VALUES = Pattern.compile("rule values at ([A-Z]+)([0-9]+)");
@@ -34,8 +33,8 @@ public final class RuleSetCompiler {
     private RuleSetCompiler() {
     }
 
-    /** The compiled knowledge bases, or the problems that stopped them compiling. */
-    public record Result(KieBase pathway, KieBase actions, List<Problem> problems) {
+    /** The compiled knowledge base, or the problems that stopped it compiling. */
+    public record Result(KieBase base, List<Problem> problems) {
     }
 
     public static Result compile(RuleTables tables) {
@@ -43,9 +42,8 @@ public final class RuleSetCompiler {
     }
 
     private Result compileAll(RuleTables tables) {
-        KieBase pathway = build(tables, List.of(TableTemplate.PATHWAY));
-        KieBase actions = build(tables, List.of(TableTemplate.ACTIONS, TableTemplate.QUESTIONS));
-        return problems.isEmpty() ? new Result(pathway, actions, List.of()) : new Result(null, null, List.copyOf(problems));
+        KieBase base = build(tables, TableTemplate.RULE_SHEETS);
+        return problems.isEmpty() ? new Result(base, List.of()) : new Result(null, List.copyOf(problems));
     }
 
     private KieBase build(RuleTables tables, List<SheetTemplate> sheets) {

@@ -21,7 +21,7 @@ class SafetyAnalyserTest {
         RuleTables tables = WorkbookReader.read(List.of(workbook.toWorkbook())).tables().orElseThrow();
         RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
         assertThat(compiled.problems()).isEmpty();
-        return SafetyAnalyser.analyse(new Decider(tables, compiled.pathway(), compiled.actions()));
+        return SafetyAnalyser.analyse(new Decider(tables, compiled.base()));
     }
 
     @Test

@@ -1,0 +1,14 @@
+package org.safeguarding.rules.engine;
+
+import org.safeguarding.rules.api.Action;
+import org.safeguarding.rules.api.Reason;
+import org.safeguarding.rules.tables.RuleRow;
+
+/**
+ * What a decision quotes about one rule row, worked out once per rule set.
+ *
+ * @param rank   position over all tables in row order (Pathway, Actions, Questions)
+ * @param action the action the row gives, with its text and citation; {@code null} outside Actions
+ */
+record RuleInfo(RuleRow row, int rank, Reason reason, Action action) {
+}
