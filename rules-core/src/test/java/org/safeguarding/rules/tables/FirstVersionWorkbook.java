@@ -103,7 +103,8 @@ public final class FirstVersionWorkbook {
 
     private void readMe() {
         Sheet sheet = workbook.createSheet(TableTemplate.READ_ME_SHEET);
-        sheet.setColumnWidth(0, 120 * 256);
+        sheet.setColumnWidth(0, 160 * 256);
+        printLandscapeOnePageWide(sheet);
         String[] lines = {
             "Safeguarding decision tables: sharing of nudes and semi-nudes",
             "",
@@ -168,11 +169,17 @@ public final class FirstVersionWorkbook {
                 template.firstConditionColumn(), template.lastConditionColumn()));
         for (int r = 0; r < rows.size(); r++) {
             List<String> values = rows.get(r);
+            int lines = 1;
             for (int c = 0; c < values.size(); c++) {
                 Cell cell = set(sheet, SheetTemplate.FIRST_DATA_ROW + r, c, values.get(c));
                 cell.setCellStyle(wrap);
+                int width = columns.get(c).kind() == ColumnKind.DESCRIPTION ? 48 : columns.get(c).kind() == ColumnKind.GUIDANCE ? 70 : 1000;
+                lines = Math.max(lines, (values.get(c).length() + width - 1) / width);
             }
+            // Spreadsheets do not grow rows for wrapped text written by a program, so set the height.
+            sheet.getRow(SheetTemplate.FIRST_DATA_ROW + r).setHeightInPoints(lines * 15f);
         }
+        printLandscapeOnePageWide(sheet);
         for (int r = SheetTemplate.RULESET_ROW; r < SheetTemplate.HEADER_ROW; r++) {
             sheet.getRow(r).setZeroHeight(true);
         }
@@ -207,6 +214,14 @@ public final class FirstVersionWorkbook {
         sheet.setAutoFilter(new CellRangeAddress(SheetTemplate.HEADER_ROW, SheetTemplate.HEADER_ROW, 0, columns.size() - 1));
     }
 
+    private static void printLandscapeOnePageWide(Sheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+    }
+
     private void listSheet(String name, List<String> headers, int[] widths, List<List<String>> rows) {
         Sheet sheet = workbook.createSheet(name);
         for (int c = 0; c < headers.size(); c++) {
@@ -214,11 +229,15 @@ public final class FirstVersionWorkbook {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
         for (int r = 0; r < rows.size(); r++) {
+            int lines = 1;
             for (int c = 0; c < rows.get(r).size(); c++) {
                 set(sheet, r + 1, c, rows.get(r).get(c)).setCellStyle(wrap);
+                lines = Math.max(lines, (rows.get(r).get(c).length() + widths[c] - 1) / widths[c]);
             }
+            sheet.getRow(r + 1).setHeightInPoints(lines * 15f);
         }
         sheet.createFreezePane(0, 1);
+        printLandscapeOnePageWide(sheet);
     }
 
     private static Cell set(Sheet sheet, int row, int column, String value) {
