@@ -76,6 +76,15 @@ public final class RecommendationJson {
         return json;
     }
 
+    /** UTF-8 bytes, for HTTP bodies. */
+    public static byte[] writeBytes(ObjectNode json) {
+        try {
+            return IncidentJson.MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings, numbers and booleans always serialises", e);
+        }
+    }
+
     public static String write(ObjectNode json) {
         try {
             return IncidentJson.MAPPER.writeValueAsString(json);

@@ -1,0 +1,40 @@
+package org.safeguarding.rules.web;
+
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.json.RecommendationJson;
+
+/**
+ * For benchmarks only: the same HTTP path as a decision, returning a fixed recommendation of
+ * the same size without deciding, so the decision endpoint can be compared with bare HTTP.
+ * Answers 404 unless the {@code bench} profile turns it on.
+ */
+@Path("/api/v1/bare")
+public class BareResource {
+    private final boolean enabled;
+    private final ActiveEngine engine;
+    private volatile byte[] constant;
+
+    public BareResource(@ConfigProperty(name = "safeguarding.bench.bare-endpoint", defaultValue = "false") boolean enabled,
+                        ActiveEngine engine) {
+        this.enabled = enabled;
+        this.engine = engine;
+    }
+
+    @POST
+    @NonBlocking
+    public Response bare(byte[] body) {
+        if (!enabled || engine.get().isEmpty()) {
+            return Problems.of(404, "Not found", "There is no resource at this path. See /q/openapi.");
+        }
+        if (constant == null) {
+            constant = RecommendationJson.writeBytes(RecommendationJson.toJson(engine.get().get().decide(Incident.builder().build())));
+        }
+        return Response.ok(constant, MediaType.APPLICATION_JSON).build();
+    }
+}

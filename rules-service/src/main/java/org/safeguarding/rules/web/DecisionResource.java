@@ -1,0 +1,101 @@
+package org.safeguarding.rules.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.api.FieldError;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.IncidentRejectedException;
+import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.json.IncidentJson;
+import org.safeguarding.rules.json.InvalidRequestException;
+import org.safeguarding.rules.json.RecommendationJson;
+import org.safeguarding.rules.json.RuleSetJson;
+
+/**
+ * Decisions and the active rule set (decision model section 5). A decision costs microseconds
+ * of CPU and never blocks, so it runs on the I/O thread (see docs/performance.md for the
+ * measurement that chose this).
+ */
+@Path("/api/v1")
+public class DecisionResource {
+    private static final Logger LOG = Logger.getLogger(DecisionResource.class);
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ActiveEngine engine;
+    private final DecisionMetrics metrics;
+
+    public DecisionResource(ActiveEngine engine, DecisionMetrics metrics) {
+        this.engine = engine;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Path("/decisions")
+    @NonBlocking
+    public Response decide(@HeaderParam("Content-Type") String contentType, byte[] body) {
+        if (!isJson(contentType)) {
+            return Problems.of(415, RecommendationJson.INVALID_REQUEST, "Unsupported media type",
+                    "Send the incident as application/json.", List.of(new FieldError("Content-Type", "must be application/json")));
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            return tooLarge();
+        }
+        Optional<DecisionEngine> active = engine.get();
+        if (active.isEmpty()) {
+            return Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly.");
+        }
+        try {
+            Incident incident = IncidentJson.read(body);
+            long start = System.nanoTime();
+            Recommendation recommendation = active.get().decide(incident);
+            long nanos = System.nanoTime() - start;
+            metrics.recordDecision(recommendation, nanos);
+            LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
+                    recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
+            return Response.ok(RecommendationJson.writeBytes(RecommendationJson.toJson(recommendation)), MediaType.APPLICATION_JSON).build();
+        } catch (InvalidRequestException e) {
+            metrics.recordRefusal(400);
+            LOG.debugf("Refused a request: 400, %d field error(s)", e.errors().size());
+            return Problems.of(400, RecommendationJson.INVALID_REQUEST, "Invalid request",
+                    "The request does not match the decision model: see errors.", e.errors());
+        } catch (IncidentRejectedException e) {
+            metrics.recordRefusal(422);
+            LOG.debugf("Refused a request: 422, %d field error(s)", e.errors().size());
+            return Problems.of(422, RecommendationJson.REJECTED_INCIDENT, "Incident cannot be decided",
+                    e.getMessage().substring(0, e.getMessage().indexOf(':')), e.errors());
+        }
+    }
+
+    @GET
+    @Path("/ruleset")
+    @NonBlocking
+    public Response ruleSet() {
+        return engine.get()
+                .map(e -> Response.ok(RecommendationJson.writeBytes(RuleSetJson.toJson(e.ruleSet())), MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly."));
+    }
+
+    static Response tooLarge() {
+        return Problems.of(413, RecommendationJson.INVALID_REQUEST, "Request too large",
+                "A decision request is at most " + MAX_BODY_BYTES + " bytes.", List.of(new FieldError("", "the body is over 64 KiB")));
+    }
+
+    /** application/json, with or without parameters such as charset; a missing header is refused too. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip();
+        return type.equalsIgnoreCase(MediaType.APPLICATION_JSON);
+    }
+}

@@ -1,0 +1,25 @@
+package org.safeguarding.rules.web;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+import org.safeguarding.rules.api.FieldError;
+import org.safeguarding.rules.json.RecommendationJson;
+
+/** RFC 9457 problem responses ({@code application/problem+json}); never a stack trace or class name. */
+final class Problems {
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String GENERIC = "urn:safeguarding:problem:http";
+
+    private Problems() {
+    }
+
+    static Response of(int status, String type, String title, String detail, List<FieldError> errors) {
+        return Response.status(status).type(PROBLEM_JSON)
+                .entity(RecommendationJson.write(RecommendationJson.problem(type, title, status, detail, errors))).build();
+    }
+
+    static Response of(int status, String title, String detail) {
+        return of(status, GENERIC, title, detail, List.of());
+    }
+}
