@@ -120,6 +120,11 @@ class DecisionResourceTest {
     }
 
     @Test
+    void a_body_over_the_hard_limit_is_refused_before_it_is_read() {
+        problem(post("{\"pad\": \"" + "a".repeat(2_000_000) + "\"}"), 413);
+    }
+
+    @Test
     void a_contradiction_is_422_naming_both_fields() {
         problem(post("{\"adultInvolved\": false, \"people\": [{\"role\":\"RECIPIENT\",\"age\":19}]}"), 422)
                 .body("type", is("urn:safeguarding:problem:rejected-incident"))
