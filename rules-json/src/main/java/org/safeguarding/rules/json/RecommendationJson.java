@@ -1,12 +1,19 @@
 package org.safeguarding.rules.json;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.Action;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Problem;
 import org.safeguarding.rules.api.Question;
@@ -23,6 +30,8 @@ public final class RecommendationJson {
     public static final String INVALID_TABLES = "urn:safeguarding:problem:invalid-tables";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+    private static final Fragments FRAGMENTS = new Fragments();
 
     private RecommendationJson() {
     }
@@ -51,6 +60,49 @@ public final class RecommendationJson {
         r.derivedFacts().forEach((fact, answer) -> derived.put(fact.fieldName(), answer.toBoolean()));
         json.putObject("ruleSet").put("version", r.ruleSet().version()).put("sha256", r.ruleSet().sha256());
         return json;
+    }
+
+    /**
+     * The recommendation as UTF-8 JSON, the same document as {@link #toJson(Recommendation)} but
+     * written without building a tree. Actions, questions, reasons and summaries are fixed per
+     * rule set, so each is encoded once and its bytes reused: most of a response is quoted text.
+     */
+    public static byte[] writeBytes(Recommendation r) {
+        ByteArrayBuilder out = new ByteArrayBuilder(16 * 1024);
+        out.raw("{\"decisionId\":\"").raw(r.decisionId().toString()).raw("\",\"reference\":");
+        if (r.reference() == null) {
+            out.raw("null");
+        } else {
+            out.bytes(ENCODER.quoteAsUTF8(r.reference()), true);
+        }
+        out.raw(",\"pathway\":\"").raw(r.pathway().name()).raw("\",\"provisional\":").raw(Boolean.toString(r.provisional()))
+                .raw(",\"summary\":").bytes(FRAGMENTS.of(r.summary()), false);
+        out.raw(",\"actions\":");
+        array(out, r.actions());
+        out.raw(",\"questions\":");
+        array(out, r.questions());
+        out.raw(",\"reasons\":");
+        array(out, r.reasons());
+        out.raw(",\"derivedFacts\":{");
+        boolean first = true;
+        for (Map.Entry<Fact, Answer> derived : r.derivedFacts().entrySet()) {
+            out.raw(first ? "\"" : ",\"").raw(derived.getKey().fieldName()).raw("\":").raw(String.valueOf(derived.getValue().toBoolean()));
+            first = false;
+        }
+        out.raw("},\"ruleSet\":{\"version\":\"").raw(r.ruleSet().version()).raw("\",\"sha256\":\"")
+                .raw(r.ruleSet().sha256()).raw("\"}}");
+        return out.toByteArray();
+    }
+
+    private static void array(ByteArrayBuilder out, List<?> items) {
+        out.raw("[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.raw(",");
+            }
+            out.bytes(FRAGMENTS.of(items.get(i)), false);
+        }
+        out.raw("]");
     }
 
     public static ObjectNode problem(String type, String title, int status, String detail, List<FieldError> errors) {
@@ -90,6 +142,72 @@ public final class RecommendationJson {
             return IncidentJson.MAPPER.writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings, numbers and booleans always serialises", e);
+        }
+    }
+
+    /**
+     * Encoded JSON of the values a recommendation repeats. Bounded: a service that loads many rule
+     * sets over its life starts afresh rather than growing without end.
+     */
+    private static final class Fragments {
+        private static final int MAX_ENTRIES = 4096;
+        private final Map<Object, byte[]> encoded = new ConcurrentHashMap<>();
+
+        byte[] of(Object value) {
+            byte[] bytes = encoded.get(value);
+            if (bytes == null) {
+                bytes = encode(value);
+                if (encoded.size() >= MAX_ENTRIES) {
+                    encoded.clear();
+                }
+                encoded.put(value, bytes);
+            }
+            return bytes;
+        }
+
+        private static byte[] encode(Object value) {
+            Object node;
+            if (value instanceof Action a) {
+                node = NODES.objectNode().put("code", a.code().name()).put("text", a.text()).put("guidance", a.guidance());
+            } else if (value instanceof Question q) {
+                node = NODES.objectNode().put("code", q.code().fieldName()).put("text", q.text()).put("why", q.why());
+            } else if (value instanceof Reason reason) {
+                node = NODES.objectNode().put("rule", reason.rule()).put("table", reason.table()).put("text", reason.text())
+                        .put("guidance", reason.guidance());
+            } else if (value instanceof String text) {
+                node = NODES.textNode(text);
+            } else {
+                throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
+            }
+            try {
+                return IncidentJson.MAPPER.writeValueAsBytes(node);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a tree of strings always serialises", e);
+            }
+        }
+    }
+
+    /** A growable byte buffer that writes ASCII scaffolding and pre-encoded fragments. */
+    private static final class ByteArrayBuilder extends ByteArrayOutputStream {
+        ByteArrayBuilder(int size) {
+            super(size);
+        }
+
+        ByteArrayBuilder raw(String ascii) {
+            byte[] bytes = ascii.getBytes(StandardCharsets.ISO_8859_1);
+            write(bytes, 0, bytes.length);
+            return this;
+        }
+
+        ByteArrayBuilder bytes(byte[] bytes, boolean quote) {
+            if (quote) {
+                write('"');
+            }
+            write(bytes, 0, bytes.length);
+            if (quote) {
+                write('"');
+            }
+            return this;
         }
     }
 }

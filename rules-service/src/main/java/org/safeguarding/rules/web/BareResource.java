@@ -6,13 +6,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.json.IncidentJson;
+import org.safeguarding.rules.json.InvalidRequestException;
 import org.safeguarding.rules.json.RecommendationJson;
 
 /**
- * For benchmarks only: the same HTTP path as a decision, returning a fixed recommendation of
- * the same size without deciding, so the decision endpoint can be compared with bare HTTP.
- * Answers 404 unless the {@code bench} profile turns it on.
+ * For benchmarks only: returns a fixed response without parsing or deciding, so the decision
+ * endpoint can be compared with bare HTTP. The fixed response is the recommendation for the
+ * first body it receives, so it has the size of the decisions being benchmarked. Answers 404
+ * unless the {@code bench} profile turns it on.
  */
 @Path("/api/v1/bare")
 public class BareResource {
@@ -33,7 +35,11 @@ public class BareResource {
             return Problems.of(404, "Not found", "There is no resource at this path. See /q/openapi.");
         }
         if (constant == null) {
-            constant = RecommendationJson.writeBytes(RecommendationJson.toJson(engine.get().get().decide(Incident.builder().build())));
+            try {
+                constant = RecommendationJson.writeBytes(engine.get().get().decide(IncidentJson.read(body)));
+            } catch (InvalidRequestException e) {
+                return Problems.of(400, "Invalid request", "The first body sent here must be a valid decision request.");
+            }
         }
         return Response.ok(constant, MediaType.APPLICATION_JSON).build();
     }

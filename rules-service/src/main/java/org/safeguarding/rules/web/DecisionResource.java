@@ -62,7 +62,7 @@ public class DecisionResource {
             metrics.recordDecision(recommendation, nanos);
             LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
                     recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
-            return Response.ok(RecommendationJson.writeBytes(RecommendationJson.toJson(recommendation)), MediaType.APPLICATION_JSON).build();
+            return Response.ok(RecommendationJson.writeBytes(recommendation), MediaType.APPLICATION_JSON).build();
         } catch (InvalidRequestException e) {
             metrics.recordRefusal(400);
             LOG.debugf("Refused a request: 400, %d field error(s)", e.errors().size());

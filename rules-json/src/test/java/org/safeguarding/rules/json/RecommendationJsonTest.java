@@ -1,0 +1,41 @@
+package org.safeguarding.rules.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.api.Role;
+
+/** The fast writer produces exactly the document of the tree writer, for many different decisions. */
+class RecommendationJsonTest {
+
+    @Test
+    void fast_bytes_are_the_same_document_as_the_tree() throws Exception {
+        DecisionEngine engine = DecisionEngine.bundled();
+        Random random = new Random(3);
+        for (int i = 0; i < 500; i++) {
+            Incident.Builder builder = Incident.builder();
+            for (Fact fact : Fact.values()) {
+                List<Enum<?>> domain = fact.domain();
+                builder.set(fact, domain.get(random.nextInt(domain.size())));
+            }
+            if (random.nextBoolean()) {
+                builder.reference("ref-" + i).person(Role.CREATOR, 15);
+            }
+            if (random.nextInt(5) == 0) {
+                builder.adultInvolved(Answer.UNKNOWN).person(Role.CREATOR, 14).person(Role.RECIPIENT, 30);
+            }
+            Recommendation r = engine.decide(builder.build());
+            JsonNode fast = IncidentJson.MAPPER.readTree(RecommendationJson.writeBytes(r));
+            assertThat(fast).isEqualTo(RecommendationJson.toJson(r));
+        }
+    }
+}
