@@ -1,6 +1,7 @@
 package org.safeguarding.rules.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,23 +33,16 @@ public final class SafetyAnalyser {
 
     private final Decider decider;
     private final RuleTables tables;
-    private final int[] radix;
-    private final int combinations;
-    private final byte[] pathwayOf;
-    private final boolean[] provisionalOf;
+    private final FactSpace space = new FactSpace();
+    private final int combinations = space.size();
+    private byte[] pathwayOf;
+    private boolean[] provisionalOf;
     private final Map<String, Accumulator> findings = new LinkedHashMap<>();
+    private final Set<String> fired = new HashSet<>();
 
     private SafetyAnalyser(Decider decider) {
         this.decider = decider;
         this.tables = decider.tables();
-        this.radix = PATHWAY_FACTS.stream().mapToInt(f -> f.domain().size()).toArray();
-        int product = 1;
-        for (int r : radix) {
-            product *= r;
-        }
-        this.combinations = product;
-        this.pathwayOf = new byte[product];
-        this.provisionalOf = new boolean[product];
     }
 
     public static SafetyReport analyse(Decider decider) {
@@ -56,18 +50,17 @@ public final class SafetyAnalyser {
     }
 
     private SafetyReport run() {
-        for (int index = 0; index < combinations; index++) {
-            Decider.PathwayResult result = decider.pathway(values(index));
-            pathwayOf[index] = (byte) (result.pathway() == null ? -1 : result.pathway().ordinal());
-            provisionalOf[index] = result.provisional();
-        }
+        FactSpace.Pathways pathways = space.evaluate(decider, true);
+        pathwayOf = pathways.pathway();
+        provisionalOf = pathways.provisional();
+        pathways.rules().forEach(fired::addAll);
         for (int index = 0; index < combinations; index++) {
             checkPathway(index);
         }
         long actionCombinations = checkActions();
         List<SafetyFinding> list = new ArrayList<>();
         findings.values().forEach(a -> list.add(a.finding()));
-        return new SafetyReport(combinations, actionCombinations, list);
+        return new SafetyReport(combinations, actionCombinations, list, hygiene());
     }
 
     // ---- Pathway table: properties 1, 2, 3, 7, 8
@@ -158,11 +151,7 @@ public final class SafetyAnalyser {
     // ---- Actions and Questions tables: properties 3, 4, 5, 6, and a question for every unknown fact
 
     private long checkActions() {
-        List<Fact> shared = new ArrayList<>();
-        List<Fact> free = new ArrayList<>();
-        for (String input : TableTemplate.ACTIONS.conditionInputs()) {
-            Fact.byFieldName(input).ifPresent(f -> (PATHWAY_FACTS.contains(f) ? shared : free).add(f));
-        }
+        List<Fact> shared = space.sharedWithActions();
         Set<List<Object>> reachable = new HashSet<>();
         Map<List<Object>, Integer> exampleOf = new LinkedHashMap<>();
         for (int index = 0; index < combinations; index++) {
@@ -183,15 +172,8 @@ public final class SafetyAnalyser {
             Pathway pathway = (Pathway) entry.getKey().get(0);
             boolean provisional = (Boolean) entry.getKey().get(1);
             Enum<?>[] base = values(entry.getValue());
-            int freeCombinations = free.stream().mapToInt(f -> f.domain().size()).reduce(1, (a, b) -> a * b);
-            for (int n = 0; n < freeCombinations; n++) {
-                Enum<?>[] values = base.clone();
-                int rest = n;
-                for (Fact fact : free) {
-                    values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
-                    rest /= fact.domain().size();
-                }
-                checkActions(values, pathway, provisional);
+            for (int n = 0; n < space.freeCombinations(); n++) {
+                checkActions(space.withFree(base, n), pathway, provisional);
                 evaluated++;
             }
         }
@@ -201,6 +183,8 @@ public final class SafetyAnalyser {
 
     private void checkActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
         Decider.ActionResult result = decider.actions(values, pathway, provisional);
+        fired.addAll(result.actionRules());
+        fired.addAll(result.questionRules());
         List<ActionCode> actions = result.actions();
         Map<String, String> context = Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO");
         if (actions.contains(ActionCode.CALL_999) != (pathway == Pathway.EMERGENCY)) {
@@ -252,6 +236,27 @@ public final class SafetyAnalyser {
         }
     }
 
+    // ---- table hygiene: rows that never apply, rows that repeat another
+
+    private List<HygieneFinding> hygiene() {
+        List<HygieneFinding> hygiene = new ArrayList<>();
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            Map<String, RuleRow> seen = new HashMap<>();
+            for (RuleRow row : tables.rows(sheet)) {
+                SafetyFinding.RuleLocation location = new SafetyFinding.RuleLocation(row.workbook(), sheet.sheetName(), row.excelRow(), row.id());
+                RuleRow same = seen.putIfAbsent(row.conditions() + " -> " + row.outcome(), row);
+                if (same != null) {
+                    hygiene.add(new HygieneFinding(HygieneFinding.Kind.DUPLICATE, location, "Rule " + row.id()
+                            + " has the same conditions and outcome as " + same.id() + " (row " + same.excelRow() + "): delete one."));
+                } else if (!fired.contains(row.id())) {
+                    hygiene.add(new HygieneFinding(HygieneFinding.Kind.NEVER_APPLIES, location, "Rule " + row.id()
+                            + " never applies: no combination of facts matches all its conditions. Check its conditions."));
+                }
+            }
+        }
+        return hygiene;
+    }
+
     // ---- combinations and findings
 
     private Pathway pathway(int index) {
@@ -259,27 +264,11 @@ public final class SafetyAnalyser {
     }
 
     private Enum<?>[] values(int index) {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = fact.unknown();
-        }
-        int rest = index;
-        for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
-            Fact fact = PATHWAY_FACTS.get(k);
-            values[fact.ordinal()] = fact.domain().get(rest % radix[k]);
-            rest /= radix[k];
-        }
-        return values;
+        return space.values(index);
     }
 
     private int withValue(int index, int k, Enum<?> value) {
-        int weight = 1;
-        for (int i = 0; i < k; i++) {
-            weight *= radix[i];
-        }
-        int current = (index / weight) % radix[k];
-        Fact fact = PATHWAY_FACTS.get(k);
-        return index + (fact.domain().indexOf(value) - current) * weight;
+        return space.withValue(index, k, value);
     }
 
     private void report(int property, String title, String message, int index, Map<String, String> context) {

@@ -8,20 +8,34 @@ import org.safeguarding.rules.api.Problem;
 
 /**
  * The result of checking every safety property over every combination of the facts the
- * tables read.
+ * tables read, and the tables' hygiene.
  *
  * @param pathwayCombinations combinations of Pathway-table facts evaluated
  * @param actionCombinations  combinations of Actions-table inputs evaluated
- * @param findings            every property that fails, empty when the tables are safe
+ * @param findings            every safety property that fails, empty when the tables are safe
+ * @param hygiene             rows that never apply or repeat another row; not unsafe, but worth fixing
  */
-public record SafetyReport(long pathwayCombinations, long actionCombinations, List<SafetyFinding> findings) {
+public record SafetyReport(long pathwayCombinations, long actionCombinations, List<SafetyFinding> findings,
+                           List<HygieneFinding> hygiene) {
 
     public SafetyReport {
         findings = List.copyOf(findings);
+        hygiene = List.copyOf(hygiene);
     }
 
+    /** No safety property fails. Hygiene findings do not make tables unsafe. */
     public boolean safe() {
         return findings.isEmpty();
+    }
+
+    /** Safe, and nothing to tidy either. */
+    public boolean clean() {
+        return findings.isEmpty() && hygiene.isEmpty();
+    }
+
+    /** Hygiene findings located at their row. */
+    public List<Problem> hygieneProblems() {
+        return hygiene.stream().map(h -> new Problem(h.rule().workbook(), h.rule().sheet(), "row " + h.rule().row(), h.message())).toList();
     }
 
     /** The findings as problems located at the first rule involved, for lists shown to a lead. */

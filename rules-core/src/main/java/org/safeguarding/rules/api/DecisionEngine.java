@@ -3,24 +3,22 @@ package org.safeguarding.rules.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import org.safeguarding.rules.analysis.SafetyAnalyser;
 import org.safeguarding.rules.analysis.SafetyReport;
 import org.safeguarding.rules.engine.Decider;
-import org.safeguarding.rules.engine.RuleSetCompiler;
+import org.safeguarding.rules.engine.RuleSetBuilder;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.tables.Workbook;
-import org.safeguarding.rules.tables.WorkbookReader;
+import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * Recommends what a designated safeguarding lead should do about an incident of shared
@@ -71,17 +69,7 @@ public final class DecisionEngine {
      * @throws IOException      when the folder or a file cannot be read
      */
     public static DecisionEngine fromPath(Path path) throws RuleSetException, IOException {
-        List<Workbook> workbooks = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.list(path)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase().endsWith(".drl.xlsx")).sorted().toList()) {
-                    workbooks.add(new Workbook(file.getFileName().toString(), Files.readAllBytes(file)));
-                }
-            }
-        } else {
-            workbooks.add(new Workbook(path.getFileName().toString(), Files.readAllBytes(path)));
-        }
-        return fromWorkbooks(workbooks);
+        return fromWorkbooks(Workbooks.load(path));
     }
 
     /**
@@ -97,20 +85,16 @@ public final class DecisionEngine {
     }
 
     static DecisionEngine fromWorkbooks(List<Workbook> workbooks) throws RuleSetException {
-        WorkbookReader.Result read = WorkbookReader.read(workbooks);
-        if (read.tables().isEmpty()) {
-            throw new RuleSetException(read.problems());
+        RuleSetBuilder.Result built = RuleSetBuilder.build(workbooks);
+        if (built.decider().isEmpty()) {
+            throw new RuleSetException(built.problems());
         }
-        RuleTables tables = read.tables().get();
-        RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
-        if (!compiled.problems().isEmpty()) {
-            throw new RuleSetException(compiled.problems());
-        }
-        Decider decider = new Decider(tables, compiled.base());
+        Decider decider = built.decider().get();
         SafetyReport safety = SafetyAnalyser.analyse(decider);
         if (!safety.safe()) {
             throw new RuleSetException(safety.problems());
         }
+        RuleTables tables = decider.tables();
         List<RuleSetInfo.Table> counts = TableTemplate.RULE_SHEETS.stream().map(sheet -> {
             List<RuleRow> rows = tables.rows(sheet);
             return new RuleSetInfo.Table(sheet.sheetName(), rows.get(0).workbook(), rows.size());

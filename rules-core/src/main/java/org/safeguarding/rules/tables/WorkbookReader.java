@@ -124,17 +124,28 @@ public final class WorkbookReader {
     }
 
     private XSSFWorkbook open(Workbook workbook) {
-        if (!workbook.name().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            problems.add(new Problem(workbook.name(), "", "", "Only .xlsx workbooks are accepted. Save it as 'Excel Workbook (.xlsx)'."));
+        Optional<String> refusal = PackageCheck.refusal(workbook.name(), workbook.bytesUnsafe());
+        if (refusal.isPresent()) {
+            problems.add(new Problem(workbook.name(), "", "", refusal.get()));
             return null;
         }
+        XSSFWorkbook book;
         try {
-            return new XSSFWorkbook(new ByteArrayInputStream(workbook.bytesUnsafe()));
+            book = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytesUnsafe()));
         } catch (Exception | LinkageError e) {
             problems.add(new Problem(workbook.name(), "", "", "This file cannot be opened as an Excel workbook (.xlsx). "
                     + "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'."));
             return null;
         }
+        if (book.isStructureLocked() || book.isWindowsLocked()) {
+            problems.add(new Problem(workbook.name(), "", "", "The workbook structure is protected. Unprotect it (Review > Protect Workbook) so it can be checked."));
+        }
+        for (int i = 0; i < book.getNumberOfSheets(); i++) {
+            if (book.getSheetAt(i).getProtect()) {
+                problems.add(new Problem(workbook.name(), book.getSheetName(i), "", "This sheet is password-protected. Unprotect it (Review > Unprotect Sheet) so it can be checked."));
+            }
+        }
+        return book;
     }
 
     private static String sha256(List<Workbook> workbooks) {
@@ -167,6 +178,9 @@ public final class WorkbookReader {
                         + (blankAt + 1) + ", so the rules would ignore it. Delete the blank row so the table has no gaps."));
                 continue;
             }
+            if (row.getZeroHeight()) {
+                problems.add(new Problem(book, sheet.getSheetName(), "row " + (r + 1), "This rule's row is hidden. Unhide it: every rule must be visible to the people who review it."));
+            }
             for (Cell cell : row) {
                 if (cell.getColumnIndex() >= columns.size() && !text(book, sheet, cell).isEmpty()) {
                     problems.add(problem(book, sheet, cell, "This cell is outside the table (the last column is '"
@@ -196,6 +210,12 @@ public final class WorkbookReader {
                 checkDataCell(template, column, book, sheet, r, c, value);
             }
             rows.add(new RuleRow(book, template, r + 1, id, description, conditions, outcome, guidance));
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (sheet.isColumnHidden(c)) {
+                problems.add(new Problem(book, sheet.getSheetName(), CellReference.convertNumToColString(c) + (SheetTemplate.HEADER_ROW + 1),
+                        "The column '" + columns.get(c).label() + "' is hidden. Unhide it: every condition must be visible to the people who review it."));
+            }
         }
         if (rows.isEmpty()) {
             problems.add(new Problem(book, sheet.getSheetName(), "row " + (SheetTemplate.FIRST_DATA_ROW + 1),

@@ -1,0 +1,99 @@
+package org.safeguarding.rules.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.tables.TableTemplate;
+
+/**
+ * Every combination of the facts the Pathway table reads, numbered 0 to {@link #size()} - 1
+ * (each fact a digit in a mixed radix), with facts the table does not read left UNKNOWN; and
+ * the facts the Actions table reads besides (the "free" facts), which the Pathway table never
+ * sees.
+ */
+final class FactSpace {
+    static final List<Fact> PATHWAY_FACTS = TableTemplate.PATHWAY_FACTS;
+
+    private final int[] radix;
+    private final int[] weight;
+    private final int size;
+    private final List<Fact> sharedWithActions = new ArrayList<>();
+    private final List<Fact> freeForActions = new ArrayList<>();
+
+    FactSpace() {
+        radix = PATHWAY_FACTS.stream().mapToInt(f -> f.domain().size()).toArray();
+        weight = new int[radix.length];
+        int product = 1;
+        for (int k = 0; k < radix.length; k++) {
+            weight[k] = product;
+            product *= radix[k];
+        }
+        size = product;
+        for (String input : TableTemplate.ACTIONS.conditionInputs()) {
+            Fact.byFieldName(input).ifPresent(f -> (PATHWAY_FACTS.contains(f) ? sharedWithActions : freeForActions).add(f));
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    Enum<?>[] values(int index) {
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.unknown();
+        }
+        for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
+            values[PATHWAY_FACTS.get(k).ordinal()] = PATHWAY_FACTS.get(k).domain().get((index / weight[k]) % radix[k]);
+        }
+        return values;
+    }
+
+    /** The combination equal to {@code index} but for the k-th Pathway fact, which takes {@code value}. */
+    int withValue(int index, int k, Enum<?> value) {
+        int current = (index / weight[k]) % radix[k];
+        return index + (PATHWAY_FACTS.get(k).domain().indexOf(value) - current) * weight[k];
+    }
+
+    /** Facts both the Pathway and the Actions table read. */
+    List<Fact> sharedWithActions() {
+        return sharedWithActions;
+    }
+
+    /** How many combinations of the facts only the Actions table reads there are. */
+    int freeCombinations() {
+        return freeForActions.stream().mapToInt(f -> f.domain().size()).reduce(1, (a, b) -> a * b);
+    }
+
+    /** {@code base} with the n-th combination of the Actions-only facts filled in. */
+    Enum<?>[] withFree(Enum<?>[] base, int n) {
+        Enum<?>[] values = base.clone();
+        int rest = n;
+        for (Fact fact : freeForActions) {
+            values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+            rest /= fact.domain().size();
+        }
+        return values;
+    }
+
+    /** The Pathway table's answer for every combination. */
+    record Pathways(byte[] pathway, boolean[] provisional, List<List<String>> rules) {
+    }
+
+    Pathways evaluate(Decider decider, boolean keepRules) {
+        byte[] pathway = new byte[size];
+        boolean[] provisional = new boolean[size];
+        List<List<String>> rules = keepRules ? new ArrayList<>(size) : List.of();
+        for (int index = 0; index < size; index++) {
+            Decider.PathwayResult result = decider.pathway(values(index));
+            pathway[index] = (byte) (result.pathway() == null ? -1 : result.pathway().ordinal());
+            provisional[index] = result.provisional();
+            if (keepRules) {
+                rules.add(result.rules());
+            }
+        }
+        return new Pathways(pathway, provisional, rules);
+    }
+}

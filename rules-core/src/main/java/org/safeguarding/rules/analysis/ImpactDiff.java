@@ -1,0 +1,145 @@
+package org.safeguarding.rules.analysis;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.engine.Decider;
+
+/**
+ * What an edit changes: both rule sets decide every combination of facts, and every
+ * difference in pathway, provisional flag or actions is counted, with an example. A change that
+ * lowers the pathway's severity for any combination is a safety regression.
+ */
+public final class ImpactDiff {
+
+    /**
+     * One kind of change.
+     *
+     * @param change       e.g. {@code ESCALATE → HANDLE_INTERNALLY} or {@code + REPORT_TO_IWF}
+     * @param combinations how many combinations of facts change this way
+     * @param example      the facts of one of them
+     */
+    public record Change(String change, long combinations, Map<String, String> example, boolean safetyRegression) {
+    }
+
+    /**
+     * @param combinations   every combination compared (Pathway facts times Actions-only facts)
+     * @param pathwayChanges changes of pathway or provisional flag, counted over every combination
+     * @param actionChanges  actions added (+) or removed (-), counted over every combination
+     */
+    public record Report(long combinations, List<Change> pathwayChanges, List<Change> actionChanges) {
+        public boolean safetyRegression() {
+            return pathwayChanges.stream().anyMatch(Change::safetyRegression);
+        }
+
+        public boolean unchanged() {
+            return pathwayChanges.isEmpty() && actionChanges.isEmpty();
+        }
+    }
+
+    private ImpactDiff() {
+    }
+
+    public static Report compare(Decider before, Decider after) {
+        FactSpace space = new FactSpace();
+        FactSpace.Pathways old = space.evaluate(before, false);
+        FactSpace.Pathways neu = space.evaluate(after, false);
+        long free = space.freeCombinations();
+        Map<String, Counted> pathwayChanges = new LinkedHashMap<>();
+        Map<List<Object>, Counted> groups = new LinkedHashMap<>();
+        for (int index = 0; index < space.size(); index++) {
+            String from = label(old, index);
+            String to = label(neu, index);
+            Enum<?>[] values = space.values(index);
+            if (!from.equals(to)) {
+                boolean regression = neu.pathway()[index] < 0
+                        || (old.pathway()[index] >= 0 && severity(neu, index) < severity(old, index));
+                pathwayChanges.computeIfAbsent(from + " → " + to, k -> new Counted(describe(values), regression)).count += free;
+            }
+            List<Object> key = new ArrayList<>(List.of(old.pathway()[index], old.provisional()[index],
+                    neu.pathway()[index], neu.provisional()[index]));
+            space.sharedWithActions().forEach(f -> key.add(values[f.ordinal()]));
+            groups.computeIfAbsent(key, k -> new Counted(Map.of(), false)).add(index);
+        }
+        Map<String, Counted> actionChanges = new LinkedHashMap<>();
+        for (Counted group : groups.values()) {
+            int index = group.firstIndex;
+            if (old.pathway()[index] < 0 || neu.pathway()[index] < 0) {
+                continue;
+            }
+            Enum<?>[] base = space.values(index);
+            for (int n = 0; n < free; n++) {
+                Enum<?>[] values = space.withFree(base, n);
+                Set<ActionCode> a = actions(before, values, old, index);
+                Set<ActionCode> b = actions(after, values, neu, index);
+                for (ActionCode code : ActionCode.values()) {
+                    if (a.contains(code) != b.contains(code)) {
+                        String change = (b.contains(code) ? "+ " : "- ") + code;
+                        actionChanges.computeIfAbsent(change, k -> new Counted(describe(values), false)).count += group.count;
+                    }
+                }
+            }
+        }
+        return new Report(space.size() * free, finish(pathwayChanges), finish(actionChanges));
+    }
+
+    private static Set<ActionCode> actions(Decider decider, Enum<?>[] values, FactSpace.Pathways pathways, int index) {
+        Set<ActionCode> set = EnumSet.noneOf(ActionCode.class);
+        set.addAll(decider.actions(values, Pathway.values()[pathways.pathway()[index]], pathways.provisional()[index]).actions());
+        return set;
+    }
+
+    private static String label(FactSpace.Pathways pathways, int index) {
+        byte pathway = pathways.pathway()[index];
+        if (pathway < 0) {
+            return "no pathway";
+        }
+        return Pathway.values()[pathway] + (pathways.provisional()[index] ? " (provisional)" : "");
+    }
+
+    private static int severity(FactSpace.Pathways pathways, int index) {
+        return Pathway.values()[pathways.pathway()[index]].severity();
+    }
+
+    private static Map<String, String> describe(Enum<?>[] values) {
+        Map<String, String> example = new LinkedHashMap<>();
+        for (Fact fact : Fact.values()) {
+            example.put(fact.fieldName(), values[fact.ordinal()].name());
+        }
+        return example;
+    }
+
+    private static List<Change> finish(Map<String, Counted> counted) {
+        List<Change> changes = new ArrayList<>();
+        counted.forEach((change, c) -> changes.add(new Change(change, c.count, c.example, c.regression)));
+        changes.sort((x, y) -> Boolean.compare(y.safetyRegression(), x.safetyRegression()) != 0
+                ? Boolean.compare(y.safetyRegression(), x.safetyRegression()) : Long.compare(y.combinations(), x.combinations()));
+        return changes;
+    }
+
+    private static final class Counted {
+        private final Map<String, String> example;
+        private final boolean regression;
+        private long count;
+        private int firstIndex = -1;
+
+        Counted(Map<String, String> example, boolean regression) {
+            this.example = example;
+            this.regression = regression;
+        }
+
+        void add(int index) {
+            if (firstIndex < 0) {
+                firstIndex = index;
+            }
+            count++;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.safeguarding.rules.scenarios;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.api.Person;
+import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.api.Role;
+
+/**
+ * Reads a scenario workbook: a sheet named "Scenarios" whose first row names the columns and
+ * whose other rows are cases. Fact columns are headed by the fact's field name (e.g.
+ * {@code immediateDanger}); a blank fact cell means not yet known. Every value is checked and
+ * a bad one is reported by its cell, never guessed.
+ */
+public final class ScenarioWorkbook {
+    public static final String SHEET = "Scenarios";
+    public static final String ID = "ID";
+    public static final String DESCRIPTION = "What happened";
+    public static final String GUIDANCE = "Guidance";
+    public static final String PEOPLE = "People (role age, ...)";
+    public static final String PATHWAY = "Expected pathway";
+    public static final String PROVISIONAL = "Provisional?";
+    public static final String MUST_INCLUDE = "Actions that must appear";
+    public static final String MUST_NOT_INCLUDE = "Actions that must not appear";
+    public static final String MUST_FIRE = "Rules that must fire";
+    public static final String REJECTED = "REJECTED";
+
+    /** Every column, in the order the shipped workbook has them. */
+    public static List<String> headers() {
+        List<String> headers = new ArrayList<>(List.of(ID, DESCRIPTION, GUIDANCE));
+        Arrays.stream(Fact.values()).map(Fact::fieldName).forEach(headers::add);
+        headers.addAll(List.of(PEOPLE, PATHWAY, PROVISIONAL, MUST_INCLUDE, MUST_NOT_INCLUDE, MUST_FIRE));
+        return headers;
+    }
+
+    /** The scenarios, or the problems (by cell) that stop them being read. */
+    public record Result(List<Scenario> scenarios, List<Problem> problems) {
+    }
+
+    private final String name;
+    private final List<Problem> problems = new ArrayList<>();
+    private final DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
+
+    private ScenarioWorkbook(String name) {
+        this.name = name;
+    }
+
+    public static Result read(String name, byte[] bytes) {
+        return new ScenarioWorkbook(name).readAll(bytes);
+    }
+
+    private Result readAll(byte[] bytes) {
+        List<Scenario> scenarios = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = book.getSheet(SHEET);
+            if (sheet == null) {
+                problems.add(new Problem(name, "", "", "There is no sheet named '" + SHEET + "'. Start from the shipped scenarios.xlsx."));
+                return new Result(List.of(), problems);
+            }
+            Map<String, Integer> columns = columns(sheet);
+            if (!problems.isEmpty()) {
+                return new Result(List.of(), problems);
+            }
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || text(row, columns.get(ID)).isEmpty() && isBlank(row)) {
+                    continue;
+                }
+                scenario(row, columns).ifPresent(scenarios::add);
+            }
+        } catch (Exception | LinkageError e) {
+            problems.add(new Problem(name, "", "", "This file cannot be opened as an Excel workbook (.xlsx)."));
+        }
+        return new Result(scenarios, problems);
+    }
+
+    private Map<String, Integer> columns(Sheet sheet) {
+        Map<String, Integer> columns = new HashMap<>();
+        Row header = sheet.getRow(0);
+        if (header != null) {
+            for (Cell cell : header) {
+                columns.put(formatter.formatCellValue(cell).strip(), cell.getColumnIndex());
+            }
+        }
+        for (String expected : headers()) {
+            if (!columns.containsKey(expected)) {
+                problems.add(new Problem(name, SHEET, "row 1", "The column '" + expected + "' is missing from the header row."));
+            }
+        }
+        return columns;
+    }
+
+    private Optional<Scenario> scenario(Row row, Map<String, Integer> columns) {
+        int before = problems.size();
+        int excelRow = row.getRowNum() + 1;
+        String id = text(row, columns.get(ID));
+        if (id.isEmpty()) {
+            problem(row, columns.get(ID), "The scenario has no ID. Give it one, e.g. S-99.");
+        }
+        Incident.Builder builder = Incident.builder();
+        for (Fact fact : Fact.values()) {
+            int column = columns.get(fact.fieldName());
+            String value = text(row, column);
+            if (value.isEmpty()) {
+                continue;
+            }
+            Optional<Enum<?>> parsed = fact.valueNamed(value);
+            if (parsed.isPresent()) {
+                builder.set(fact, parsed.get());
+            } else {
+                problem(row, column, "'" + value + "' is not a value of " + fact.fieldName() + ". Use one of "
+                        + String.join(", ", fact.domain().stream().map(Enum::name).toList()) + ", or leave it blank for not known.");
+            }
+        }
+        builder.people(people(row, columns.get(PEOPLE)));
+        String pathwayText = text(row, columns.get(PATHWAY));
+        Optional<Pathway> pathway = Optional.empty();
+        if (!pathwayText.equals(REJECTED)) {
+            pathway = Arrays.stream(Pathway.values()).filter(p -> p.name().equals(pathwayText)).findFirst();
+            if (pathway.isEmpty()) {
+                problem(row, columns.get(PATHWAY), "The expected pathway must be EMERGENCY, ESCALATE, HANDLE_INTERNALLY or REJECTED.");
+            }
+        }
+        String provisionalText = text(row, columns.get(PROVISIONAL));
+        Optional<Boolean> provisional = Optional.empty();
+        if (provisionalText.equals("YES") || provisionalText.equals("NO")) {
+            provisional = Optional.of(provisionalText.equals("YES"));
+        } else if (!provisionalText.isEmpty()) {
+            problem(row, columns.get(PROVISIONAL), "Use YES, NO, or leave it blank not to check.");
+        }
+        List<ActionCode> include = actions(row, columns.get(MUST_INCLUDE));
+        List<ActionCode> exclude = actions(row, columns.get(MUST_NOT_INCLUDE));
+        List<String> fire = list(text(row, columns.get(MUST_FIRE)));
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scenario(name, excelRow, id, text(row, columns.get(DESCRIPTION)), text(row, columns.get(GUIDANCE)),
+                builder.build(), pathway, provisional, include, exclude, fire));
+    }
+
+    private List<Person> people(Row row, int column) {
+        List<Person> people = new ArrayList<>();
+        for (String entry : list(text(row, column))) {
+            String[] parts = entry.split("\\s+");
+            Optional<Role> role = parts.length == 2 ? Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[0])).findFirst() : Optional.empty();
+            Integer age = parts.length == 2 && parts[1].matches("[0-9]{1,3}") ? Integer.valueOf(parts[1]) : null;
+            if (role.isEmpty() || age == null || age > Person.MAX_AGE) {
+                problem(row, column, "'" + entry + "' is not a person. Write each as ROLE AGE, e.g. CREATOR 15, separated by commas.");
+            } else {
+                people.add(new Person(role.get(), age));
+            }
+        }
+        return people;
+    }
+
+    private List<ActionCode> actions(Row row, int column) {
+        List<ActionCode> actions = new ArrayList<>();
+        for (String code : list(text(row, column))) {
+            Optional<ActionCode> action = Arrays.stream(ActionCode.values()).filter(a -> a.name().equals(code)).findFirst();
+            if (action.isPresent()) {
+                actions.add(action.get());
+            } else {
+                problem(row, column, "'" + code + "' is not an action code.");
+            }
+        }
+        return actions;
+    }
+
+    private static List<String> list(String text) {
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private void problem(Row row, int column, String message) {
+        problems.add(new Problem(name, SHEET, new CellReference(row.getRowNum(), column).formatAsString(false), message));
+    }
+
+    private boolean isBlank(Row row) {
+        for (Cell cell : row) {
+            if (!formatter.formatCellValue(cell).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String text(Row row, int column) {
+        Cell cell = row.getCell(column);
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.FORMULA) {
+            problem(row, column, "This cell holds a formula. Type the value itself.");
+            return "";
+        }
+        return formatter.formatCellValue(cell).strip();
+    }
+
+}
