@@ -27,6 +27,11 @@ public final class Main {
 
     static {
         COMMANDS.put("decide", new DecideCommand());
+        COMMANDS.put("validate", new ValidateCommand());
+        COMMANDS.put("test", new TestCommand());
+        COMMANDS.put("analyse", new AnalyseCommand());
+        COMMANDS.put("diff", new DiffCommand());
+        COMMANDS.put("render", new RenderCommand());
     }
 
     private Main() {

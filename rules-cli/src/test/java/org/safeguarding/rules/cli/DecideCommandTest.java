@@ -115,7 +115,7 @@ class DecideCommandTest {
         Run run = run("{}", "decide", "--tables", dir.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.json().at("/problems/0/workbook").asText()).isEqualTo("broken.drl.xlsx");
-        assertThat(run.json().at("/problems/0/message").asText()).contains("cannot be opened");
+        assertThat(run.json().at("/problems/0/message").asText()).contains("not a valid Excel workbook");
     }
 
     @Test

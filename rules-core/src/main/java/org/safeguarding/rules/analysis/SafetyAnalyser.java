@@ -230,8 +230,9 @@ public final class SafetyAnalyser {
             }
             Decider.PathwayResult pathway = decider.pathway(values);
             if (pathway.pathway() != null) {
-                checkQuestions(values, pathway.pathway(), pathway.provisional(),
-                        decider.actions(values, pathway.pathway(), pathway.provisional()));
+                Decider.ActionResult result = decider.actions(values, pathway.pathway(), pathway.provisional());
+                fired.addAll(result.questionRules());
+                checkQuestions(values, pathway.pathway(), pathway.provisional(), result);
             }
         }
     }

@@ -69,7 +69,7 @@ final class PackageCheck {
             return Optional.of("This file is not a valid Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'.");
         }
         if (parts == 0) {
-            return Optional.of("This file is not an Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'.");
+            return Optional.of("This file is not a valid Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'.");
         }
         return Optional.empty();
     }

@@ -65,7 +65,7 @@ class DecisionEngineTest {
         assertThatThrownBy(() -> DecisionEngine.fromStreams(Map.of("rules.drl.xlsx", new ByteArrayInputStream("hello".getBytes()))))
                 .isInstanceOf(RuleSetException.class)
                 .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement()
-                        .satisfies(p -> assertThat(p.message()).contains("cannot be opened as an Excel workbook")));
+                        .satisfies(p -> assertThat(p.message()).contains("not a valid Excel workbook")));
     }
 
     @Test

@@ -68,6 +68,65 @@ public final class EditedWorkbook {
         return set(sheet.sheetName(), cellOf(sheet.sheetName(), ruleId, column), value);
     }
 
+    public EditedWorkbook formula(String sheetName, String a1, String formula) {
+        CellReference ref = new CellReference(a1);
+        workbook.getSheet(sheetName).getRow(ref.getRow()).getCell(ref.getCol(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellFormula(formula);
+        return this;
+    }
+
+    /** Clears every cell of a row (0-based index), leaving a blank row. */
+    public EditedWorkbook clearRow(String sheetName, int rowIndex) {
+        Row row = workbook.getSheet(sheetName).getRow(rowIndex);
+        for (Cell cell : row) {
+            cell.setBlank();
+        }
+        return this;
+    }
+
+    /** Hides a row, given as the number the spreadsheet shows. */
+    public EditedWorkbook hideRow(String sheetName, int excelRow) {
+        workbook.getSheet(sheetName).getRow(excelRow - 1).setZeroHeight(true);
+        return this;
+    }
+
+    public EditedWorkbook hideColumn(String sheetName, int column) {
+        workbook.getSheet(sheetName).setColumnHidden(column, true);
+        return this;
+    }
+
+    public EditedWorkbook addSheet(String name, boolean hidden) {
+        workbook.createSheet(name).createRow(0).createCell(0).setCellValue("my notes");
+        if (hidden) {
+            workbook.setSheetHidden(workbook.getSheetIndex(name), true);
+        }
+        return this;
+    }
+
+    public EditedWorkbook hideSheet(String name) {
+        workbook.setSheetHidden(workbook.getSheetIndex(name), true);
+        return this;
+    }
+
+    public EditedWorkbook removeSheet(String name) {
+        workbook.removeSheetAt(workbook.getSheetIndex(name));
+        return this;
+    }
+
+    public EditedWorkbook unmergeObjectType(String sheetName) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        for (int i = sheet.getNumMergedRegions() - 1; i >= 0; i--) {
+            if (sheet.getMergedRegion(i).getFirstRow() == SheetTemplate.OBJECT_TYPE_ROW) {
+                sheet.removeMergedRegion(i);
+            }
+        }
+        return this;
+    }
+
+    public EditedWorkbook protect(String sheetName) {
+        workbook.getSheet(sheetName).protectSheet("secret");
+        return this;
+    }
+
     public byte[] bytes() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.write(out);

@@ -1,0 +1,84 @@
+package org.safeguarding.rules.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.safeguarding.rules.analysis.HygieneFinding;
+import org.safeguarding.rules.analysis.SafetyAnalyser;
+import org.safeguarding.rules.analysis.SafetyFinding;
+import org.safeguarding.rules.analysis.SafetyReport;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.tables.Workbook;
+
+/**
+ * {@code bin/rules analyse DIR|FILE [--json]}: proves the safety properties over every
+ * combination of facts and reports table hygiene, each failure with a counterexample.
+ */
+final class AnalyseCommand implements Main.Command {
+
+    @Override
+    public String summary() {
+        return "prove the safety properties over every combination of facts; rows that never apply (DIR|FILE)";
+    }
+
+    @Override
+    public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
+        CliSupport.Args args = CliSupport.Args.parse(argv);
+        if (args.positional().size() != 1 || !args.unknown().isEmpty()) {
+            err.println("usage: bin/rules analyse DIR|FILE [--json]");
+            return Main.BAD_INPUT;
+        }
+        List<Workbook> workbooks;
+        try {
+            workbooks = CliSupport.load(args.positional().get(0));
+        } catch (CliSupport.UsageException e) {
+            err.println("rules analyse: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        Decider decider = CliSupport.build(workbooks, args, out, "analyse");
+        if (decider == null) {
+            return Main.FOUND_PROBLEMS;
+        }
+        long start = System.nanoTime();
+        SafetyReport report = SafetyAnalyser.analyse(decider);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (args.json()) {
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "analyse").put("ok", report.clean())
+                    .put("safe", report.safe()).put("pathwayCombinations", report.pathwayCombinations())
+                    .put("actionCombinations", report.actionCombinations()).put("millis", millis);
+            ArrayNode findings = json.putArray("findings");
+            for (SafetyFinding f : report.findings()) {
+                ObjectNode node = findings.addObject().put("property", f.property()).put("title", f.title())
+                        .put("message", f.message()).put("combinations", f.combinations());
+                node.set("counterexample", CliSupport.mapJson(f.counterexample()));
+                ArrayNode rules = node.putArray("rules");
+                f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("sheet", r.sheet()).put("row", r.row()).put("workbook", r.workbook()));
+            }
+            ArrayNode hygiene = json.putArray("hygiene");
+            for (HygieneFinding h : report.hygiene()) {
+                hygiene.addObject().put("kind", h.kind().name()).put("id", h.rule().id()).put("sheet", h.rule().sheet())
+                        .put("row", h.rule().row()).put("message", h.message());
+            }
+            out.println(json.toPrettyString());
+            return report.clean() ? Main.OK : Main.FOUND_PROBLEMS;
+        }
+        for (SafetyFinding f : report.findings()) {
+            out.println("UNSAFE property " + f.property() + " (" + f.title() + "): " + f.message());
+            out.println("       counterexample: " + CliSupport.describe(f.counterexample()));
+            out.println("       rules that matched: " + (f.rules().isEmpty() ? "none" : String.join(", ",
+                    f.rules().stream().map(r -> r.id() + " (" + r.sheet() + " row " + r.row() + ")").toList())));
+            out.println("       " + f.combinations() + " combination(s) fail this way");
+        }
+        for (HygieneFinding h : report.hygiene()) {
+            out.println("TIDY   " + h.rule().sheet() + " row " + h.rule().row() + ": " + h.message());
+        }
+        out.printf("analysed %,d combinations of the Pathway facts and %,d of the Actions inputs in %,d ms: %s%n",
+                report.pathwayCombinations(), report.actionCombinations(), millis,
+                report.clean() ? "every safety property holds, nothing to tidy"
+                        : report.findings().size() + " safety finding(s), " + report.hygiene().size() + " hygiene finding(s)");
+        return report.clean() ? Main.OK : Main.FOUND_PROBLEMS;
+    }
+}

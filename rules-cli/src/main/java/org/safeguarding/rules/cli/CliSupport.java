@@ -1,0 +1,113 @@
+package org.safeguarding.rules.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.engine.RuleSetBuilder;
+import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.tables.Workbooks;
+
+/** What the table commands share: arguments, loading workbooks, printing problems as text or JSON. */
+final class CliSupport {
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private CliSupport() {
+    }
+
+    /** Options and positional arguments of a command line. */
+    record Args(boolean json, boolean textconv, List<String> positional, List<String> unknown) {
+        static Args parse(List<String> args) {
+            boolean json = false;
+            boolean textconv = false;
+            List<String> positional = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (String arg : args) {
+                switch (arg) {
+                    case "--json" -> json = true;
+                    case "--textconv" -> textconv = true;
+                    default -> (arg.startsWith("--") ? unknown : positional).add(arg);
+                }
+            }
+            return new Args(json, textconv, positional, unknown);
+        }
+    }
+
+    /** Thrown for bad usage or unreadable input: the command exits 2 with this message on stderr. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static List<Workbook> load(String path) throws UsageException {
+        Path p = Path.of(path);
+        if (!Files.exists(p)) {
+            throw new UsageException(path + ": no such file or folder");
+        }
+        try {
+            List<Workbook> workbooks = Workbooks.load(p);
+            if (workbooks.isEmpty()) {
+                throw new UsageException(path + ": no rule workbooks (*.drl.xlsx) in this folder");
+            }
+            return workbooks;
+        } catch (NoSuchFileException e) {
+            throw new UsageException(path + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException(path + ": cannot be read");
+        }
+    }
+
+    /** Builds a decider or prints why it cannot be built (and returns null). */
+    static Decider build(List<Workbook> workbooks, Args args, PrintStream out, String command) {
+        RuleSetBuilder.Result built = RuleSetBuilder.build(workbooks);
+        if (built.decider().isEmpty()) {
+            printProblems(built.problems(), args, out, command, "The tables are not valid; fix these first (bin/rules validate):");
+            return null;
+        }
+        return built.decider().get();
+    }
+
+    static void printProblems(List<Problem> problems, Args args, PrintStream out, String command, String heading) {
+        if (args.json()) {
+            ObjectNode json = NODES.objectNode().put("command", command).put("ok", problems.isEmpty());
+            json.set("problems", problemsJson(problems));
+            out.println(json.toPrettyString());
+            return;
+        }
+        if (!problems.isEmpty()) {
+            out.println(heading);
+        }
+        problems.forEach(p -> out.println("  - " + p));
+    }
+
+    static ArrayNode problemsJson(List<Problem> problems) {
+        ArrayNode list = NODES.arrayNode();
+        for (Problem p : problems) {
+            list.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message());
+        }
+        return list;
+    }
+
+    static ObjectNode mapJson(Map<String, String> map) {
+        ObjectNode json = NODES.objectNode();
+        map.forEach(json::put);
+        return json;
+    }
+
+    static String describe(Map<String, String> facts) {
+        List<String> parts = new ArrayList<>();
+        facts.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
+    }
+}

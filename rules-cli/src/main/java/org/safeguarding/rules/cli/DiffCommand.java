@@ -1,0 +1,75 @@
+package org.safeguarding.rules.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.safeguarding.rules.analysis.ImpactDiff;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.tables.Workbook;
+
+/**
+ * {@code bin/rules diff OLD NEW [--json]}: what an edit changes over every combination of
+ * facts. Exits 1 when any combination gets a less severe pathway (a safety regression).
+ */
+final class DiffCommand implements Main.Command {
+
+    @Override
+    public String summary() {
+        return "what an edit changes, over every combination of facts; flags lowered severity (OLD NEW)";
+    }
+
+    @Override
+    public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
+        CliSupport.Args args = CliSupport.Args.parse(argv);
+        if (args.positional().size() != 2 || !args.unknown().isEmpty()) {
+            err.println("usage: bin/rules diff OLD NEW [--json]   (each a folder or a workbook)");
+            return Main.BAD_INPUT;
+        }
+        List<Workbook> before;
+        List<Workbook> after;
+        try {
+            before = CliSupport.load(args.positional().get(0));
+            after = CliSupport.load(args.positional().get(1));
+        } catch (CliSupport.UsageException e) {
+            err.println("rules diff: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        Decider old = CliSupport.build(before, args, out, "diff");
+        Decider neu = old == null ? null : CliSupport.build(after, args, out, "diff");
+        if (old == null || neu == null) {
+            return Main.FOUND_PROBLEMS;
+        }
+        ImpactDiff.Report report = ImpactDiff.compare(old, neu);
+        if (args.json()) {
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "diff").put("ok", !report.safetyRegression())
+                    .put("safetyRegression", report.safetyRegression()).put("combinations", report.combinations());
+            changes(json.putArray("pathwayChanges"), report.pathwayChanges());
+            changes(json.putArray("actionChanges"), report.actionChanges());
+            out.println(json.toPrettyString());
+        } else {
+            out.printf("compared %,d combinations of facts%n", report.combinations());
+            if (report.unchanged()) {
+                out.println("no decision changes");
+            }
+            for (ImpactDiff.Change c : report.pathwayChanges()) {
+                out.printf("%s%s: %,d combinations%n       e.g. %s%n", c.safetyRegression() ? "SAFETY REGRESSION " : "pathway ",
+                        c.change(), c.combinations(), CliSupport.describe(c.example()));
+            }
+            for (ImpactDiff.Change c : report.actionChanges()) {
+                out.printf("action %s: %,d combinations%n       e.g. %s%n", c.change(), c.combinations(), CliSupport.describe(c.example()));
+            }
+        }
+        return report.safetyRegression() ? Main.FOUND_PROBLEMS : Main.OK;
+    }
+
+    private static void changes(ArrayNode list, List<ImpactDiff.Change> changes) {
+        for (ImpactDiff.Change c : changes) {
+            ObjectNode node = list.addObject().put("change", c.change()).put("combinations", c.combinations())
+                    .put("safetyRegression", c.safetyRegression());
+            node.set("example", CliSupport.mapJson(c.example()));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.safeguarding.rules.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.api.RuleSetException;
+import org.safeguarding.rules.scenarios.ScenarioResult;
+import org.safeguarding.rules.scenarios.ScenarioRunner;
+import org.safeguarding.rules.scenarios.ScenarioWorkbook;
+
+/**
+ * {@code bin/rules test DIR [SCENARIOS.xlsx] [--json]}: runs a scenario workbook (default
+ * DIR/scenarios.xlsx) against the tables and says, row by row, what passed and what differed.
+ */
+final class TestCommand implements Main.Command {
+
+    @Override
+    public String summary() {
+        return "run a scenario workbook against the tables, pass/fail per row (DIR [SCENARIOS.xlsx])";
+    }
+
+    @Override
+    public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
+        CliSupport.Args args = CliSupport.Args.parse(argv);
+        if (args.positional().isEmpty() || args.positional().size() > 2 || !args.unknown().isEmpty()) {
+            err.println("usage: bin/rules test DIR [SCENARIOS.xlsx] [--json]");
+            return Main.BAD_INPUT;
+        }
+        Path tables = Path.of(args.positional().get(0));
+        Path scenarios = args.positional().size() == 2 ? Path.of(args.positional().get(1))
+                : (Files.isDirectory(tables) ? tables : tables.toAbsolutePath().getParent()).resolve("scenarios.xlsx");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(scenarios);
+        } catch (IOException e) {
+            err.println("rules test: " + scenarios + ": cannot be read");
+            return Main.BAD_INPUT;
+        }
+        ScenarioWorkbook.Result read = ScenarioWorkbook.read(scenarios.getFileName().toString(), bytes);
+        if (!read.problems().isEmpty()) {
+            CliSupport.printProblems(read.problems(), args, out, "test", "The scenario workbook has problems:");
+            return Main.FOUND_PROBLEMS;
+        }
+        DecisionEngine engine;
+        try {
+            CliSupport.load(tables.toString());
+            engine = DecisionEngine.fromPath(tables);
+        } catch (CliSupport.UsageException | IOException e) {
+            err.println("rules test: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (RuleSetException e) {
+            CliSupport.printProblems(e.problems(), args, out, "test",
+                    "The tables cannot be used (run bin/rules validate and bin/rules analyse):");
+            return Main.FOUND_PROBLEMS;
+        }
+        List<ScenarioResult> results = ScenarioRunner.run(engine, read.scenarios());
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        if (args.json()) {
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "test").put("ok", failed == 0)
+                    .put("passed", results.size() - failed).put("failed", failed);
+            ArrayNode rows = json.putArray("results");
+            for (ScenarioResult r : results) {
+                ObjectNode row = rows.addObject().put("id", r.scenario().id()).put("row", r.scenario().excelRow())
+                        .put("description", r.scenario().description()).put("passed", r.passed());
+                r.differences().forEach(row.putArray("differences")::add);
+            }
+            out.println(json.toPrettyString());
+        } else {
+            for (ScenarioResult r : results) {
+                out.println((r.passed() ? "PASS " : "FAIL ") + r.scenario().id() + " (row " + r.scenario().excelRow() + ") "
+                        + r.scenario().description());
+                r.differences().forEach(d -> out.println("       " + d));
+            }
+            out.println("scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
+        }
+        return failed == 0 ? Main.OK : Main.FOUND_PROBLEMS;
+    }
+}

@@ -1,0 +1,165 @@
+package org.safeguarding.rules.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguarding.rules.tables.ColumnKind;
+import org.safeguarding.rules.tables.EditedWorkbook;
+import org.safeguarding.rules.tables.TableTemplate;
+
+/** validate, test, analyse, diff and render, as a lead runs them: exit codes, text and --json. */
+class TableCommandsTest {
+    @TempDir
+    static Path dir;
+    static Path shipped;
+    static Path unsafe;
+    static Path stricter;
+
+    @BeforeAll
+    static void tables() throws Exception {
+        shipped = folder("shipped", EditedWorkbook.shippedBytes());
+        Files.write(shipped.resolve("scenarios.xlsx"), scenarioBytes());
+        int outcome = TableTemplate.PATHWAY.column(ColumnKind.OUTCOME);
+        unsafe = folder("unsafe", EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-09", outcome, "HANDLE_INTERNALLY").bytes());
+        int mediaTypeNot = TableTemplate.ACTIONS.conditionInputs().indexOf("mediaType") + TableTemplate.ACTIONS.firstConditionColumn();
+        stricter = folder("stricter", EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-26", mediaTypeNot, "").bytes());
+    }
+
+    static Path folder(String name, byte[] workbook) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.write(folder.resolve(EditedWorkbook.NAME), workbook);
+        return folder;
+    }
+
+    static byte[] scenarioBytes() throws Exception {
+        try (var in = TableCommandsTest.class.getClassLoader().getResourceAsStream("org/safeguarding/tables/scenarios.xlsx")) {
+            return in.readAllBytes();
+        }
+    }
+
+    static DecideCommandTest.Run run(String... args) {
+        return DecideCommandTest.run("", args);
+    }
+
+    @Test
+    void shipped_tables_validate() throws Exception {
+        DecideCommandTest.Run run = run("validate", shipped.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("OK: 1 workbook(s)");
+        assertThat(run("validate", shipped.toString(), "--json").json().get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void validate_names_the_cell_of_each_classic_mistake() throws Exception {
+        record Case(String cell, String value, String expected) {
+        }
+        for (Case c : new Case[] {new Case("O5", "Reviewed by", "Pathway', cell O5"), new Case("C9", "YESS", "Pathway', cell C9"),
+                new Case("N7", "out.pathway(Pathway.HANDLE_INTERNALLY, \"x\");", "Pathway', cell N7")}) {
+            Path folder = folder("broken-" + c.cell(), EditedWorkbook.ofShipped().set("Pathway", c.cell(), c.value()).bytes());
+            DecideCommandTest.Run run = run("validate", folder.toString());
+            assertThat(run.exit()).as(c.value()).isEqualTo(1);
+            assertThat(run.out()).contains(c.expected());
+            JsonNode json = run("validate", folder.toString(), "--json").json();
+            assertThat(json.at("/problems/0/cell").asText()).isEqualTo(c.cell());
+        }
+    }
+
+    @Test
+    void shipped_scenarios_pass() {
+        DecideCommandTest.Run run = run("test", shipped.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("PASS S-01").contains("44 passed, 0 failed");
+    }
+
+    @Test
+    void a_failing_scenario_says_what_differed() throws Exception {
+        Path folder = folder("scenario-fails", EditedWorkbook.shippedBytes());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(scenarioBytes())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.getSheet("Scenarios");
+            int pathway = 0;
+            for (var cell : sheet.getRow(0)) {
+                if (cell.getStringCellValue().equals("Expected pathway")) {
+                    pathway = cell.getColumnIndex();
+                }
+            }
+            sheet.getRow(1).getCell(pathway).setCellValue("ESCALATE");
+            book.write(out);
+            Files.write(folder.resolve("mine.xlsx"), out.toByteArray());
+        }
+        DecideCommandTest.Run run = run("test", folder.toString(), folder.resolve("mine.xlsx").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL S-01 (row 2)").contains("pathway: expected ESCALATE, got EMERGENCY").contains("43 passed, 1 failed");
+        JsonNode json = run("test", folder.toString(), folder.resolve("mine.xlsx").toString(), "--json").json();
+        assertThat(json.get("failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void shipped_tables_pass_analysis() {
+        DecideCommandTest.Run run = run("analyse", shipped.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("177,147 combinations").contains("every safety property holds");
+    }
+
+    @Test
+    void missing_consent_handled_internally_fails_analysis_with_a_counterexample() throws Exception {
+        DecideCommandTest.Run run = run("analyse", unsafe.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("UNSAFE property 8").contains("consentGiven=NO").contains("P-09 (Pathway row 17)");
+        JsonNode json = run("analyse", unsafe.toString(), "--json").json();
+        assertThat(json.get("safe").asBoolean()).isFalse();
+        assertThat(json.findValuesAsText("property")).contains("8");
+    }
+
+    @Test
+    void diff_flags_the_lowered_severity_as_a_safety_regression() throws Exception {
+        DecideCommandTest.Run run = run("diff", shipped.toString(), unsafe.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("SAFETY REGRESSION ESCALATE → HANDLE_INTERNALLY").contains("consentGiven=NO");
+        JsonNode json = run("diff", shipped.toString(), unsafe.toString(), "--json").json();
+        assertThat(json.get("safetyRegression").asBoolean()).isTrue();
+        assertThat(json.at("/pathwayChanges/0/combinations").asLong()).isPositive();
+    }
+
+    @Test
+    void diff_of_a_stricter_edit_lists_the_changes_without_a_regression() {
+        DecideCommandTest.Run run = run("diff", shipped.toString(), stricter.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("action + REPORT_TO_IWF").doesNotContain("SAFETY REGRESSION");
+        assertThat(run("diff", shipped.toString(), shipped.toString()).out()).contains("no decision changes");
+    }
+
+    @Test
+    void render_prints_every_rule() {
+        DecideCommandTest.Run run = run("render", shipped.resolve(EditedWorkbook.NAME).toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("| P-01 |").contains("| A-15 |").contains("| Q-15 |");
+    }
+
+    @Test
+    void render_as_textconv_never_fails_git() throws Exception {
+        Path broken = Files.write(dir.resolve("broken.drl.xlsx"), "garbage".getBytes());
+        assertThat(run("render", broken.toString()).exit()).isEqualTo(1);
+        DecideCommandTest.Run textconv = run("render", broken.toString(), "--textconv");
+        assertThat(textconv.exit()).isZero();
+        assertThat(textconv.out()).contains("cannot be rendered");
+    }
+
+    @Test
+    void bad_usage_and_unreadable_input_exit_2() {
+        assertThat(run("validate").exit()).isEqualTo(2);
+        assertThat(run("validate", dir.resolve("nowhere").toString()).exit()).isEqualTo(2);
+        assertThat(run("analyse", "--frobnicate", shipped.toString()).exit()).isEqualTo(2);
+        assertThat(run("diff", shipped.toString()).exit()).isEqualTo(2);
+        assertThat(run("test", shipped.toString(), dir.resolve("none.xlsx").toString()).exit()).isEqualTo(2);
+        assertThat(run("render").exit()).isEqualTo(2);
+    }
+}
