@@ -4,12 +4,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.tables.MarkdownRenderer;
+import org.safeguarding.rules.tables.RuleRow;
+import org.safeguarding.rules.tables.RuleTables;
+import org.safeguarding.rules.tables.SheetTemplate;
+import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.tables.Workbook;
 import org.safeguarding.rules.tables.WorkbookReader;
 
 /**
- * {@code bin/rules render DIR|FILE}: the tables as Markdown for review. With {@code --textconv}
+ * {@code bin/rules render DIR|FILE}: the tables as Markdown for review ({@code --json}: every
+ * row as data). With {@code --textconv}
  * it always exits 0, as git's diff text conversion needs (a broken workbook renders as its
  * problems).
  */
@@ -23,8 +30,8 @@ final class RenderCommand implements Main.Command {
     @Override
     public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
         CliSupport.Args args = CliSupport.Args.parse(argv);
-        if (args.positional().size() != 1 || !args.unknown().isEmpty() || args.json()) {
-            err.println("usage: bin/rules render DIR|FILE [--textconv]");
+        if (args.positional().size() != 1 || !args.unknown().isEmpty()) {
+            err.println("usage: bin/rules render DIR|FILE [--textconv] [--json]");
             return Main.BAD_INPUT;
         }
         List<Workbook> workbooks;
@@ -35,6 +42,13 @@ final class RenderCommand implements Main.Command {
             return args.textconv() ? Main.OK : Main.BAD_INPUT;
         }
         WorkbookReader.Result read = WorkbookReader.read(workbooks);
+        if (args.json()) {
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "render").put("ok", read.tables().isPresent());
+            json.set("problems", CliSupport.problemsJson(read.problems()));
+            read.tables().ifPresent(tables -> json.set("tables", tablesJson(tables)));
+            out.println(json.toPrettyString());
+            return read.tables().isPresent() ? Main.OK : Main.FOUND_PROBLEMS;
+        }
         if (read.tables().isEmpty()) {
             out.println("# The workbook cannot be rendered\n");
             read.problems().forEach(p -> out.println("- " + p));
@@ -42,5 +56,19 @@ final class RenderCommand implements Main.Command {
         }
         out.print(MarkdownRenderer.render(read.tables().get()));
         return Main.OK;
+    }
+
+    /** Every rule row, keyed by table, with its conditions, outcome and citation. */
+    private static ObjectNode tablesJson(RuleTables tables) {
+        ObjectNode json = CliSupport.NODES.objectNode().put("sha256", tables.sha256());
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            ArrayNode rows = json.putArray(sheet.sheetName());
+            for (RuleRow row : tables.rows(sheet)) {
+                ObjectNode node = rows.addObject().put("id", row.id()).put("row", row.excelRow())
+                        .put("description", row.description()).put("outcome", row.outcome()).put("guidance", row.guidance());
+                node.set("conditions", CliSupport.mapJson(row.conditions()));
+            }
+        }
+        return json;
     }
 }

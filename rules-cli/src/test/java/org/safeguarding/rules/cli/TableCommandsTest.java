@@ -142,6 +142,9 @@ class TableCommandsTest {
         DecideCommandTest.Run run = run("render", shipped.resolve(EditedWorkbook.NAME).toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("| P-01 |").contains("| A-15 |").contains("| Q-15 |");
+        JsonNode json = run("render", shipped.toString(), "--json").json();
+        assertThat(json.at("/tables/Pathway/0/id").asText()).isEqualTo("P-01");
+        assertThat(json.at("/tables/Pathway/0/conditions/immediateDanger").asText()).isEqualTo("YES");
     }
 
     @Test
