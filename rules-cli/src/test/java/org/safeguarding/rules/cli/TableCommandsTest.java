@@ -138,7 +138,7 @@ class TableCommandsTest {
     }
 
     @Test
-    void render_prints_every_rule() {
+    void render_prints_every_rule() throws Exception {
         DecideCommandTest.Run run = run("render", shipped.resolve(EditedWorkbook.NAME).toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("| P-01 |").contains("| A-15 |").contains("| Q-15 |");
