@@ -14,9 +14,6 @@ import org.safeguarding.rules.analysis.SafetyAnalyser;
 import org.safeguarding.rules.analysis.SafetyReport;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.engine.RuleSetBuilder;
-import org.safeguarding.rules.tables.RuleRow;
-import org.safeguarding.rules.tables.RuleTables;
-import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.tables.Workbook;
 import org.safeguarding.rules.tables.Workbooks;
 
@@ -94,13 +91,7 @@ public final class DecisionEngine {
         if (!safety.safe()) {
             throw new RuleSetException(safety.problems());
         }
-        RuleTables tables = decider.tables();
-        List<RuleSetInfo.Table> counts = TableTemplate.RULE_SHEETS.stream().map(sheet -> {
-            List<RuleRow> rows = tables.rows(sheet);
-            return new RuleSetInfo.Table(sheet.sheetName(), rows.get(0).workbook(), rows.size());
-        }).toList();
-        return new DecisionEngine(decider, new RuleSetInfo(decider.version().version(), decider.version().sha256(),
-                Instant.now(), counts));
+        return new DecisionEngine(decider, decider.info(Instant.now()));
     }
 
     /**

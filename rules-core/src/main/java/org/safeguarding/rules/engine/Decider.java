@@ -1,5 +1,6 @@
 package org.safeguarding.rules.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,6 +26,7 @@ import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Question;
 import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.api.RuleSetInfo;
 import org.safeguarding.rules.api.RuleSetVersion;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
@@ -80,6 +82,14 @@ public final class Decider {
 
     public RuleSetVersion version() {
         return version;
+    }
+
+    /** The rule set described for callers: version, when it was loaded, tables and rule counts. */
+    public RuleSetInfo info(Instant loadedAt) {
+        List<RuleSetInfo.Table> counts = TableTemplate.RULE_SHEETS.stream()
+                .map(sheet -> new RuleSetInfo.Table(sheet.sheetName(), tables.rows(sheet).get(0).workbook(), tables.rows(sheet).size()))
+                .toList();
+        return new RuleSetInfo(version.version(), version.sha256(), loadedAt, counts);
     }
 
     /** What the Pathway table gives for some facts: the pathway ({@code null} if no rule fired). */

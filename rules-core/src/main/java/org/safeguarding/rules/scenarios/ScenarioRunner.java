@@ -2,9 +2,11 @@ package org.safeguarding.rules.scenarios;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.IncidentRejectedException;
 import org.safeguarding.rules.api.Recommendation;
 
@@ -14,6 +16,11 @@ public final class ScenarioRunner {
     }
 
     public static List<ScenarioResult> run(DecisionEngine engine, List<Scenario> scenarios) {
+        return run(engine::decide, scenarios);
+    }
+
+    /** Runs the scenarios with any way of deciding, e.g. a candidate rule set not yet made an engine. */
+    public static List<ScenarioResult> run(Function<Incident, Recommendation> engine, List<Scenario> scenarios) {
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             results.add(new ScenarioResult(scenario, differences(engine, scenario)));
@@ -21,11 +28,14 @@ public final class ScenarioRunner {
         return results;
     }
 
-    private static List<String> differences(DecisionEngine engine, Scenario scenario) {
+    private static List<String> differences(Function<Incident, Recommendation> engine, Scenario scenario) {
         List<String> differences = new ArrayList<>();
         Recommendation r;
         try {
-            r = engine.decide(scenario.incident());
+            r = engine.apply(scenario.incident());
+        } catch (IllegalStateException e) {
+            differences.add("no Pathway rule matches this incident, so there is no decision (see bin/rules analyse)");
+            return differences;
         } catch (IncidentRejectedException e) {
             if (scenario.pathway().isPresent()) {
                 differences.add("expected " + scenario.pathway().get() + " but the incident was refused: " + e.getMessage());

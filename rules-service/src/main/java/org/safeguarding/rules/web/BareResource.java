@@ -19,11 +19,11 @@ import org.safeguarding.rules.json.RecommendationJson;
 @Path("/api/v1/bare")
 public class BareResource {
     private final boolean enabled;
-    private final ActiveEngine engine;
+    private final RuleSets engine;
     private volatile byte[] constant;
 
     public BareResource(@ConfigProperty(name = "safeguarding.bench.bare-endpoint", defaultValue = "false") boolean enabled,
-                        ActiveEngine engine) {
+                        RuleSets engine) {
         this.enabled = enabled;
         this.engine = engine;
     }
@@ -31,12 +31,12 @@ public class BareResource {
     @POST
     @NonBlocking
     public Response bare(byte[] body) {
-        if (!enabled || engine.get().isEmpty()) {
+        if (!enabled || engine.active().isEmpty()) {
             return Problems.of(404, "Not found", "There is no resource at this path. See /q/openapi.");
         }
         if (constant == null) {
             try {
-                constant = RecommendationJson.writeBytes(engine.get().get().decide(IncidentJson.read(body)));
+                constant = RecommendationJson.writeBytes(engine.active().get().decider().decide(IncidentJson.read(body)));
             } catch (InvalidRequestException e) {
                 return Problems.of(400, "Invalid request", "The first body sent here must be a valid decision request.");
             }

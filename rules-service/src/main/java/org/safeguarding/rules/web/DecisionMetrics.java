@@ -26,6 +26,7 @@ public class DecisionMetrics {
     private final Counter badRequests;
     private final Counter rejected;
     private final Timer latency;
+    private Gauge ruleSetInfo;
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,8 +59,12 @@ public class DecisionMetrics {
         (status == 400 ? badRequests : rejected).increment();
     }
 
-    void recordRuleSet(RuleSetInfo info) {
-        Gauge.builder("safeguarding.ruleset.info", () -> 1).description("The active rule set; the value is always 1")
+    /** The info metric names only the active rule set: the previous one's series is removed. */
+    synchronized void recordRuleSet(RuleSetInfo info) {
+        if (ruleSetInfo != null) {
+            registry.remove(ruleSetInfo);
+        }
+        ruleSetInfo = Gauge.builder("safeguarding.ruleset.info", () -> 1).description("The active rule set; the value is always 1")
                 .tag("version", info.version()).tag("sha256", info.sha256()).register(registry);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.safeguarding.rules.api.DecisionEngine;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.IncidentRejectedException;
@@ -31,11 +30,11 @@ public class DecisionResource {
     private static final Logger LOG = Logger.getLogger(DecisionResource.class);
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final ActiveEngine engine;
+    private final RuleSets ruleSets;
     private final DecisionMetrics metrics;
 
-    public DecisionResource(ActiveEngine engine, DecisionMetrics metrics) {
-        this.engine = engine;
+    public DecisionResource(RuleSets ruleSets, DecisionMetrics metrics) {
+        this.ruleSets = ruleSets;
         this.metrics = metrics;
     }
 
@@ -50,14 +49,15 @@ public class DecisionResource {
         if (body.length > MAX_BODY_BYTES) {
             return tooLarge();
         }
-        Optional<DecisionEngine> active = engine.get();
+        // One read of the active rule set: the whole decision uses it, even if another is activated meanwhile.
+        Optional<ActiveRuleSet> active = ruleSets.active();
         if (active.isEmpty()) {
             return Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly.");
         }
         try {
             Incident incident = IncidentJson.read(body);
             long start = System.nanoTime();
-            Recommendation recommendation = active.get().decide(incident);
+            Recommendation recommendation = active.get().decider().decide(incident);
             long nanos = System.nanoTime() - start;
             metrics.recordDecision(recommendation, nanos);
             LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
@@ -80,8 +80,8 @@ public class DecisionResource {
     @Path("/ruleset")
     @NonBlocking
     public Response ruleSet() {
-        return engine.get()
-                .map(e -> Response.ok(RecommendationJson.writeBytes(RuleSetJson.toJson(e.ruleSet())), MediaType.APPLICATION_JSON).build())
+        return ruleSets.active()
+                .map(a -> Response.ok(RecommendationJson.writeBytes(RuleSetJson.toJson(a.info())), MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly."));
     }
 

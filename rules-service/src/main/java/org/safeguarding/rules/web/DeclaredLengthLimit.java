@@ -10,7 +10,8 @@ import org.safeguarding.rules.json.RecommendationJson;
 /**
  * Refuses a body declared (Content-Length) over 64 KiB before any of it is read, with the same
  * problem response as the resource's own check (which covers bodies sent without a length).
- * Runs ahead of every other route, including the body handler.
+ * Runs ahead of every other route, including the body handler. Uploads of workbooks have
+ * their own, larger limit (quarkus.http.limits.max-body-size).
  */
 @ApplicationScoped
 public class DeclaredLengthLimit {
@@ -20,7 +21,7 @@ public class DeclaredLengthLimit {
             java.util.List.of(new org.safeguarding.rules.api.FieldError("", "the body is over 64 KiB"))));
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route("/api/v1/decisions").order(Integer.MIN_VALUE).handler(this::check);
     }
 
     private void check(RoutingContext context) {

@@ -9,16 +9,16 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class RuleSetReadiness implements HealthCheck {
-    private final ActiveEngine engine;
+    private final RuleSets engine;
 
-    public RuleSetReadiness(ActiveEngine engine) {
+    public RuleSetReadiness(RuleSets engine) {
         this.engine = engine;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return engine.get()
-                .map(e -> HealthCheckResponse.named("rule-set").up().withData("version", e.ruleSet().version()).build())
+        return engine.active()
+                .map(a -> HealthCheckResponse.named("rule-set").up().withData("version", a.info().version()).build())
                 .orElseGet(() -> HealthCheckResponse.named("rule-set").down().withData("reason", "compiling").build());
     }
 }

@@ -1,0 +1,83 @@
+package org.safeguarding.rules.json;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.safeguarding.rules.analysis.HygieneFinding;
+import org.safeguarding.rules.analysis.ImpactDiff;
+import org.safeguarding.rules.analysis.RuleSetReview;
+import org.safeguarding.rules.analysis.SafetyFinding;
+import org.safeguarding.rules.analysis.SafetyReport;
+import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.scenarios.ScenarioResult;
+
+/** A candidate rule set's check report as JSON: problems by cell, safety findings, scenarios, impact. */
+public final class ReviewJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ReviewJson() {
+    }
+
+    public static ObjectNode toJson(RuleSetReview.Report report) {
+        ObjectNode json = NODES.objectNode().put("passed", report.passed());
+        ArrayNode problems = json.putArray("problems");
+        for (Problem p : report.problems()) {
+            problems.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message());
+        }
+        report.safety().ifPresent(safety -> json.set("safety", safety(safety)));
+        ObjectNode scenarios = json.putObject("scenarios");
+        scenarios.put("passed", report.scenarios().stream().filter(ScenarioResult::passed).count())
+                .put("failed", report.scenarios().stream().filter(r -> !r.passed()).count());
+        ArrayNode results = scenarios.putArray("results");
+        for (ScenarioResult r : report.scenarios()) {
+            ObjectNode node = results.addObject().put("id", r.scenario().id()).put("workbook", r.scenario().workbook())
+                    .put("row", r.scenario().excelRow()).put("description", r.scenario().description()).put("passed", r.passed());
+            r.differences().forEach(node.putArray("differences")::add);
+        }
+        report.impact().ifPresent(impact -> json.set("impact", impact(impact)));
+        return json;
+    }
+
+    private static ObjectNode safety(SafetyReport safety) {
+        ObjectNode json = NODES.objectNode().put("safe", safety.safe()).put("pathwayCombinations", safety.pathwayCombinations())
+                .put("actionCombinations", safety.actionCombinations());
+        ArrayNode findings = json.putArray("findings");
+        for (SafetyFinding f : safety.findings()) {
+            ObjectNode node = findings.addObject().put("property", f.property()).put("title", f.title()).put("message", f.message())
+                    .put("combinations", f.combinations());
+            node.set("counterexample", map(f.counterexample()));
+            ArrayNode rules = node.putArray("rules");
+            f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("sheet", r.sheet()).put("row", r.row()));
+        }
+        ArrayNode hygiene = json.putArray("hygiene");
+        for (HygieneFinding h : safety.hygiene()) {
+            hygiene.addObject().put("kind", h.kind().name()).put("id", h.rule().id()).put("sheet", h.rule().sheet())
+                    .put("row", h.rule().row()).put("message", h.message());
+        }
+        return json;
+    }
+
+    private static ObjectNode impact(ImpactDiff.Report impact) {
+        ObjectNode json = NODES.objectNode().put("combinations", impact.combinations())
+                .put("safetyRegression", impact.safetyRegression());
+        ArrayNode pathway = json.putArray("pathwayChanges");
+        impact.pathwayChanges().forEach(c -> change(pathway, c));
+        ArrayNode actions = json.putArray("actionChanges");
+        impact.actionChanges().forEach(c -> change(actions, c));
+        return json;
+    }
+
+    private static void change(ArrayNode list, ImpactDiff.Change c) {
+        ObjectNode node = list.addObject().put("change", c.change()).put("combinations", c.combinations())
+                .put("safetyRegression", c.safetyRegression());
+        node.set("example", map(c.example()));
+    }
+
+    private static ObjectNode map(Map<String, String> map) {
+        ObjectNode json = NODES.objectNode();
+        map.forEach(json::put);
+        return json;
+    }
+}

@@ -1,0 +1,201 @@
+package org.safeguarding.rules.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.safeguarding.rules.tables.Workbook;
+
+/**
+ * The versions of the tables on disk:
+ * <pre>
+ *   ROOT/versions/SHA256/          one folder per version, never changed once written
+ *        workbooks/NAME.xlsx        the uploaded files, byte for byte
+ *        version.json               who, when, passed, report
+ *   ROOT/active.json               the active version and the previously active ones (for roll back)
+ * </pre>
+ * A version is written into a temporary folder, every file forced to disk, then renamed into
+ * place in one step; the active pointer is replaced the same way. A crash leaves either the old
+ * state or the new one, and stray temporary folders are removed on start.
+ */
+public final class RuleSetStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VERSION_FILE = "version.json";
+    private static final String ACTIVE_FILE = "active.json";
+
+    private final Path root;
+    private final Path versions;
+    private final Path temp;
+
+    public RuleSetStore(Path root) {
+        this.root = root;
+        this.versions = root.resolve("versions");
+        this.temp = root.resolve("tmp");
+        try {
+            Files.createDirectories(versions);
+            Files.createDirectories(temp);
+            try (Stream<Path> leftovers = Files.list(temp)) {
+                for (Path leftover : leftovers.toList()) {
+                    deleteTree(leftover);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the rule set store at " + root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Stores a version unless one with the same SHA-256 is already stored (versions never change). */
+    public StoredVersion save(String sha256, List<Workbook> workbooks, String uploadedBy, Instant uploadedAt, boolean passed,
+                              ObjectNode report) throws IOException {
+        Path target = versions.resolve(sha256);
+        if (Files.isDirectory(target)) {
+            return read(sha256).orElseThrow();
+        }
+        Path staging = temp.resolve(UUID.randomUUID().toString());
+        Files.createDirectories(staging.resolve("workbooks"));
+        try {
+            for (Workbook workbook : workbooks) {
+                writeDurably(staging.resolve("workbooks").resolve(safeName(workbook.name())), workbook.bytes());
+            }
+            StoredVersion version = new StoredVersion(sha256, uploadedBy, uploadedAt, passed, report);
+            writeDurably(staging.resolve(VERSION_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(version)));
+            force(staging.resolve("workbooks"));
+            force(staging);
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                deleteTree(staging); // stored meanwhile by another upload of the same bytes
+            }
+            force(versions);
+            return read(sha256).orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    public Optional<StoredVersion> read(String sha256) throws IOException {
+        Path file = versions.resolve(sha256).resolve(VERSION_FILE);
+        if (!sha256.matches("[0-9a-f]{64}") || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode json = JSON.readTree(file.toFile());
+        return Optional.of(new StoredVersion(json.get("sha256").asText(), json.get("uploadedBy").asText(),
+                Instant.parse(json.get("uploadedAt").asText()), json.get("passed").asBoolean(), (ObjectNode) json.get("report")));
+    }
+
+    public List<Workbook> workbooks(String sha256) throws IOException {
+        List<Workbook> workbooks = new ArrayList<>();
+        try (Stream<Path> files = Files.list(versions.resolve(sha256).resolve("workbooks"))) {
+            for (Path file : files.sorted().toList()) {
+                workbooks.add(new Workbook(file.getFileName().toString(), Files.readAllBytes(file)));
+            }
+        }
+        return workbooks;
+    }
+
+    /** Every stored version, newest first. */
+    public List<StoredVersion> list() throws IOException {
+        List<StoredVersion> list = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(versions)) {
+            for (Path dir : dirs.toList()) {
+                read(dir.getFileName().toString()).ifPresent(list::add);
+            }
+        }
+        list.sort(Comparator.comparing(StoredVersion::uploadedAt).reversed());
+        return list;
+    }
+
+    /** The active version and, most recent first, the versions active before it. */
+    public record Pointer(String active, List<String> previous) {
+        public Pointer {
+            previous = List.copyOf(previous);
+        }
+    }
+
+    public Optional<Pointer> pointer() throws IOException {
+        Path file = root.resolve(ACTIVE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode json = JSON.readTree(file.toFile());
+        List<String> previous = new ArrayList<>();
+        json.get("previous").forEach(n -> previous.add(n.asText()));
+        return Optional.of(new Pointer(json.get("active").asText(), previous));
+    }
+
+    /** Replaces the active pointer in one step: after a crash it is either the old pointer or this one. */
+    public void setPointer(Pointer pointer) throws IOException {
+        ObjectNode json = JSON.createObjectNode().put("active", pointer.active());
+        ArrayNode previous = json.putArray("previous");
+        pointer.previous().forEach(previous::add);
+        Path staging = temp.resolve(ACTIVE_FILE + "." + UUID.randomUUID());
+        writeDurably(staging, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        try {
+            Files.move(staging, root.resolve(ACTIVE_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.deleteIfExists(staging);
+            throw new IOException("the store's file system cannot replace files atomically", e);
+        }
+        force(root);
+    }
+
+    private static ObjectNode toJson(StoredVersion version) {
+        ObjectNode json = JSON.createObjectNode().put("sha256", version.sha256()).put("uploadedBy", version.uploadedBy())
+                .put("uploadedAt", version.uploadedAt().toString()).put("passed", version.passed());
+        json.set("report", version.report());
+        return json;
+    }
+
+    /** Keeps only the file name: an uploaded name never chooses where a file goes. */
+    private static String safeName(String name) {
+        String base = Path.of(name).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.isEmpty() || base.startsWith(".") ? "workbook_" + base : base;
+    }
+
+    private static void writeDurably(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(bytes));
+            channel.force(true);
+        }
+    }
+
+    /** Forces a directory's entries to disk, so a rename into it survives a power cut. */
+    private static void force(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open directories; the rename is still atomic there.
+        }
+    }
+
+    private static void deleteTree(Path path) {
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temporary folder is removed on the next start
+        }
+    }
+}

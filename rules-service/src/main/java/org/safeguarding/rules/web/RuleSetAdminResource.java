@@ -1,0 +1,118 @@
+package org.safeguarding.rules.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.safeguarding.rules.api.FieldError;
+import org.safeguarding.rules.json.RecommendationJson;
+import org.safeguarding.rules.store.RuleSetStore;
+import org.safeguarding.rules.store.StoredVersion;
+import org.safeguarding.rules.tables.Workbook;
+
+/**
+ * The rule set store for leads and operators: upload edited workbooks (checked and stored as a
+ * candidate with the full report), list and show versions, activate one that passed, roll back.
+ * Runs on worker threads: checking a rule set takes seconds.
+ */
+@Path("/api/v1/rulesets")
+public class RuleSetAdminResource {
+    static final int MAX_FILES = 10;
+    private static final Pattern UPLOADER = Pattern.compile("[\\p{L}\\p{N} .@_'-]{1,64}");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final RuleSets ruleSets;
+
+    public RuleSetAdminResource(RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
+    }
+
+    @POST
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("workbook") List<FileUpload> files, @RestForm("uploadedBy") String uploadedBy) throws IOException {
+        List<FieldError> errors = new ArrayList<>();
+        if (files == null || files.isEmpty()) {
+            errors.add(new FieldError("workbook", "attach at least one .drl.xlsx workbook"));
+        } else if (files.size() > MAX_FILES) {
+            errors.add(new FieldError("workbook", "at most " + MAX_FILES + " files at once"));
+        }
+        if (uploadedBy == null || !UPLOADER.matcher(uploadedBy.strip()).matches()) {
+            errors.add(new FieldError("uploadedBy", "give your name or role: 1 to 64 letters, digits, spaces or . @ _ ' -"));
+        }
+        if (!errors.isEmpty()) {
+            return Problems.of(400, RecommendationJson.INVALID_REQUEST, "Invalid upload", "See errors.", errors);
+        }
+        List<Workbook> workbooks = new ArrayList<>();
+        for (FileUpload file : files) {
+            workbooks.add(new Workbook(file.fileName() == null ? "upload.xlsx" : file.fileName(), Files.readAllBytes(file.uploadedFile())));
+        }
+        StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip());
+        return Response.status(201).type(MediaType.APPLICATION_JSON).entity(json(version, true).toString()).build();
+    }
+
+    @GET
+    public Response list() throws IOException {
+        Optional<RuleSetStore.Pointer> pointer = ruleSets.pointer();
+        ObjectNode json = NODES.objectNode().put("active", pointer.map(RuleSetStore.Pointer::active).orElse(null));
+        ArrayNode versions = json.putArray("versions");
+        for (StoredVersion version : ruleSets.list()) {
+            versions.add(json(version, false));
+        }
+        return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{sha256}")
+    public Response show(@PathParam("sha256") String sha256) throws IOException {
+        return ruleSets.version(sha256).map(v -> Response.ok(json(v, true).toString(), MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> Problems.of(404, "Not found", "There is no rule set version with that SHA-256."));
+    }
+
+    @POST
+    @Path("/{sha256}/activate")
+    public Response activate(@PathParam("sha256") String sha256) throws IOException {
+        try {
+            long start = System.nanoTime();
+            StoredVersion version = ruleSets.activate(sha256);
+            ObjectNode json = json(version, false).put("active", true).put("activationMillis", (System.nanoTime() - start) / 1_000_000);
+            return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
+        } catch (RuleSets.Refused e) {
+            return Problems.of(e.status(), e.status() == 409 ? "Cannot activate" : "Not found", e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/rollback")
+    public Response rollback() throws IOException {
+        try {
+            return Response.ok(json(ruleSets.rollback(), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
+        } catch (RuleSets.Refused e) {
+            return Problems.of(e.status(), "Cannot roll back", e.getMessage());
+        }
+    }
+
+    private ObjectNode json(StoredVersion version, boolean withReport) {
+        ObjectNode json = NODES.objectNode().put("sha256", version.sha256()).put("version", version.sha256().substring(0, 12))
+                .put("uploadedBy", version.uploadedBy()).put("uploadedAt", version.uploadedAt().toString())
+                .put("passed", version.passed())
+                .put("active", ruleSets.active().map(a -> a.info().sha256().equals(version.sha256())).orElse(false));
+        if (withReport) {
+            json.set("report", version.report());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,225 @@
+package org.safeguarding.rules.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.safeguarding.rules.analysis.RuleSetReview;
+import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.json.ReviewJson;
+import org.safeguarding.rules.scenarios.Scenario;
+import org.safeguarding.rules.scenarios.ScenarioWorkbook;
+import org.safeguarding.rules.store.RuleSetStore;
+import org.safeguarding.rules.store.StoredVersion;
+import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.tables.Workbooks;
+
+/**
+ * The rule sets the service knows: the active one, candidates uploaded by leads, and their
+ * history, kept in the {@link RuleSetStore}. Only a version that passed every check can be
+ * activated; activation persists the pointer first and then swaps the active rule set in one
+ * step, so every decision uses exactly one version and a restart comes back on the same one.
+ */
+@ApplicationScoped
+public class RuleSets {
+    private static final Logger LOG = Logger.getLogger(RuleSets.class);
+    private static final String BUNDLED = "org/safeguarding/tables/";
+
+    private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
+    private final Map<String, Decider> compiled = new ConcurrentHashMap<>();
+    private final Object changes = new Object();
+    private final Optional<Path> initialTables;
+    private final Path storePath;
+    private final DecisionMetrics metrics;
+    private RuleSetStore store;
+
+    public RuleSets(@ConfigProperty(name = "safeguarding.tables.path") Optional<Path> initialTables,
+                    @ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
+                    DecisionMetrics metrics) {
+        this.initialTables = initialTables;
+        this.storePath = storePath;
+        this.metrics = metrics;
+    }
+
+    /** Why an operation was refused, in words for the lead; {@code status} is the HTTP status. */
+    public static final class Refused extends Exception {
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    void start(@Observes StartupEvent event) throws IOException {
+        long start = System.nanoTime();
+        store = new RuleSetStore(storePath);
+        Optional<RuleSetStore.Pointer> pointer = store.pointer();
+        if (pointer.isPresent()) {
+            Decider decider = compile(pointer.get().active());
+            swap(decider);
+        } else {
+            StoredVersion first = upload(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled");
+            if (!first.passed()) {
+                throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
+            }
+            store.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
+            swap(compiled.get(first.sha256()));
+        }
+        LOG.infof("Rule set %s active (store %s), ready in %d ms", active.get().info().version(), store.root(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public Optional<ActiveRuleSet> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    /**
+     * Checks workbooks (template, compile, safety, scenarios, impact against the active version)
+     * and stores them as a candidate with the report. Files whose name has {@code .drl.} are
+     * the rule set; other {@code .xlsx} files are scenario workbooks run with the shipped one.
+     */
+    public StoredVersion upload(List<Workbook> files, String uploadedBy) throws IOException {
+        List<Workbook> workbooks = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>(bundledScenarios());
+        List<org.safeguarding.rules.api.Problem> scenarioProblems = new ArrayList<>();
+        for (Workbook file : files) {
+            if (file.name().toLowerCase().contains(".drl.")) {
+                workbooks.add(file);
+            } else {
+                ScenarioWorkbook.Result read = ScenarioWorkbook.read(file.name(), file.bytes());
+                scenarios.addAll(read.scenarios());
+                scenarioProblems.addAll(read.problems());
+            }
+        }
+        RuleSetReview.Outcome outcome = RuleSetReview.review(workbooks, scenarios,
+                active().map(ActiveRuleSet::decider));
+        ObjectNode report = ReviewJson.toJson(outcome.report());
+        boolean passed = outcome.report().passed() && scenarioProblems.isEmpty() && !workbooks.isEmpty();
+        if (!scenarioProblems.isEmpty()) {
+            scenarioProblems.forEach(p -> report.withArray("problems").addObject().put("workbook", p.workbook())
+                    .put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message()));
+            report.put("passed", false);
+        }
+        String sha = sha256(workbooks);
+        StoredVersion stored = store.save(sha, files, uploadedBy, Instant.now(), passed, report);
+        outcome.decider().filter(d -> stored.passed()).ifPresent(d -> compiled.put(stored.sha256(), d));
+        LOG.infof("Rule set %s uploaded: %s", sha.substring(0, 12), passed ? "passed its checks" : "failed its checks");
+        return stored;
+    }
+
+    /** Makes a version that passed its checks the active one. */
+    public StoredVersion activate(String sha256) throws IOException, Refused {
+        synchronized (changes) {
+            StoredVersion version = store.read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version " + sha256 + "."));
+            if (!version.passed()) {
+                throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
+            }
+            ActiveRuleSet current = active.get();
+            if (current != null && current.info().sha256().equals(sha256)) {
+                return version;
+            }
+            Decider decider = compile(sha256);
+            List<String> previous = new ArrayList<>();
+            store.pointer().ifPresent(p -> {
+                previous.add(p.active());
+                previous.addAll(p.previous());
+            });
+            store.setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))));
+            swap(decider);
+            LOG.infof("Rule set %s activated", sha256.substring(0, 12));
+            return version;
+        }
+    }
+
+    /** Goes back to the version that was active before the current one. */
+    public StoredVersion rollback() throws IOException, Refused {
+        synchronized (changes) {
+            RuleSetStore.Pointer pointer = store.pointer().orElseThrow(() -> new Refused(409, "There is no rule set to roll back."));
+            if (pointer.previous().isEmpty()) {
+                throw new Refused(409, "There is no earlier version to roll back to.");
+            }
+            String target = pointer.previous().get(0);
+            Decider decider = compile(target);
+            store.setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())));
+            swap(decider);
+            LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
+            return store.read(target).orElseThrow();
+        }
+    }
+
+    public List<StoredVersion> list() throws IOException {
+        return store.list();
+    }
+
+    public Optional<StoredVersion> version(String sha256) throws IOException {
+        return store.read(sha256);
+    }
+
+    public Optional<RuleSetStore.Pointer> pointer() throws IOException {
+        return store.pointer();
+    }
+
+    private void swap(Decider decider) {
+        ActiveRuleSet next = new ActiveRuleSet(decider, decider.info(Instant.now()));
+        active.set(next);
+        metrics.recordRuleSet(next.info());
+    }
+
+    /** A stored version's compiled rules: from memory when it was checked since start, else compiled and re-proved. */
+    private Decider compile(String sha256) throws IOException {
+        Decider cached = compiled.get(sha256);
+        if (cached != null) {
+            return cached;
+        }
+        RuleSetReview.Outcome outcome = RuleSetReview.review(store.workbooks(sha256).stream()
+                .filter(w -> w.name().toLowerCase().contains(".drl.")).toList(), List.of(), Optional.empty());
+        Decider decider = outcome.decider().orElseThrow(() -> new IllegalStateException(
+                "Stored rule set " + sha256.substring(0, 12) + " no longer passes its checks"));
+        compiled.put(sha256, decider);
+        return decider;
+    }
+
+    private List<Workbook> initialWorkbooks() throws IOException {
+        if (initialTables.isPresent()) {
+            return Workbooks.load(initialTables.get());
+        }
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + "safeguarding-rules.drl.xlsx")) {
+            return List.of(new Workbook("safeguarding-rules.drl.xlsx", in.readAllBytes()));
+        }
+    }
+
+    private List<Scenario> bundledScenarios() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + "scenarios.xlsx")) {
+            return ScenarioWorkbook.read("scenarios.xlsx", in.readAllBytes()).scenarios();
+        }
+    }
+
+    private static String sha256(List<Workbook> workbooks) {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        workbooks.stream().sorted(java.util.Comparator.comparing(Workbook::name)).forEach(w -> digest.update(w.bytes()));
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+}

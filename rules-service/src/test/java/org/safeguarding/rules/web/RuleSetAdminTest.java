@@ -1,0 +1,174 @@
+package org.safeguarding.rules.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.safeguarding.rules.tables.ColumnKind;
+import org.safeguarding.rules.tables.EditedWorkbook;
+import org.safeguarding.rules.tables.TableTemplate;
+
+/** Uploading, checking, activating and rolling back rule sets while decisions go on. */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuleSetAdminTest {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String LOCAL_NUMBER = "0300 555 0101";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    static ValidatableResponse upload(byte[] workbook) {
+        return given().multiPart("workbook", EditedWorkbook.NAME, workbook, XLSX).multiPart("uploadedBy", "Test DSL")
+                .when().post("/api/v1/rulesets").then();
+    }
+
+    static String activeSha() {
+        return given().get("/api/v1/ruleset").then().extract().path("sha256");
+    }
+
+    /** The shipped tables with the local children's services number filled in: a safe edit. */
+    static byte[] withLocalNumber() {
+        return EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", LOCAL_NUMBER).bytes();
+    }
+
+    @Test
+    @Order(1)
+    void the_bundled_tables_are_the_first_active_version() {
+        String active = activeSha();
+        given().get("/api/v1/rulesets").then().statusCode(200).body("active", is(active))
+                .body("versions.find { it.sha256 == '" + active + "' }.uploadedBy", is("bundled"))
+                .body("versions.find { it.sha256 == '" + active + "' }.passed", is(true));
+    }
+
+    @Test
+    @Order(2)
+    void a_workbook_with_a_wrong_value_is_stored_as_failed_naming_the_cell_and_cannot_be_activated() {
+        String sha = upload(EditedWorkbook.ofShipped().set("Pathway", "C9", "YESS").bytes()).statusCode(201)
+                .body("passed", is(false)).body("report.problems[0].sheet", is("Pathway"))
+                .body("report.problems[0].cell", is("C9")).extract().path("sha256");
+        given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("failed its checks"));
+    }
+
+    @Test
+    @Order(3)
+    void an_unsafe_edit_fails_with_a_counterexample_and_a_safety_regression() {
+        int outcome = TableTemplate.PATHWAY.column(ColumnKind.OUTCOME);
+        upload(EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-09", outcome, "HANDLE_INTERNALLY").bytes())
+                .statusCode(201).body("passed", is(false))
+                .body("report.safety.findings.property", hasItem(8))
+                .body("report.safety.findings.find { it.property == 8 }.counterexample.consentGiven", is("NO"))
+                .body("report.impact.safetyRegression", is(true));
+    }
+
+    @Test
+    @Order(4)
+    void a_good_edit_is_activated_changes_decisions_and_rolls_back() {
+        String before = activeSha();
+        String sha = upload(withLocalNumber()).statusCode(201).body("passed", is(true))
+                .body("report.scenarios.failed", is(0)).body("report.impact.safetyRegression", is(false)).extract().path("sha256");
+        given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200).body("active", is(true));
+        Assertions.assertThat(activeSha()).isEqualTo(sha);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/decisions").then().statusCode(200)
+                .body("ruleSet.sha256", is(sha))
+                .body("actions.find { it.code == 'REFER_CHILDRENS_SOCIAL_CARE' }.text", containsString(LOCAL_NUMBER));
+        given().post("/api/v1/rulesets/rollback").then().statusCode(200).body("sha256", is(before));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/decisions").then().statusCode(200)
+                .body("ruleSet.sha256", is(before))
+                .body("actions.find { it.code == 'REFER_CHILDRENS_SOCIAL_CARE' }.text", org.hamcrest.Matchers.not(containsString(LOCAL_NUMBER)));
+    }
+
+    @Test
+    @Order(5)
+    void decisions_during_many_activations_each_use_exactly_the_version_they_name() throws Exception {
+        String original = activeSha();
+        String edited = upload(withLocalNumber()).statusCode(201).extract().path("sha256");
+        HttpClient client = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger decisions = new AtomicInteger();
+        Map<String, AtomicInteger> byVersion = new ConcurrentHashMap<>();
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(pool.submit(() -> {
+                HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/decisions")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"immediateDanger\": false}")).build();
+                while (running.get()) {
+                    try {
+                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            errors.add("status " + response.statusCode());
+                            continue;
+                        }
+                        JsonNode body = json.readTree(response.body());
+                        String version = body.at("/ruleSet/sha256").asText();
+                        boolean hasNumber = response.body().contains(LOCAL_NUMBER);
+                        if (version.equals(edited) != hasNumber || !(version.equals(edited) || version.equals(original))) {
+                            errors.add("response names " + version + " but its content belongs to the other version");
+                        }
+                        byVersion.computeIfAbsent(version, v -> new AtomicInteger()).incrementAndGet();
+                        decisions.incrementAndGet();
+                    } catch (Exception e) {
+                        errors.add(e.toString());
+                    }
+                }
+            }));
+        }
+        try {
+            for (int i = 0; i < 60; i++) {
+                given().post("/api/v1/rulesets/" + edited + "/activate").then().statusCode(200);
+                given().post("/api/v1/rulesets/rollback").then().statusCode(200);
+            }
+        } finally {
+            running.set(false);
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            pool.shutdownNow();
+        }
+        Assertions.assertThat(errors).isEmpty();
+        Assertions.assertThat(decisions.get()).isPositive();
+        Assertions.assertThat(byVersion).containsKeys(original, edited);
+        Assertions.assertThat(activeSha()).isEqualTo(original);
+    }
+
+    @Test
+    @Order(6)
+    void bad_uploads_are_refused_naming_the_field() {
+        given().multiPart("uploadedBy", "Test DSL").post("/api/v1/rulesets").then().statusCode(400)
+                .body("errors.field", hasItem("workbook"));
+        given().multiPart("workbook", "x.drl.xlsx", new byte[] {1, 2, 3}, XLSX).post("/api/v1/rulesets").then().statusCode(400)
+                .body("errors.field", hasItem("uploadedBy"));
+        given().post("/api/v1/rulesets/" + "0".repeat(64) + "/activate").then().statusCode(404);
+        given().get("/api/v1/rulesets/not-a-sha").then().statusCode(404);
+    }
+}
