@@ -1,0 +1,106 @@
+// End-to-end: the DSL pages in headless Chromium against a running service (see e2e/run.sh).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.BASE_URL ?? "http://127.0.0.1:18095";
+const SHOTS = process.env.SCREENSHOTS ?? "e2e/out";
+const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
+let browser;
+let page;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+after(async () => { await browser?.close(); });
+
+async function decide(facts) {
+  await page.goto(`${BASE}/`);
+  for (const [label, option] of facts) {
+    await page.getByLabel(label).selectOption({ label: option });
+  }
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  await page.locator("#pathway-heading").waitFor();
+}
+
+test("every control on the incident page has a label", async () => {
+  await page.goto(`${BASE}/`);
+  const unlabelled = await page.$$eval("select, input", (els) => els.filter((el) => !el.labels || el.labels.length === 0).map((el) => el.id));
+  assert.deepEqual(unlabelled, []);
+});
+
+test("try an incident: a child in immediate danger is an emergency, 999 first", async () => {
+  await decide([["Is a child in immediate danger now?", "Yes"]]);
+  assert.match(await page.locator("#pathway-heading").innerText(), /EMERGENCY – call 999 now/);
+  assert.match(await page.locator("ol.actions li").first().innerText(), /999/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "pathway-heading");
+  await page.locator("#result").screenshot({ path: `${SHOTS}/try-an-incident-result.png` });
+  await page.screenshot({ path: `${SHOTS}/try-an-incident-form.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 900 } });
+});
+
+test("try an incident by keyboard alone, with an adult's age given", async () => {
+  await page.goto(`${BASE}/`);
+  await page.getByLabel("Is a child in immediate danger now?").focus();
+  await page.keyboard.press("ArrowDown"); // Not known -> Yes
+  await page.keyboard.press("ArrowDown"); // Yes -> No
+  assert.equal(await page.getByLabel("Is a child in immediate danger now?").inputValue(), "false");
+  await page.getByRole("button", { name: "Add a person" }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("15");
+  await page.getByRole("button", { name: "Add a person" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Age of person 2").fill("19");
+  await page.getByRole("button", { name: "Get recommendation" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#pathway-heading").waitFor();
+  assert.match(await page.locator("#pathway-heading").innerText(), /ESCALATE/);
+  assert.match(await page.locator("#result").innerText(), /adultInvolved = true/);
+});
+
+test("publish: a workbook with a wrong value is refused, naming its cell", async () => {
+  await page.goto(`${BASE}/publish.html`);
+  await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}with-error.drl.xlsx`);
+  await page.getByLabel("Your name or role").fill("Test DSL");
+  await page.getByRole("button", { name: "Check workbooks" }).click();
+  await page.locator("#report-heading").waitFor();
+  assert.match(await page.locator("#report-heading").innerText(), /failed its checks/);
+  const row = page.locator("#report table tbody tr").first();
+  assert.equal(await row.locator("td").nth(2).innerText(), "C9");
+  assert.match(await row.locator("td").nth(3).innerText(), /'YESS' is not allowed/);
+  assert.equal(await page.locator("#report [data-activate]").count(), 0);
+  await page.locator("#report").screenshot({ path: `${SHOTS}/publish-error.png` });
+});
+
+test("publish: a good edit passes, is activated, changes decisions, and rolls back", async () => {
+  await page.goto(`${BASE}/publish.html`);
+  await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}local-number.drl.xlsx`);
+  await page.getByLabel("Your name or role").fill("Test DSL");
+  await page.getByRole("button", { name: "Check workbooks" }).click();
+  await page.locator("#report-heading").waitFor();
+  assert.match(await page.locator("#report-heading").innerText(), /passed every check/);
+  assert.match(await page.locator("#report").innerText(), /Every safety property holds/);
+  await page.locator("#report").screenshot({ path: `${SHOTS}/publish-report.png` });
+  await page.locator("#report [data-activate]").click();
+  await page.locator("#activated").waitFor();
+
+  await decide([]);
+  assert.match(await page.locator("ol.actions").innerText(), /0300 555 0123/);
+
+  await page.goto(`${BASE}/publish.html`);
+  await page.locator("#history table").waitFor();
+  await page.locator("main").screenshot({ path: `${SHOTS}/publish-history.png` });
+  await page.getByRole("button", { name: "Roll back to the previous version" }).click();
+  await page.locator("#rolled-back").waitFor();
+
+  await decide([]);
+  assert.doesNotMatch(await page.locator("ol.actions").innerText(), /0300 555 0123/);
+});

@@ -1,0 +1,96 @@
+// "Publish tables": upload workbooks, read their check report, activate, see history, roll back.
+"use strict";
+
+function reportHtml(v) {
+  const r = v.report;
+  const parts = [`<h3 id="report-heading" tabindex="-1">Version ${esc(v.version)}:
+    <span class="status ${v.passed ? "passed" : "failed"}">${v.passed ? "passed every check" : "failed its checks"}</span></h3>`];
+  if (r.problems && r.problems.length) {
+    parts.push(`<h4>Problems to fix in the workbook</h4><table><thead><tr><th scope="col">Workbook</th><th scope="col">Sheet</th>
+      <th scope="col">Cell</th><th scope="col">What is wrong</th></tr></thead><tbody>${r.problems.map((p) =>
+      `<tr><td>${esc(p.workbook)}</td><td>${esc(p.sheet)}</td><td>${esc(p.cell)}</td><td>${esc(p.message)}</td></tr>`).join("")}</tbody></table>`);
+  }
+  if (r.safety) {
+    const findings = r.safety.findings || [];
+    parts.push(`<h4>Safety</h4><p class="status ${findings.length ? "failed" : "passed"}">${findings.length
+      ? `${findings.length} safety propert${findings.length === 1 ? "y fails" : "ies fail"}`
+      : `Every safety property holds over ${Number(r.safety.pathwayCombinations).toLocaleString("en-GB")} combinations of facts`}</p>`);
+    for (const f of findings) {
+      parts.push(`<div class="error-summary"><p><strong>Property ${esc(f.property)} (${esc(f.title)}):</strong> ${esc(f.message)}</p>
+        <p>Rules involved: ${f.rules.map((x) => `${esc(x.id)} (${esc(x.sheet)} row ${esc(x.row)})`).join(", ") || "none"}</p>
+        <details><summary>Counterexample: the facts of one incident that shows it</summary><ul>${Object.entries(f.counterexample)
+          .map(([k, val]) => `<li>${esc(k)} = ${esc(val)}</li>`).join("")}</ul></details></div>`);
+    }
+  }
+  if (r.scenarios && (r.scenarios.passed + r.scenarios.failed) > 0) {
+    parts.push(`<h4>Scenarios</h4><p class="status ${r.scenarios.failed ? "failed" : "passed"}">${r.scenarios.passed} passed, ${r.scenarios.failed} failed</p>`);
+    const failed = r.scenarios.results.filter((x) => !x.passed);
+    if (failed.length) {
+      parts.push(`<ul>${failed.map((x) => `<li>${esc(x.id)} (${esc(x.workbook)} row ${esc(x.row)}) ${esc(x.description)}: ${x.differences.map(esc).join("; ")}</li>`).join("")}</ul>`);
+    }
+  }
+  if (r.impact) {
+    const changes = [...r.impact.pathwayChanges, ...r.impact.actionChanges];
+    parts.push(`<h4>What changes against the active version</h4>${changes.length ? `<table><thead><tr><th scope="col">Change</th>
+      <th scope="col">Combinations of facts</th></tr></thead><tbody>${changes.map((c) => `<tr><td>${c.safetyRegression
+      ? `<span class="regression">Safety regression:</span> ` : ""}${esc(c.change)}</td><td>${Number(c.combinations).toLocaleString("en-GB")}</td></tr>`).join("")}
+      </tbody></table>` : "<p>No pathway or action changes for any combination of facts (texts and numbers are not compared: check them in the workbook).</p>"}`);
+  }
+  parts.push(v.passed && !v.active ? `<p><button type="button" class="primary" data-activate="${esc(v.sha256)}">Activate version ${esc(v.version)}</button></p>`
+    : v.active ? "<p>This version is active.</p>" : "<p>A version that failed its checks cannot be activated.</p>");
+  return parts.join("");
+}
+
+async function refresh() {
+  const response = await call("GET", "/api/v1/rulesets");
+  if (!response.ok) return;
+  const active = response.json.versions.find((v) => v.active);
+  document.getElementById("active-version").innerHTML = active
+    ? `Active rule set: <strong>${esc(active.version)}</strong>, uploaded by ${esc(active.uploadedBy)} at ${esc(new Date(active.uploadedAt).toLocaleString("en-GB"))}.`
+    : "No active rule set.";
+  document.getElementById("history").innerHTML = `<table><caption class="visually-hidden">Rule set versions, newest first</caption>
+    <thead><tr><th scope="col">Version</th><th scope="col">Uploaded by</th><th scope="col">When</th><th scope="col">Checks</th><th scope="col">State</th></tr></thead>
+    <tbody>${response.json.versions.map((v) => `<tr><td class="code">${esc(v.version)}</td><td>${esc(v.uploadedBy)}</td>
+      <td>${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}</td>
+      <td><span class="status ${v.passed ? "passed" : "failed"}">${v.passed ? "passed" : "failed"}</span></td>
+      <td>${v.active ? "<strong>Active</strong>" : v.passed ? `<button type="button" data-activate="${esc(v.sha256)}">Activate ${esc(v.version)}</button>` : ""}</td></tr>`).join("")}</tbody></table>`;
+}
+
+async function activate(sha) {
+  const response = await call("POST", `/api/v1/rulesets/${encodeURIComponent(sha)}/activate`);
+  const report = document.getElementById("report");
+  report.innerHTML = response.ok
+    ? `<p role="status" id="activated" tabindex="-1" class="status passed">Version ${esc(response.json.version)} is now active.</p>`
+    : problemHtml(response.json);
+  (document.getElementById("activated") || document.getElementById("error-summary")).focus();
+  await refresh();
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  refresh();
+  document.addEventListener("click", (event) => {
+    const sha = event.target.getAttribute && event.target.getAttribute("data-activate");
+    if (sha) activate(sha);
+  });
+  document.getElementById("rollback").addEventListener("click", async () => {
+    const response = await call("POST", "/api/v1/rulesets/rollback");
+    const report = document.getElementById("report");
+    report.innerHTML = response.ok
+      ? `<p role="status" id="rolled-back" tabindex="-1" class="status passed">Rolled back: version ${esc(response.json.version)} is active again.</p>`
+      : problemHtml(response.json);
+    (document.getElementById("rolled-back") || document.getElementById("error-summary")).focus();
+    await refresh();
+  });
+  document.getElementById("upload").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = new FormData();
+    for (const file of document.getElementById("workbooks").files) form.append("workbook", file, file.name);
+    form.append("uploadedBy", document.getElementById("uploaded-by").value);
+    const report = document.getElementById("report");
+    report.innerHTML = "<p>Checking: validating, proving safety over every combination of facts, running scenarios…</p>";
+    const response = await call("POST", "/api/v1/rulesets", form);
+    report.innerHTML = response.ok ? reportHtml(response.json) : problemHtml(response.json);
+    (document.getElementById("report-heading") || document.getElementById("error-summary")).focus();
+    await refresh();
+  });
+});

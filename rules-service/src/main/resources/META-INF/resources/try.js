@@ -1,0 +1,98 @@
+// "Try an incident": builds the request from the form and shows the recommendation, pathway first.
+"use strict";
+const FACTS = [
+  ["immediateDanger", "Is a child in immediate danger now?", "tri"],
+  ["selfHarmRisk", "Is a child at immediate risk of harm because of the sharing (e.g. suicidal, self-harming)?", "tri"],
+  ["adultInvolved", "Was anyone aged 18 or over involved?", "tri"],
+  ["intendedHarm", "Was it made or shared to cause harm (revenge, humiliation, bullying)?", "tri"],
+  ["consentGiven", "Did every young person consent to it being made and to each sharing?", "tri"],
+  ["coercionOrBlackmail", "Any coercion, blackmail, threats or grooming?", "tri"],
+  ["capacityConcern", "Any concern about a child's capacity to consent (e.g. SEN)?", "tri"],
+  ["atypicalOrViolentContent", "From what you have been told, sexual acts unusual for the age, or violence?", "tri"],
+  ["under13SexualActivity", "Sexual acts, with a child in it under 13?", "tri"],
+  ["profitMotive", "Sold or traded for money or gain?", "tri"],
+  ["parentalRisk", "Would involving parents or carers put the child at risk?", "tri"],
+  ["childDistressed", "Is a child involved distressed or anxious?", "tri"],
+  ["mediaType", "What was shared?", ["IMAGE", "VIDEO", "MESSAGE"], {IMAGE: "An image", VIDEO: "A video", MESSAGE: "A text message only"}],
+  ["sharing", "How far has it spread?", ["NOT_SHARED", "SHARED_WITH_FEW", "SHARED_WIDELY", "POSTED_ONLINE"],
+    {NOT_SHARED: "Not shared further", SHARED_WITH_FEW: "Shared with a few", SHARED_WIDELY: "Shared widely", POSTED_ONLINE: "Posted online"}],
+  ["device", "Whose device is it on?", ["ORGANISATION", "PERSONAL"], {ORGANISATION: "The organisation's", PERSONAL: "A personal device"}],
+];
+const ROLES = ["CREATOR", "SENDER", "RECIPIENT", "PICTURED", "SHARER", "OTHER"];
+const PATHWAY_WORDS = {
+  EMERGENCY: "EMERGENCY – call 999 now",
+  ESCALATE: "ESCALATE – refer to children's social care and the police",
+  HANDLE_INTERNALLY: "HANDLE INTERNALLY – the organisation may deal with it",
+};
+
+function renderFacts() {
+  document.getElementById("facts").innerHTML = FACTS.map(([name, question, kind, labels]) => {
+    const options = kind === "tri"
+      ? [["", "Not known"], ["true", "Yes"], ["false", "No"]]
+      : [["", "Not known"], ...kind.map((v) => [v, labels[v]])];
+    return `<div class="field"><label for="${name}">${esc(question)}</label>
+      <span class="hint code">${name}</span>
+      <select id="${name}" name="${name}">${options.map(([v, t]) => `<option value="${v}">${esc(t)}</option>`).join("")}</select></div>`;
+  }).join("");
+}
+
+let people = 0;
+function addPerson() {
+  const n = people++;
+  const row = document.createElement("div");
+  row.className = "person";
+  row.innerHTML = `<div class="field"><label for="role-${n}">Role of person ${n + 1}</label>
+      <select id="role-${n}" class="role">${ROLES.map((r) => `<option>${r}</option>`).join("")}</select></div>
+    <div class="field"><label for="age-${n}">Age of person ${n + 1}</label>
+      <input type="number" id="age-${n}" class="age" min="0" max="120" step="1" inputmode="numeric"></div>
+    <button type="button" class="remove">Remove person ${n + 1}</button>`;
+  row.querySelector(".remove").addEventListener("click", () => { row.remove(); document.getElementById("add-person").focus(); });
+  document.getElementById("people").appendChild(row);
+  row.querySelector("select").focus();
+}
+
+function request() {
+  const body = {};
+  for (const [name, , kind] of FACTS) {
+    const value = document.getElementById(name).value;
+    if (value !== "") body[name] = kind === "tri" ? value === "true" : value;
+  }
+  const list = [...document.querySelectorAll("#people .person")].map((row) => ({
+    role: row.querySelector(".role").value,
+    age: row.querySelector(".age").value === "" ? null : Number(row.querySelector(".age").value),
+  }));
+  if (list.length) body.people = list;
+  const reference = document.getElementById("reference").value.trim();
+  if (reference) body.reference = reference;
+  return body;
+}
+
+function recommendationHtml(r) {
+  return `<section class="pathway ${esc(r.pathway)}" aria-labelledby="pathway-heading">
+      <p class="visually-hidden">Pathway</p>
+      <h2 id="pathway-heading" tabindex="-1">${esc(PATHWAY_WORDS[r.pathway] || r.pathway)}</h2>
+      <p>${esc(r.summary)}</p>
+      ${r.provisional ? `<p class="provisional">Provisional: the answers to the questions below could change this pathway. Act on it now and find out.</p>` : ""}
+    </section>
+    <h3>What to do, in order</h3>
+    <ol class="actions">${r.actions.map((a) => `<li>${esc(a.text)} <span class="code">${esc(a.code)}</span></li>`).join("")}</ol>
+    ${r.questions.length ? `<h3>Still to find out</h3><ol>${r.questions.map((q) => `<li><strong>${esc(q.text)}</strong><br>${esc(q.why)}</li>`).join("")}</ol>` : ""}
+    ${Object.keys(r.derivedFacts).length ? `<p>Worked out from the ages given: ${Object.entries(r.derivedFacts).map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(", ")}.</p>` : ""}
+    <details><summary>Why: the rules that applied and their guidance</summary>
+      <table><thead><tr><th scope="col">Rule</th><th scope="col">Table</th><th scope="col">What it says</th><th scope="col">Guidance</th></tr></thead>
+      <tbody>${r.reasons.map((x) => `<tr><td>${esc(x.rule)}</td><td>${esc(x.table)}</td><td>${esc(x.text)}</td><td>${esc(x.guidance)}</td></tr>`).join("")}</tbody></table>
+    </details>
+    <p class="code">Decision ${esc(r.decisionId)} · rule set ${esc(r.ruleSet.version)}${r.reference ? ` · reference ${esc(r.reference)}` : ""}</p>`;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  renderFacts();
+  document.getElementById("add-person").addEventListener("click", addPerson);
+  document.getElementById("incident").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = document.getElementById("result");
+    const response = await call("POST", "/api/v1/decisions", JSON.stringify(request()), {"Content-Type": "application/json"});
+    result.innerHTML = response.ok ? recommendationHtml(response.json) : problemHtml(response.json);
+    (document.getElementById("pathway-heading") || document.getElementById("error-summary")).focus();
+  });
+});
