@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
@@ -32,10 +33,12 @@ public class DecisionResource {
 
     private final RuleSets ruleSets;
     private final DecisionMetrics metrics;
+    private final FolderWatch watch;
 
-    public DecisionResource(RuleSets ruleSets, DecisionMetrics metrics) {
+    public DecisionResource(RuleSets ruleSets, DecisionMetrics metrics, FolderWatch watch) {
         this.ruleSets = ruleSets;
         this.metrics = metrics;
+        this.watch = watch;
     }
 
     @POST
@@ -80,8 +83,13 @@ public class DecisionResource {
     @Path("/ruleset")
     @NonBlocking
     public Response ruleSet() {
-        return ruleSets.active()
-                .map(a -> Response.ok(RecommendationJson.writeBytes(RuleSetJson.toJson(a.info())), MediaType.APPLICATION_JSON).build())
+        return ruleSets.active().map(a -> {
+            ObjectNode json = RuleSetJson.toJson(a.info());
+            watch.status().ifPresent(w -> json.putObject("folderWatch").put("folder", w.folder().toString())
+                    .put("checkedAt", w.checkedAt().toString()).put("sha256", w.sha256()).put("activated", w.activated())
+                    .put("reason", w.reason()));
+            return Response.ok(RecommendationJson.writeBytes(json), MediaType.APPLICATION_JSON).build();
+        })
                 .orElseGet(() -> Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly."));
     }
 

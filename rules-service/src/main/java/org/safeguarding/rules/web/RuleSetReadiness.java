@@ -10,15 +10,22 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class RuleSetReadiness implements HealthCheck {
     private final RuleSets engine;
+    private final FolderWatch watch;
 
-    public RuleSetReadiness(RuleSets engine) {
+    public RuleSetReadiness(RuleSets engine, FolderWatch watch) {
         this.engine = engine;
+        this.watch = watch;
     }
 
     @Override
     public HealthCheckResponse call() {
         return engine.active()
-                .map(a -> HealthCheckResponse.named("rule-set").up().withData("version", a.info().version()).build())
+                .map(a -> {
+                    var response = HealthCheckResponse.named("rule-set").up().withData("version", a.info().version());
+                    watch.status().filter(w -> !w.activated())
+                            .ifPresent(w -> response.withData("folderWatch", "not activated: " + w.reason()));
+                    return response.build();
+                })
                 .orElseGet(() -> HealthCheckResponse.named("rule-set").down().withData("reason", "compiling").build());
     }
 }
