@@ -10,28 +10,33 @@ port=18091
 store="$(mktemp -d)"
 app=rules-service/target/quarkus-app/quarkus-run.jar
 [ -f "$app" ] || mvn -q -B -ntp -DskipTests -pl rules-service -am package
-java -XX:+UseSerialGC -Dquarkus.http.port=$port -Dsafeguarding.store.path="$store" -jar "$app" > "$store.log" 2>&1 &
+keys="$(mktemp -d)"
+export SAFEGUARDING_KEYS="$keys"
+TOKEN=$(bin/rules token --role decision-client)
+ADMIN=$(bin/rules token --role rules-admin)
+export TOKEN
+java -Dmp.jwt.verify.publickey.location="$keys/public-key.pem" -XX:+UseSerialGC -Dquarkus.http.port=$port -Dsafeguarding.store.path="$store" -jar "$app" > "$store.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$store" "$store.log"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.5; done
 api="http://127.0.0.1:$port/api/v1"
-original=$(curl -s "$api/ruleset" | sed 's/.*"sha256":"\([0-9a-f]*\)".*/\1/')
-upload_s=$(curl -s -o /tmp/upload.json -w '%{time_total}' -F "workbook=@e2e/fixtures/local-number.drl.xlsx" -F "uploadedBy=bench" "$api/rulesets")
+original=$(curl -s -H "Authorization: Bearer $TOKEN" "$api/ruleset" | sed 's/.*"sha256":"\([0-9a-f]*\)".*/\1/')
+upload_s=$(curl -s -H "Authorization: Bearer $ADMIN" -o /tmp/upload.json -w '%{time_total}' -F "workbook=@e2e/fixtures/local-number.drl.xlsx" -F "uploadedBy=bench" "$api/rulesets")
 edited=$(sed 's/.*"sha256":"\([0-9a-f]*\)".*/\1/' /tmp/upload.json | head -c 64)
 echo "upload and full check: ${upload_s} s"
 # End to end: from the activate request until a decision names the new version.
 start=$(date +%s%N)
-curl -s -o /dev/null -XPOST "$api/rulesets/$edited/activate"
-until curl -s -XPOST -H 'Content-Type: application/json' -d '{}' "$api/decisions" | grep -q "$edited"; do :; done
+curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" -XPOST "$api/rulesets/$edited/activate"
+until curl -s -XPOST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{}' "$api/decisions" | grep -q "$edited"; do :; done
 echo "activation, end to end: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-curl -s -o /dev/null -XPOST "$api/rulesets/rollback"
+curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" -XPOST "$api/rulesets/rollback"
 # Decisions under load while activating and rolling back twice a second.
 (
   end=$(( $(date +%s) + seconds ))
   n=0
   while [ "$(date +%s)" -lt "$end" ]; do
-    curl -s -o /dev/null -XPOST "$api/rulesets/$edited/activate"; sleep 0.25
-    curl -s -o /dev/null -XPOST "$api/rulesets/rollback"; sleep 0.25
+    curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" -XPOST "$api/rulesets/$edited/activate"; sleep 0.25
+    curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" -XPOST "$api/rulesets/rollback"; sleep 0.25
     n=$((n + 2))
   done
   echo "$n" > /tmp/activations.count
@@ -41,4 +46,4 @@ out=$(wrk -t1 -c32 -d"${seconds}s" --latency -s bench/decision.lua "$api/decisio
 wait $toggler
 echo "during $(cat /tmp/activations.count) activations and roll backs:"
 echo "$out" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors" || true
-[ "$(curl -s "$api/ruleset" | grep -c "$original")" = 1 ] && echo "ended on the original version, as expected"
+[ "$(curl -s -H "Authorization: Bearer $TOKEN" "$api/ruleset" | grep -c "$original")" = 1 ] && echo "ended on the original version, as expected"

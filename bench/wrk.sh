@@ -12,13 +12,18 @@ port=18089
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 app=rules-service/target/quarkus-app/quarkus-run.jar
 [ -f "$app" ] || mvn -q -B -ntp -DskipTests -pl rules-service -am package
-java -XX:+UseSerialGC -Dquarkus.profile=bench -Dquarkus.http.port=$port -jar "$app" > /tmp/wrk-service.log 2>&1 &
+keys="$(mktemp -d)"
+export SAFEGUARDING_KEYS="$keys"
+TOKEN=$(bin/rules token --role decision-client)
+ADMIN=$(bin/rules token --role rules-admin)
+export TOKEN
+java -Dmp.jwt.verify.publickey.location="$keys/public-key.pem" -XX:+UseSerialGC -Dquarkus.profile=bench -Dquarkus.http.port=$port -jar "$app" > /tmp/wrk-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.5; done
 base="http://127.0.0.1:$port/api/v1"
-body_bytes=$(curl -s -XPOST -H 'Content-Type: application/json' -d @bench/decision.json "$base/decisions" | wc -c)
-bare_bytes=$(curl -s -XPOST -H 'Content-Type: application/json' -d @bench/decision.json "$base/bare" | wc -c)
+body_bytes=$(curl -s -XPOST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @bench/decision.json "$base/decisions" | wc -c)
+bare_bytes=$(curl -s -XPOST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @bench/decision.json "$base/bare" | wc -c)
 echo "response sizes: decision ${body_bytes} B, bare ${bare_bytes} B"
 run() { wrk -t1 -c"$connections" -d"$2" --latency -s bench/decision.lua "$base/$1"; }
 # Warm both paths up (JIT) before measuring.

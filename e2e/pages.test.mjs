@@ -7,6 +7,8 @@ import { chromium } from "playwright-core";
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:18095";
 const SHOTS = process.env.SCREENSHOTS ?? "e2e/out";
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
+const CLIENT_TOKEN = process.env.TOKEN_CLIENT;
+const ADMIN_TOKEN = process.env.TOKEN_ADMIN;
 let browser;
 let page;
 
@@ -22,8 +24,15 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
+async function signIn(url, token) {
+  await page.goto(url);
+  await page.getByText("Access token", { exact: true }).click();
+  await page.getByLabel("Your access token").fill(token);
+  await page.getByLabel("Your access token").dispatchEvent("change");
+}
+
 async function decide(facts) {
-  await page.goto(`${BASE}/`);
+  await signIn(`${BASE}/`, CLIENT_TOKEN);
   for (const [label, option] of facts) {
     await page.getByLabel(label).selectOption({ label: option });
   }
@@ -46,8 +55,17 @@ test("try an incident: a child in immediate danger is an emergency, 999 first", 
   await page.screenshot({ path: `${SHOTS}/try-an-incident-form.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 900 } });
 });
 
-test("try an incident by keyboard alone, with an adult's age given", async () => {
+test("without a token the service refuses, and the page says why", async () => {
   await page.goto(`${BASE}/`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  await page.locator("#error-summary").waitFor();
+  assert.match(await page.locator("#error-summary").innerText(), /Unauthorised/);
+});
+
+test("try an incident by keyboard alone, with an adult's age given", async () => {
+  await signIn(`${BASE}/`, CLIENT_TOKEN);
   await page.getByLabel("Is a child in immediate danger now?").focus();
   await page.keyboard.press("ArrowDown"); // Not known -> Yes
   await page.keyboard.press("ArrowDown"); // Yes -> No
@@ -67,7 +85,7 @@ test("try an incident by keyboard alone, with an adult's age given", async () =>
 });
 
 test("publish: a workbook with a wrong value is refused, naming its cell", async () => {
-  await page.goto(`${BASE}/publish.html`);
+  await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}with-error.drl.xlsx`);
   await page.getByLabel("Your name or role").fill("Test DSL");
   await page.getByRole("button", { name: "Check workbooks" }).click();
@@ -81,7 +99,7 @@ test("publish: a workbook with a wrong value is refused, naming its cell", async
 });
 
 test("publish: a good edit passes, is activated, changes decisions, and rolls back", async () => {
-  await page.goto(`${BASE}/publish.html`);
+  await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}local-number.drl.xlsx`);
   await page.getByLabel("Your name or role").fill("Test DSL");
   await page.getByRole("button", { name: "Check workbooks" }).click();
@@ -95,7 +113,7 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   await decide([]);
   assert.match(await page.locator("ol.actions").innerText(), /0300 555 0123/);
 
-  await page.goto(`${BASE}/publish.html`);
+  await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   await page.locator("#history table").waitFor();
   await page.locator("main").screenshot({ path: `${SHOTS}/publish-history.png` });
   await page.getByRole("button", { name: "Roll back to the previous version" }).click();

@@ -2,8 +2,19 @@
 "use strict";
 const esc = (value) => String(value ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"}[c]));
 
+// The caller's bearer token, kept for this browser tab only (sessionStorage), never in the page's address.
+const TOKEN_KEY = "safeguarding-token";
+
+function tokenField() {
+  const input = document.getElementById("token");
+  input.value = sessionStorage.getItem(TOKEN_KEY) || "";
+  input.addEventListener("change", () => sessionStorage.setItem(TOKEN_KEY, input.value.trim()));
+}
+
 async function call(method, url, body, headers) {
-  const response = await fetch(url, {method, body, headers});
+  const token = (document.getElementById("token")?.value || sessionStorage.getItem(TOKEN_KEY) || "").trim();
+  const all = Object.assign({}, headers || {}, token ? {Authorization: `Bearer ${token}`} : {});
+  const response = await fetch(url, {method, body, headers: all});
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }

@@ -43,7 +43,12 @@ function reportHtml(v) {
 
 async function refresh() {
   const response = await call("GET", "/api/v1/rulesets");
-  if (!response.ok) return;
+  if (!response.ok) {
+    document.getElementById("active-version").textContent = response.status === 401 || response.status === 403
+      ? "Enter an access token with the rules-admin role (under 'Access token') to see and publish rule sets."
+      : "The rule sets could not be loaded.";
+    return;
+  }
   const active = response.json.versions.find((v) => v.active);
   document.getElementById("active-version").innerHTML = active
     ? `Active rule set: <strong>${esc(active.version)}</strong>, uploaded by ${esc(active.uploadedBy)} at ${esc(new Date(active.uploadedAt).toLocaleString("en-GB"))}.`
@@ -67,11 +72,13 @@ async function activate(sha) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  tokenField();
   refresh();
   document.addEventListener("click", (event) => {
     const sha = event.target.getAttribute && event.target.getAttribute("data-activate");
     if (sha) activate(sha);
   });
+  document.getElementById("token").addEventListener("change", refresh);
   document.getElementById("rollback").addEventListener("click", async () => {
     const response = await call("POST", "/api/v1/rulesets/rollback");
     const report = document.getElementById("report");

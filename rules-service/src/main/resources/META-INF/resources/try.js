@@ -86,6 +86,7 @@ function recommendationHtml(r) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  tokenField();
   renderFacts();
   document.getElementById("add-person").addEventListener("click", addPerson);
   document.getElementById("incident").addEventListener("submit", async (event) => {

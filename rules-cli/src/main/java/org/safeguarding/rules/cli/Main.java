@@ -32,6 +32,7 @@ public final class Main {
         COMMANDS.put("analyse", new AnalyseCommand());
         COMMANDS.put("diff", new DiffCommand());
         COMMANDS.put("render", new RenderCommand());
+        COMMANDS.put("token", new TokenCommand());
     }
 
     private Main() {

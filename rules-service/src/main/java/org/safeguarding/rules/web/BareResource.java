@@ -1,6 +1,7 @@
 package org.safeguarding.rules.web;
 
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +18,7 @@ import org.safeguarding.rules.json.RecommendationJson;
  * unless the {@code bench} profile turns it on.
  */
 @Path("/api/v1/bare")
+@PermitAll
 public class BareResource {
     private final boolean enabled;
     private final RuleSets engine;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,7 @@ public class DecisionResource {
     @POST
     @Path("/decisions")
     @NonBlocking
+    @RolesAllowed(Roles.DECISION_CLIENT)
     public Response decide(@HeaderParam("Content-Type") String contentType, byte[] body) {
         if (!isJson(contentType)) {
             return Problems.of(415, RecommendationJson.INVALID_REQUEST, "Unsupported media type",
@@ -82,6 +84,7 @@ public class DecisionResource {
     @GET
     @Path("/ruleset")
     @NonBlocking
+    @RolesAllowed({Roles.DECISION_CLIENT, Roles.RULES_ADMIN})
     public Response ruleSet() {
         return ruleSets.active().map(a -> {
             ObjectNode json = RuleSetJson.toJson(a.info());

@@ -31,6 +31,18 @@ public class ProblemMappers {
         return Problems.of(status, reason, "The request could not be processed. See /q/openapi.");
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorised(RuntimeException e) {
+        return Response.fromResponse(Problems.of(401, "Unauthorised",
+                "Send a valid bearer token (Authorization: Bearer ...) from your organisation's identity provider."))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Problems.of(403, "Forbidden", "Your token does not carry the role this endpoint needs.");
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.errorf("Unexpected %s while handling a request", e.getClass().getSimpleName());

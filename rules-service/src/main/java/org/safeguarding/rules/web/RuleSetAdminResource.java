@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ import org.safeguarding.rules.tables.Workbook;
  * Runs on worker threads: checking a rule set takes seconds.
  */
 @Path("/api/v1/rulesets")
+@RolesAllowed(Roles.RULES_ADMIN)
 public class RuleSetAdminResource {
     static final int MAX_FILES = 10;
     private static final Pattern UPLOADER = Pattern.compile("[\\p{L}\\p{N} .@_'-]{1,64}");

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -18,7 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST /api/v1/decisions and GET /api/v1/ruleset, read as a specification. */
 @QuarkusTest
+@QuarkusTestResource(JwtKeys.class)
 class DecisionResourceTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void token() {
+        JwtKeys.defaultTokenForRequests();
+    }
+
 
     static ValidatableResponse post(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/decisions").then();

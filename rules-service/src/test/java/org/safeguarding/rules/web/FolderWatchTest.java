@@ -21,6 +21,11 @@ import org.safeguarding.rules.tables.TableTemplate;
 @QuarkusTest
 @TestProfile(FolderWatchTest.Watching.class)
 class FolderWatchTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void token() {
+        JwtKeys.defaultTokenForRequests();
+    }
+
     static final Path FOLDER = createFolder();
 
     public static class Watching implements QuarkusTestProfile {

@@ -18,6 +18,11 @@ import org.safeguarding.rules.api.Fact;
 /** Health, metrics, the OpenAPI document and Swagger UI. */
 @QuarkusTest
 class OperationsTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void token() {
+        JwtKeys.defaultTokenForRequests();
+    }
+
 
     @Test
     void live_and_ready_once_the_rule_set_has_compiled() {

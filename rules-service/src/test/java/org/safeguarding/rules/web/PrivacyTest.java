@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PrivacyTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void token() {
+        JwtKeys.defaultTokenForRequests();
+    }
+
     private static final String REFERENCE = "CANARY-ref-8d1f";
     private static final String FIELD = "canaryFieldQz7";
     private static final String VALUE = "CANARY_VALUE_X93";

@@ -38,6 +38,11 @@ import org.safeguarding.rules.tables.TableTemplate;
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleSetAdminTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void token() {
+        JwtKeys.defaultTokenForRequests();
+    }
+
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String LOCAL_NUMBER = "0300 555 0101";
 
@@ -121,6 +126,7 @@ class RuleSetAdminTest {
         for (int t = 0; t < 4; t++) {
             workers.add(pool.submit(() -> {
                 HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/decisions")).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + JwtKeys.token(Roles.DECISION_CLIENT))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"immediateDanger\": false}")).build();
                 while (running.get()) {
                     try {
