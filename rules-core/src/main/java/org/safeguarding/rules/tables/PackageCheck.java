@@ -16,7 +16,7 @@ final class PackageCheck {
     /** Largest workbook file accepted. The shipped workbook is about 25 KB. */
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     /** Most the parts of one workbook may expand to, in total. */
-    static final long MAX_EXPANDED_BYTES = 50L * 1024 * 1024;
+    static final long MAX_EXPANDED_BYTES = 20L * 1024 * 1024;
     /** Most parts (files) one workbook package may hold. */
     static final int MAX_PARTS = 1_000;
 

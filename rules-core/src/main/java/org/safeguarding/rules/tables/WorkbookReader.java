@@ -37,6 +37,8 @@ public final class WorkbookReader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]*)}");
     private static final Pattern CONTACT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ENGLISH);
+    /** Rows one sheet may have; the shipped tables have fewer than 50. */
+    static final int MAX_ROWS = 10_000;
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -70,7 +72,10 @@ public final class WorkbookReader {
                 for (int i = 0; i < book.getNumberOfSheets(); i++) {
                     Sheet sheet = book.getSheetAt(i);
                     String name = sheet.getSheetName();
-                    if (!TableTemplate.SHEET_ORDER.contains(name)) {
+                    if (sheet.getLastRowNum() >= MAX_ROWS) {
+                        problems.add(new Problem(workbook.name(), name, "", "This sheet has more than " + MAX_ROWS
+                                + " rows, far more than decision tables need. Remove the extra rows."));
+                    } else if (!TableTemplate.SHEET_ORDER.contains(name)) {
                         problems.add(new Problem(workbook.name(), name, "", "This sheet is not part of the template. "
                                 + "Remove it; the sheets are " + String.join(", ", TableTemplate.SHEET_ORDER) + "."));
                     } else if (book.isSheetHidden(i) || book.isSheetVeryHidden(i)) {

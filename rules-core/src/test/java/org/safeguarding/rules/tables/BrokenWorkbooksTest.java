@@ -65,6 +65,7 @@ class BrokenWorkbooksTest {
             broken("missing sheet", () -> edit().removeSheet("Summaries"), "Summaries", "", "is missing"),
             broken("unmerged object type", () -> edit().unmergeObjectType("Pathway"), "Pathway", "C6", "must stay merged"),
             broken("protected sheet", () -> edit().protect("Pathway"), "Pathway", "", "password-protected"),
+            broken("enormous sheet", () -> edit().set("Read me", "A10001", "x"), "Read me", "", "more than 10000 rows"),
             file("not a workbook at all", NAME, "hello, I am text".getBytes(), "not a valid Excel workbook"),
             file("a PNG renamed", NAME, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "not a valid Excel workbook"),
             file("an old .xls or encrypted file", NAME, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, "password-protected or an old-style .xls"),
@@ -72,7 +73,7 @@ class BrokenWorkbooksTest {
             file("wrong extension", "rules.drl.csv", "a,b".getBytes(), "Only .xlsx workbooks are accepted"),
             file("macros hidden inside an .xlsx", NAME, zip("xl/vbaProject.bin", new byte[100]), "contains macros"),
             file("external links", NAME, zip("xl/externalLinks/externalLink1.xml", "<x/>".getBytes()), "links to other files"),
-            file("zip bomb", NAME, zip("xl/worksheets/sheet1.xml", new byte[60 * 1024 * 1024]), "expands to more than 50 MB"),
+            file("zip bomb", NAME, zip("xl/worksheets/sheet1.xml", new byte[60 * 1024 * 1024]), "expands to more than 20 MB"),
             file("oversized file", NAME, new byte[PackageCheck.MAX_FILE_BYTES + 1], "larger than 5 MB"));
     }
 
