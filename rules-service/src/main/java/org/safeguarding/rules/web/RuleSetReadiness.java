@@ -24,6 +24,7 @@ public class RuleSetReadiness implements HealthCheck {
                     var response = HealthCheckResponse.named("rule-set").up().withData("version", a.info().version());
                     watch.status().filter(w -> !w.activated())
                             .ifPresent(w -> response.withData("folderWatch", "not activated: " + w.reason()));
+                    engine.lag().ifPresent(l -> response.withData("notReadyFor", l.wanted().substring(0, 12) + ": " + l.reason()));
                     return response.build();
                 })
                 .orElseGet(() -> HealthCheckResponse.named("rule-set").down().withData("reason", "compiling").build());

@@ -43,15 +43,24 @@ public class RuleSets {
     private final Object changes = new Object();
     private final Optional<Path> initialTables;
     private final Path storePath;
+    private final java.time.Duration pollInterval;
     private final DecisionMetrics metrics;
+    private final AtomicReference<Lag> lag = new AtomicReference<>();
     private RuleSetStore store;
+    private java.util.concurrent.ScheduledExecutorService follower;
 
     public RuleSets(@ConfigProperty(name = "safeguarding.tables.path") Optional<Path> initialTables,
                     @ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
+                    @ConfigProperty(name = "safeguarding.store.poll-interval", defaultValue = "2s") java.time.Duration pollInterval,
                     DecisionMetrics metrics) {
         this.initialTables = initialTables;
         this.storePath = storePath;
+        this.pollInterval = pollInterval;
         this.metrics = metrics;
+    }
+
+    /** A version the store says is active but this replica could not load; it keeps serving its own. */
+    public record Lag(String wanted, Instant since, String reason) {
     }
 
     /** Why an operation was refused, in words for the lead; {@code status} is the HTTP status. */
@@ -85,6 +94,56 @@ public class RuleSets {
         }
         LOG.infof("Rule set %s active (store %s), ready in %d ms", active.get().info().version(), store.root(),
                 (System.nanoTime() - start) / 1_000_000);
+        follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "rule-set-pointer-follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        follower.scheduleWithFixedDelay(this::followPointer, pollInterval.toMillis(), pollInterval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        if (follower != null) {
+            follower.shutdownNow();
+        }
+    }
+
+    /**
+     * Replicas share one store: a version activated (or rolled back to) by any replica is picked
+     * up here by reading the active pointer. A version that cannot be loaded is recorded as a lag;
+     * this replica keeps serving the version it has.
+     */
+    void followPointer() {
+        synchronized (changes) {
+            String wanted = null;
+            try {
+                Optional<RuleSetStore.Pointer> pointer = store.pointer();
+                ActiveRuleSet current = active.get();
+                if (pointer.isEmpty() || (current != null && current.info().sha256().equals(pointer.get().active()))) {
+                    lag.set(null);
+                    return;
+                }
+                wanted = pointer.get().active();
+                Lag previous = lag.get();
+                if (previous != null && previous.wanted().equals(wanted)) {
+                    return; // already failed to load this one; wait for the pointer to move
+                }
+                swap(compile(wanted));
+                lag.set(null);
+                LOG.infof("Rule set %s active: followed the store's pointer", wanted.substring(0, 12));
+            } catch (Exception | LinkageError e) {
+                if (wanted != null) {
+                    lag.set(new Lag(wanted, Instant.now(), "could not load it (" + e.getClass().getSimpleName()
+                            + "); serving the previous version"));
+                }
+                LOG.warnf("Could not follow the store's pointer: %s", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    public Optional<Lag> lag() {
+        return Optional.ofNullable(lag.get());
     }
 
     public Optional<ActiveRuleSet> active() {

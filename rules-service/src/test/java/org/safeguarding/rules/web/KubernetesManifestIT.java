@@ -1,0 +1,65 @@
+package org.safeguarding.rules.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kubernetes manifests the build generates, and the Dockerfile, checked for structure (no
+ * container engine or cluster runs here): several replicas, health probes, sized resources,
+ * configuration from a ConfigMap, the verification key from a Secret, one shared store.
+ */
+class KubernetesManifestIT {
+
+    static List<JsonNode> manifests() throws Exception {
+        List<JsonNode> documents = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class)
+                .readValues(Path.of("target", "kubernetes", "kubernetes.yml").toFile())) {
+            it.forEachRemaining(documents::add);
+        }
+        return documents;
+    }
+
+    static JsonNode kind(List<JsonNode> documents, String kind) {
+        return documents.stream().filter(d -> d.path("kind").asText().equals(kind)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " in kubernetes.yml"));
+    }
+
+    @Test
+    void the_deployment_runs_several_probed_sized_replicas_on_one_store() throws Exception {
+        List<JsonNode> documents = manifests();
+        JsonNode deployment = kind(documents, "Deployment");
+        Assertions.assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        Assertions.assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        Assertions.assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        Assertions.assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        Assertions.assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("512Mi");
+        Assertions.assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");
+        Assertions.assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
+        Assertions.assertThat(container.path("envFrom").toString()).contains("safeguarding-config");
+        Assertions.assertThat(container.path("env").toString()).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                .contains("SAFEGUARDING_STORE_PATH");
+        Assertions.assertThat(container.path("volumeMounts").toString()).contains("/var/lib/safeguarding/rule-store")
+                .contains("/etc/safeguarding/jwt");
+        JsonNode volumes = deployment.at("/spec/template/spec/volumes");
+        Assertions.assertThat(volumes.toString()).contains("safeguarding-rule-store").contains("safeguarding-jwt-key");
+        Assertions.assertThat(kind(documents, "Service").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+    }
+
+    @Test
+    void the_dockerfile_follows_the_fast_jar_layout_as_a_non_root_user() throws Exception {
+        String dockerfile = Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm"));
+        Assertions.assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
+                .contains("COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/").contains("USER 185")
+                .contains("EXPOSE 8080").contains("HEALTHCHECK").contains("/q/health/ready");
+        Assertions.assertThat(dockerfile.lines().filter(l -> l.startsWith("USER ")).reduce((x, y) -> y).orElseThrow()).isEqualTo("USER 185");
+    }
+}
