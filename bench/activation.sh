@@ -7,18 +7,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 seconds="${1:-20}"
 port=18091
-store="$(mktemp -d)"
 app=rules-service/target/quarkus-app/quarkus-run.jar
 [ -f "$app" ] || mvn -q -B -ntp -DskipTests -pl rules-service -am package
-keys="$(mktemp -d)"
-export SAFEGUARDING_KEYS="$keys"
+. bin/lib/service.sh
+work="$(mktemp -d)"
+export SAFEGUARDING_KEYS="$work/keys"
 TOKEN=$(bin/rules token --role decision-client)
 ADMIN=$(bin/rules token --role rules-admin)
 export TOKEN
-java -Dmp.jwt.verify.publickey.location="$keys/public-key.pem" -XX:+UseSerialGC -Dquarkus.http.port=$port -Dsafeguarding.store.path="$store" -jar "$app" > "$store.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$store" "$store.log"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.5; done
+trap 'kill $service_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+start_service "$port" "$work/store" "$work/keys" "$work/service.log"
 api="http://127.0.0.1:$port/api/v1"
 original=$(curl -s -H "Authorization: Bearer $TOKEN" "$api/ruleset" | sed 's/.*"sha256":"\([0-9a-f]*\)".*/\1/')
 upload_s=$(curl -s -H "Authorization: Bearer $ADMIN" -o /tmp/upload.json -w '%{time_total}' -F "workbook=@e2e/fixtures/local-number.drl.xlsx" -F "uploadedBy=bench" "$api/rulesets")

@@ -17,17 +17,17 @@ echo "== table analysis (bin/rules analyse)"
 bin/rules analyse decision-tables | tail -1
 
 echo "== service start-up to first decision, and resident memory"
-keys="$(mktemp -d)"; store="$(mktemp -d)"
-export SAFEGUARDING_KEYS="$keys"
+work="$(mktemp -d)"
+export SAFEGUARDING_KEYS="$work/keys"
 token=$(bin/rules token --role decision-client)
 start=$(date +%s%N)
-java -XX:+UseSerialGC -Dquarkus.http.port=18093 -Dsafeguarding.store.path="$store" \
-  -Dmp.jwt.verify.publickey.location="$keys/public-key.pem" -jar rules-service/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
+java -XX:+UseSerialGC -Dquarkus.http.port=18093 -Dsafeguarding.store.path="$work/store" \
+  -Dmp.jwt.verify.publickey.location="$work/keys/public-key.pem" -jar rules-service/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
 pid=$!
 until curl -sf -o /dev/null -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
   http://127.0.0.1:18093/api/v1/decisions; do sleep 0.05; done
 echo "start-up to first decision: $(( ($(date +%s%N) - start) / 1000000 )) ms; RSS after start: $(( $(ps -o rss= -p $pid) / 1024 )) MB"
-kill $pid; wait $pid 2>/dev/null || true; rm -rf "$keys" "$store"
+kill $pid; wait $pid 2>/dev/null || true; rm -rf "$work"
 
 echo "== service throughput: decisions against the bare endpoint"
 bench/wrk.sh 20 32

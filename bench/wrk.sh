@@ -12,15 +12,14 @@ port=18089
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 app=rules-service/target/quarkus-app/quarkus-run.jar
 [ -f "$app" ] || mvn -q -B -ntp -DskipTests -pl rules-service -am package
-keys="$(mktemp -d)"
-export SAFEGUARDING_KEYS="$keys"
+. bin/lib/service.sh
+work="$(mktemp -d)"
+export SAFEGUARDING_KEYS="$work/keys"
 TOKEN=$(bin/rules token --role decision-client)
-ADMIN=$(bin/rules token --role rules-admin)
 export TOKEN
-java -Dmp.jwt.verify.publickey.location="$keys/public-key.pem" -XX:+UseSerialGC -Dquarkus.profile=bench -Dquarkus.http.port=$port -jar "$app" > /tmp/wrk-service.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && break; sleep 0.5; done
+trap 'kill $service_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+start_service "$port" "$work/store" "$work/keys" "$work/service.log" -Dquarkus.profile=bench
+pid=$service_pid
 base="http://127.0.0.1:$port/api/v1"
 body_bytes=$(curl -s -XPOST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @bench/decision.json "$base/decisions" | wc -c)
 bare_bytes=$(curl -s -XPOST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d @bench/decision.json "$base/bare" | wc -c)

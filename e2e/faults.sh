@@ -20,19 +20,14 @@ TOKEN=$(bin/rules token --role decision-client)
 ADMIN=$(bin/rules token --role rules-admin)
 export TOKEN
 api="http://127.0.0.1:$port/api/v1"
-pid=""
-start_service() {
-  java -XX:+UseSerialGC -Dquarkus.http.port="$port" -Dsafeguarding.store.path="$store" \
-    -Dmp.jwt.verify.publickey.location="$SAFEGUARDING_KEYS/public-key.pem" -jar "$app" >> "$work/service.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && return 0; sleep 0.5; done
-  echo "faults: the service did not become ready" >&2; tail -20 "$work/service.log" >&2; exit 1
-}
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+. bin/lib/service.sh
+service_pid=""
+start() { start_service "$port" "$store" "$SAFEGUARDING_KEYS" "$work/service.log"; }
+trap 'kill -9 $service_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 active() { curl -s -H "Authorization: Bearer $TOKEN" "$api/ruleset" | sed 's/.*"sha256":"\([0-9a-f]*\)".*/\1/'; }
 upload() { curl -s -H "Authorization: Bearer $ADMIN" -F "workbook=@$1" -F "uploadedBy=faults" "$api/rulesets"; }
 
-start_service
+start
 original=$(active)
 edited=$(upload e2e/fixtures/local-number.drl.xlsx | sed 's/.*"sha256":"\([0-9a-f]*\)".*/\1/' | head -c 64)
 
@@ -66,8 +61,8 @@ for delay in 0.2 1 2.5; do
   upload e2e/fixtures/local-number.drl.xlsx > /dev/null &
   (sleep 0.05; curl -s -o /dev/null -H "Authorization: Bearer $ADMIN" -XPOST "$api/rulesets/$edited/activate") &
   sleep "$delay"
-  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-  start_service
+  kill -9 "$service_pid"; wait "$service_pid" 2>/dev/null || true
+  start
   now=$(active)
   [ "$now" = "$original" ] || [ "$now" = "$edited" ] || { echo "faults: after a kill the active version is unknown: $now" >&2; exit 1; }
   curl -sf -H "Authorization: Bearer $ADMIN" "$api/rulesets" > /dev/null || { echo "faults: the store cannot be listed after a kill" >&2; exit 1; }
