@@ -24,6 +24,22 @@ public record Workbook(String name, byte[] bytes) {
         return bytes;
     }
 
+    /**
+     * Whether this file is part of a rule set: its name has {@code .drl.} in it (so a rule
+     * workbook saved as {@code .drl.xlsm} is still recognised, and refused). Other spreadsheets,
+     * such as scenario workbooks, are not.
+     */
+    public boolean isRuleWorkbook() {
+        return name.toLowerCase(java.util.Locale.ROOT).contains(".drl.");
+    }
+
+    /** The rule set version: SHA-256 over the workbooks' bytes, taken in name order. */
+    public static String sha256Of(java.util.List<Workbook> workbooks) {
+        MessageDigest digest = sha256();
+        workbooks.stream().sorted(java.util.Comparator.comparing(Workbook::name)).forEach(w -> digest.update(w.bytes));
+        return hex(digest.digest());
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -1,7 +1,6 @@
 package org.safeguarding.rules.tables;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -107,7 +106,7 @@ public final class WorkbookReader {
                     rows.get(TableTemplate.ACTIONS), rows.get(TableTemplate.QUESTIONS),
                     actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts),
                     questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET)),
-                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, sha256(workbooks));
+                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks));
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
         } finally {
             for (XSSFWorkbook book : opened) {
@@ -151,14 +150,6 @@ public final class WorkbookReader {
             }
         }
         return book;
-    }
-
-    private static String sha256(List<Workbook> workbooks) {
-        MessageDigest digest = Workbook.sha256();
-        for (Workbook workbook : workbooks) {
-            digest.update(workbook.bytesUnsafe());
-        }
-        return Workbook.hex(digest.digest());
     }
 
     // ---- rule sheets

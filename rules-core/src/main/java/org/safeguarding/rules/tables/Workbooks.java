@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +32,9 @@ public final class Workbooks {
     }
 
     static boolean isRuleWorkbook(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(file) && name.contains(".drl.") && !name.startsWith("~$") && !name.startsWith(".~lock");
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && new Workbook(name, new byte[0]).isRuleWorkbook()
+                && !name.startsWith("~$") && !name.startsWith(".~lock");
     }
 
     /** Reads at most one byte past the size limit, so an enormous file is refused without being loaded. */

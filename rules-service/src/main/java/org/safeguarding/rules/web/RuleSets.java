@@ -160,7 +160,7 @@ public class RuleSets {
         List<Scenario> scenarios = new ArrayList<>(bundledScenarios());
         List<org.safeguarding.rules.api.Problem> scenarioProblems = new ArrayList<>();
         for (Workbook file : files) {
-            if (file.name().toLowerCase().contains(".drl.")) {
+            if (file.isRuleWorkbook()) {
                 workbooks.add(file);
             } else {
                 ScenarioWorkbook.Result read = ScenarioWorkbook.read(file.name(), file.bytes());
@@ -177,7 +177,7 @@ public class RuleSets {
                     .put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message()));
             report.put("passed", false);
         }
-        String sha = sha256(workbooks);
+        String sha = Workbook.sha256Of(workbooks);
         Optional<StoredVersion> existing = store.read(sha);
         if (existing.isPresent() && existing.get().passed() != passed) {
             // The same bytes are stored already, but this upload checks differently (e.g. under a refused
@@ -256,7 +256,7 @@ public class RuleSets {
             return cached;
         }
         RuleSetReview.Outcome outcome = RuleSetReview.review(store.workbooks(sha256).stream()
-                .filter(w -> w.name().toLowerCase().contains(".drl.")).toList(), List.of(), Optional.empty());
+                .filter(Workbook::isRuleWorkbook).toList(), List.of(), Optional.empty());
         Decider decider = outcome.decider().orElseThrow(() -> new IllegalStateException(
                 "Stored rule set " + sha256.substring(0, 12) + " no longer passes its checks"));
         compiled.put(sha256, decider);
@@ -276,16 +276,5 @@ public class RuleSets {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + "scenarios.xlsx")) {
             return ScenarioWorkbook.read("scenarios.xlsx", in.readAllBytes()).scenarios();
         }
-    }
-
-    private static String sha256(List<Workbook> workbooks) {
-        java.security.MessageDigest digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        workbooks.stream().sorted(java.util.Comparator.comparing(Workbook::name)).forEach(w -> digest.update(w.bytes()));
-        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 }
