@@ -41,7 +41,7 @@ public final class Decider {
     private static final String OUT = "out";
     private static final int SESSIONS_PER_POOL = 4;
     private static final Comparator<RuleInfo> MOST_SEVERE_FIRST = Comparator
-            .comparingInt((RuleInfo r) -> -Pathway.valueOf(r.row().outcome()).severity()).thenComparingInt(RuleInfo::rank);
+            .comparingInt((RuleInfo r) -> -r.severity()).thenComparingInt(RuleInfo::rank);
 
     private final KieSessionsPool sessions;
     private final RuleTables tables;
@@ -67,8 +67,9 @@ public final class Decider {
                     ActionCode code = ActionCode.valueOf(row.outcome());
                     action = new Action(code, tables.actionTexts().get(code), row.guidance());
                 }
+                int severity = row.sheet() == TableTemplate.PATHWAY ? Pathway.valueOf(row.outcome()).severity() : -1;
                 RuleInfo info = new RuleInfo(row, ranked.size(),
-                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), action);
+                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), action, severity);
                 ranked.add(info);
                 rules.put(row.id(), info);
             }
