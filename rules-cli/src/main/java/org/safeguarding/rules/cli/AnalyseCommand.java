@@ -3,6 +3,7 @@ package org.safeguarding.rules.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,18 +28,11 @@ final class AnalyseCommand implements Main.Command {
     @Override
     public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
         CliSupport.Args args = CliSupport.Args.parse(argv);
-        if (args.positional().size() != 1 || !args.unknown().isEmpty()) {
-            err.println("usage: bin/rules analyse DIR|FILE [--json]");
+        Optional<List<Workbook>> workbooks = CliSupport.singleTablesArgument(args, "analyse", "bin/rules analyse DIR|FILE [--json]", err);
+        if (workbooks.isEmpty()) {
             return Main.BAD_INPUT;
         }
-        List<Workbook> workbooks;
-        try {
-            workbooks = CliSupport.load(args.positional().get(0));
-        } catch (CliSupport.UsageException e) {
-            err.println("rules analyse: " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
-        Decider decider = CliSupport.build(workbooks, args, out, "analyse");
+        Decider decider = CliSupport.build(workbooks.get(), args, out, "analyse");
         if (decider == null) {
             return Main.FOUND_PROBLEMS;
         }

@@ -68,6 +68,23 @@ final class CliSupport {
         }
     }
 
+    /**
+     * The workbooks of a command taking one DIR|FILE argument, or empty after printing the usage
+     * or why they cannot be read; the command then exits 2.
+     */
+    static java.util.Optional<List<Workbook>> singleTablesArgument(Args args, String command, String usage, PrintStream err) {
+        if (args.positional().size() != 1 || !args.unknown().isEmpty()) {
+            err.println("usage: " + usage);
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(load(args.positional().get(0)));
+        } catch (UsageException e) {
+            err.println("rules " + command + ": " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Builds a decider or prints why it cannot be built (and returns null). */
     static Decider build(List<Workbook> workbooks, Args args, PrintStream out, String command) {
         RuleSetBuilder.Result built = RuleSetBuilder.build(workbooks);

@@ -3,6 +3,7 @@ package org.safeguarding.rules.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,18 +31,12 @@ final class RenderCommand implements Main.Command {
     @Override
     public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
         CliSupport.Args args = CliSupport.Args.parse(argv);
-        if (args.positional().size() != 1 || !args.unknown().isEmpty()) {
-            err.println("usage: bin/rules render DIR|FILE [--textconv] [--json]");
-            return Main.BAD_INPUT;
+        Optional<List<Workbook>> workbooks = CliSupport.singleTablesArgument(args, "render",
+                "bin/rules render DIR|FILE [--textconv] [--json]", err);
+        if (workbooks.isEmpty()) {
+            return args.textconv() && args.positional().size() == 1 ? Main.OK : Main.BAD_INPUT;
         }
-        List<Workbook> workbooks;
-        try {
-            workbooks = CliSupport.load(args.positional().get(0));
-        } catch (CliSupport.UsageException e) {
-            err.println("rules render: " + e.getMessage());
-            return args.textconv() ? Main.OK : Main.BAD_INPUT;
-        }
-        WorkbookReader.Result read = WorkbookReader.read(workbooks);
+        WorkbookReader.Result read = WorkbookReader.read(workbooks.get());
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "render").put("ok", read.tables().isPresent());
             json.set("problems", CliSupport.problemsJson(read.problems()));

@@ -3,6 +3,7 @@ package org.safeguarding.rules.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.safeguarding.rules.engine.RuleSetBuilder;
 import org.safeguarding.rules.tables.Workbook;
@@ -18,17 +19,11 @@ final class ValidateCommand implements Main.Command {
     @Override
     public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
         CliSupport.Args args = CliSupport.Args.parse(argv);
-        if (args.positional().size() != 1 || !args.unknown().isEmpty()) {
-            err.println("usage: bin/rules validate DIR|FILE [--json]");
+        Optional<List<Workbook>> loaded = CliSupport.singleTablesArgument(args, "validate", "bin/rules validate DIR|FILE [--json]", err);
+        if (loaded.isEmpty()) {
             return Main.BAD_INPUT;
         }
-        List<Workbook> workbooks;
-        try {
-            workbooks = CliSupport.load(args.positional().get(0));
-        } catch (CliSupport.UsageException e) {
-            err.println("rules validate: " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
+        List<Workbook> workbooks = loaded.get();
         RuleSetBuilder.Result result = RuleSetBuilder.build(workbooks);
         CliSupport.printProblems(result.problems(), args, out, "validate", result.problems().size() + " problem(s):");
         if (!args.json() && result.problems().isEmpty()) {
