@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param kind    what the column holds
  * @param label   the visible header a lead reads
- * @param code    the hidden code snippet (empty for ID and description columns)
+ * @param code    the product's rule snippet for the column, {@code $param} standing for a closed-list value;
+ *                also what an old workbook's hidden code row must hold (empty for ID and description)
  * @param input   for conditions, what the column reads: a fact's field name, {@code pathway}
  *                or {@code provisional}; empty otherwise
  * @param negated for conditions, whether a value means "is not" rather than "is"

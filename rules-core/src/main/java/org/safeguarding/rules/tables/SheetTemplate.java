@@ -4,18 +4,19 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The fixed shape of one rule sheet: the technical rows Drools compiles (hidden from leads)
- * and the columns. Only data rows below the header are the lead's to edit; everything here
- * is code that runs in the JVM, so a workbook must match it exactly.
+ * The fixed shape of one rule sheet: notes for people above the header (row 8), the header,
+ * then one rule per row. Workbooks made before the product generated its own rules carry
+ * Drools' technical rows in rows 1 to 7 instead of notes; they are checked against this
+ * template and then ignored, never compiled.
  *
  * @param sheetName  the sheet's name, also the table name in reasons
  * @param idPrefix   rule IDs look like {@code P-01}
- * @param objectType the Drools pattern every condition constrains, e.g. {@code f: PathwayFacts}
+ * @param objectType what an old workbook's hidden object-type cell must hold, e.g. {@code f: PathwayFacts}
  * @param columns    from column A onwards
  */
 public record SheetTemplate(String sheetName, String idPrefix, String objectType, List<ColumnSpec> columns) {
 
-    /** Zero-based row indexes of the layout Drools expects. */
+    /** Zero-based row indexes; the rows before the header are notes (or an old workbook's technical rows). */
     public static final int RULESET_ROW = 0;
     public static final int IMPORT_ROW = 1;
     public static final int VARIABLES_ROW = 2;

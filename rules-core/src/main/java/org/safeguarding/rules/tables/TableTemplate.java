@@ -10,9 +10,9 @@ import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 
 /**
- * The product's template for its workbooks: which sheets exist, their technical rows and
- * their columns. Workbooks are checked against it before Drools sees them, because the
- * technical rows are code: a lead edits data rows only.
+ * The product's template for its workbooks: which sheets exist and their columns. The rules
+ * are generated from it and the rows' closed-list values; nothing a lead types is compiled.
+ * The package, imports and variables are what the technical rows of an old workbook must hold.
  */
 public final class TableTemplate {
 

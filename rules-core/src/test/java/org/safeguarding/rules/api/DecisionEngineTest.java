@@ -81,19 +81,19 @@ class DecisionEngineTest {
     }
 
     @Test
-    void an_edited_code_row_is_refused_before_it_can_run() {
-        byte[] bytes = EditedWorkbook.ofShipped().set("Pathway", "N7", "System.exit(1);").bytes();
+    void an_old_workbook_s_edited_code_row_is_refused() {
+        byte[] bytes = EditedWorkbook.ofLegacy().set("Pathway", "N7", "System.exit(1);").bytes();
         assertThatThrownBy(() -> DecisionEngine.fromStreams(Map.of(EditedWorkbook.NAME, new ByteArrayInputStream(bytes))))
                 .isInstanceOf(RuleSetException.class)
                 .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
                     assertThat(p.cell()).isEqualTo("N7");
-                    assertThat(p.message()).contains("Technical rows are code");
+                    assertThat(p.message()).contains("Only the rows under the coloured header may be edited");
                 }));
     }
 
     @Test
-    void a_header_drools_would_misread_is_refused() {
-        byte[] bytes = EditedWorkbook.ofShipped().set("Pathway", "O5", "Reviewed by").bytes();
+    void an_old_workbook_s_header_drools_would_misread_is_refused() {
+        byte[] bytes = EditedWorkbook.ofLegacy().set("Pathway", "O5", "Reviewed by").bytes();
         assertThatThrownBy(() -> DecisionEngine.fromStreams(Map.of(EditedWorkbook.NAME, new ByteArrayInputStream(bytes))))
                 .isInstanceOf(RuleSetException.class)
                 .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {

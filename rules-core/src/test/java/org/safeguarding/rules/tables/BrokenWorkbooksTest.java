@@ -25,9 +25,14 @@ class BrokenWorkbooksTest {
 
     static Stream<Arguments> corpus() {
         return Stream.of(
-            broken("header Drools would read as RULEFLOW-GROUP", () -> edit().set("Pathway", "O5", "Reviewed by"), "Pathway", "O5", "must be exactly 'METADATA', found 'Reviewed by'"),
-            broken("header Notes would be read as NAME", () -> edit().set("Actions", "B5", "Notes"), "Actions", "B5", "must be exactly 'DESCRIPTION'"),
-            broken("condition keyword in lower case", () -> edit().set("Pathway", "C5", "condition"), "Pathway", "C5", "must be exactly 'CONDITION'"),
+            broken("old workbook: header Drools would read as RULEFLOW-GROUP", () -> legacy().set("Pathway", "O5", "Reviewed by"), "Pathway", "O5", "must be exactly 'METADATA', found 'Reviewed by'"),
+            broken("old workbook: header Notes would be read as NAME", () -> legacy().set("Actions", "B5", "Notes"), "Actions", "B5", "must be exactly 'DESCRIPTION'"),
+            broken("old workbook: condition keyword in lower case", () -> legacy().set("Pathway", "C5", "condition"), "Pathway", "C5", "must be exactly 'CONDITION'"),
+            broken("renamed column header", () -> edit().set("Pathway", "O8", "Reviewed by"), "Pathway", "O8", "must be 'Guidance (source, section)', found 'Reviewed by'"),
+            broken("swapped column headers", () -> edit().set("Pathway", "C8", "Risk of self-harm?").set("Pathway", "D8", "Immediate danger?"), "Pathway", "C8", "Columns are read by their position"),
+            broken("header added after the table", () -> edit().set("Actions", "N8", "Notes"), "Actions", "N8", "outside the table"),
+            broken("a rule typed above the header", () -> edit().set("Pathway", "A6", "P-50"), "Pathway", "A6", "above the table's header"),
+            broken("merged cells in the table", () -> edit().merge("Pathway", "C10:D10"), "Pathway", "C10:D10", "Merged cells"),
             broken("YESS in a condition", () -> edit().set("Pathway", "C9", "YESS"), "Pathway", "C9", "'YESS' is not allowed in 'Immediate danger?'"),
             broken("yes in lower case", () -> edit().set("Pathway", "E13", "yes"), "Pathway", "E13", "Did you mean YES?"),
             broken("unknown pathway", () -> edit().set("Pathway", "N9", "PANIC"), "Pathway", "N9", "'PANIC' is not allowed in 'Pathway'"),
@@ -41,13 +46,13 @@ class BrokenWorkbooksTest {
             broken("missing citation", () -> edit().set("Pathway", "O9", ""), "Pathway", "O9", "cites no guidance"),
             broken("missing description", () -> edit().set("Questions", "B9", ""), "Questions", "B9", "has no description"),
             broken("missing outcome", () -> edit().set("Pathway", "N9", ""), "Pathway", "N9", "has no 'Pathway'"),
-            broken("edited code snippet", () -> edit().set("Pathway", "N7", "System.exit(1);"), "Pathway", "N7", "Technical rows are code"),
-            broken("edited condition code", () -> edit().set("Pathway", "C7", "true"), "Pathway", "C7", "Technical rows are code"),
-            broken("edited import row", () -> edit().set("Pathway", "B2", "java.lang.Runtime"), "Pathway", "B2", "Technical rows are code"),
-            broken("a Functions row added", () -> edit().set("Actions", "A3", "Functions"), "Actions", "A3", "must be 'Variables', found 'Functions'"),
-            broken("extra code in a hidden row", () -> edit().set("Pathway", "C2", "import java.io.File"), "Pathway", "C2", "not in the template"),
-            broken("edited object type", () -> edit().set("Pathway", "C6", "f: ActionFacts"), "Pathway", "C6", "Technical rows are code"),
-            broken("renamed rule table", () -> edit().set("Pathway", "A4", "RuleTable Mine"), "Pathway", "A4", "must be 'RuleTable Pathway'"),
+            broken("old workbook: edited code snippet", () -> legacy().set("Pathway", "N7", "System.exit(1);"), "Pathway", "N7", "Only the rows under the coloured header may be edited"),
+            broken("old workbook: edited condition code", () -> legacy().set("Pathway", "C7", "true"), "Pathway", "C7", "Only the rows under the coloured header may be edited"),
+            broken("old workbook: edited import row", () -> legacy().set("Pathway", "B2", "java.lang.Runtime"), "Pathway", "B2", "Only the rows under the coloured header may be edited"),
+            broken("old workbook: a Functions row added", () -> legacy().set("Actions", "A3", "Functions"), "Actions", "A3", "must be 'Variables', found 'Functions'"),
+            broken("old workbook: extra code in a hidden row", () -> legacy().set("Pathway", "C2", "import java.io.File"), "Pathway", "C2", "not in the template"),
+            broken("old workbook: edited object type", () -> legacy().set("Pathway", "C6", "f: ActionFacts"), "Pathway", "C6", "Only the rows under the coloured header may be edited"),
+            broken("old workbook: renamed rule table", () -> legacy().set("Pathway", "A4", "RuleTable Mine"), "Pathway", "A4", "must be 'RuleTable Pathway'"),
             broken("cell outside the table", () -> edit().set("Pathway", "Q9", "note to self"), "Pathway", "Q9", "outside the table"),
             broken("formula in a condition", () -> edit().formula("Pathway", "C9", "\"YES\""), "Pathway", "C9", "holds a formula"),
             broken("formula in an action text", () -> edit().formula("Action texts", "B2", "\"Call 999\""), "Action texts", "B2", "holds a formula"),
@@ -63,7 +68,7 @@ class BrokenWorkbooksTest {
             broken("extra sheet", () -> edit().addSheet("Notes", false), "Notes", "", "not part of the template"),
             broken("hidden template sheet", () -> edit().hideSheet("Contacts"), "Contacts", "", "This sheet is hidden"),
             broken("missing sheet", () -> edit().removeSheet("Summaries"), "Summaries", "", "is missing"),
-            broken("unmerged object type", () -> edit().unmergeObjectType("Pathway"), "Pathway", "C6", "must stay merged"),
+            broken("old workbook: unmerged object type", () -> legacy().unmergeObjectType("Pathway"), "Pathway", "C6", "must stay merged"),
             broken("protected sheet", () -> edit().protect("Pathway"), "Pathway", "", "password-protected"),
             broken("enormous sheet", () -> edit().set("Read me", "A10001", "x"), "Read me", "", "more than 10000 rows"),
             file("not a workbook at all", NAME, "hello, I am text".getBytes(), "not a valid Excel workbook"),
@@ -90,6 +95,10 @@ class BrokenWorkbooksTest {
 
     private static EditedWorkbook edit() {
         return EditedWorkbook.ofShipped();
+    }
+
+    private static EditedWorkbook legacy() {
+        return EditedWorkbook.ofLegacy();
     }
 
     private static Arguments broken(String name, Supplier<EditedWorkbook> edit, String sheet, String cell, String message) {

@@ -30,8 +30,25 @@ public final class EditedWorkbook {
     }
 
     public static EditedWorkbook ofShipped() {
+        return of(shippedBytes());
+    }
+
+    /** The shipped workbook as it was before the product generated its own rules: Drools' technical rows in rows 1 to 7. */
+    public static byte[] legacyBytes() {
+        try (InputStream in = EditedWorkbook.class.getClassLoader().getResourceAsStream("legacy/" + NAME)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static EditedWorkbook ofLegacy() {
+        return of(legacyBytes());
+    }
+
+    private static EditedWorkbook of(byte[] bytes) {
         try {
-            return new EditedWorkbook(new XSSFWorkbook(new ByteArrayInputStream(shippedBytes())));
+            return new EditedWorkbook(new XSSFWorkbook(new ByteArrayInputStream(bytes)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,6 +136,11 @@ public final class EditedWorkbook {
                 sheet.removeMergedRegion(i);
             }
         }
+        return this;
+    }
+
+    public EditedWorkbook merge(String sheetName, String range) {
+        workbook.getSheet(sheetName).addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf(range));
         return this;
     }
 

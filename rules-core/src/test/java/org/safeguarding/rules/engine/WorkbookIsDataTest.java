@@ -1,0 +1,181 @@
+package org.safeguarding.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.safeguarding.rules.analysis.RuleSetReview;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.tables.ColumnKind;
+import org.safeguarding.rules.tables.ColumnSpec;
+import org.safeguarding.rules.tables.EditedWorkbook;
+import org.safeguarding.rules.tables.RuleTables;
+import org.safeguarding.rules.tables.SheetTemplate;
+import org.safeguarding.rules.tables.TableTemplate;
+import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.tables.WorkbookReader;
+
+/**
+ * A workbook is data, never code. Code written into any cell a lead can type in, of a current or
+ * an old-format workbook, must never run: a canary file that the injected rule would write must
+ * not appear through reading, compiling, proving and deciding, and the words stay words.
+ */
+class WorkbookIsDataTest {
+    /** Closes the comment Drools' decision-table compiler put descriptions in, then writes a whole rule. */
+    private static String injection(Path canary) {
+        return "Harmless words */ rule \"INJECTED\" when then java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + canary.toString().replace("\\", "/") + "\"), \"ran\"); end /* and a harmless tail";
+    }
+
+    static Stream<Arguments> formats() {
+        return Stream.of(Arguments.of("current", EditedWorkbook.shippedBytes()), Arguments.of("old, with technical rows", EditedWorkbook.legacyBytes()));
+    }
+
+    @ParameterizedTest(name = "{0} workbook")
+    @MethodSource("formats")
+    void code_in_every_free_text_cell_of_every_sheet_stays_text(String format, byte[] original, @TempDir Path dir) throws Exception {
+        Path canary = dir.resolve("CANARY");
+        String payload = injection(canary);
+        byte[] hostile;
+        List<String> changed = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(original))) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (isFreeText(sheet, cell)) {
+                            cell.setCellValue(cell.getStringCellValue() + " " + payload);
+                            changed.add(sheet.getSheetName() + "!" + new CellReference(cell).formatAsString(false));
+                        }
+                    }
+                }
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            hostile = out.toByteArray();
+        }
+        assertThat(changed).as("free-text cells injected").hasSizeGreaterThan(200);
+
+        RuleSetReview.Outcome outcome = RuleSetReview.review(List.of(new Workbook(EditedWorkbook.NAME, hostile)), List.of(), java.util.Optional.empty());
+        assertThat(outcome.report().problems()).as("words are data: the workbook is valid").isEmpty();
+        assertThat(outcome.report().passed()).isTrue();
+        Decider decider = outcome.decider().orElseThrow();
+        Recommendation r = decider.decide(Incident.builder().immediateDanger(Answer.YES).build());
+        for (int i = 0; i < 2_000; i++) {
+            decider.decide(Incident.builder().immediateDanger(i % 2 == 0 ? Answer.NO : Answer.UNKNOWN).consentGiven(Answer.YES).build());
+        }
+        assertThat(canary).as("no injected code ran").doesNotExist();
+        assertThat(r.reasons()).allSatisfy(reason -> assertThat(reason.text()).endsWith(payload));
+        assertThat(r.actions()).allSatisfy(action -> assertThat(action.guidance()).endsWith(payload));
+
+        RuleTables tables = WorkbookReader.read(List.of(new Workbook(EditedWorkbook.NAME, hostile))).tables().orElseThrow();
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            assertThat(DrlGenerator.generate(sheet, tables.rows(sheet))).doesNotContain("INJECTED", "Harmless", "writeString", "/*");
+        }
+    }
+
+    /** Descriptions, citations, texts, contacts, the read-me and the notes above each table: everything not a drop-down or ID. */
+    private static boolean isFreeText(Sheet sheet, Cell cell) {
+        if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING || cell.getStringCellValue().isBlank()) {
+            return false;
+        }
+        var template = TableTemplate.ruleSheet(sheet.getSheetName());
+        if (template.isEmpty()) {
+            // Texts sheets: column A holds the code or pathway (a closed list), the rest are words. Read me: all words.
+            return sheet.getSheetName().equals(TableTemplate.READ_ME_SHEET) || cell.getColumnIndex() >= 1
+                    && !(sheet.getSheetName().equals(TableTemplate.SUMMARIES_SHEET) && cell.getColumnIndex() == 1)
+                    && cell.getRowIndex() >= 1;
+        }
+        if (cell.getRowIndex() <= SheetTemplate.HEADER_ROW) {
+            // Notes above a current table are words; an old workbook's technical rows are checked to the letter instead.
+            return cell.getRowIndex() < SheetTemplate.HEADER_ROW && !sheet.getRow(0).getCell(0).getStringCellValue().equals("RuleSet");
+        }
+        ColumnKind kind = cell.getColumnIndex() < template.get().columns().size() ? template.get().columns().get(cell.getColumnIndex()).kind() : null;
+        return kind == ColumnKind.DESCRIPTION || kind == ColumnKind.GUIDANCE;
+    }
+
+    /** DRL and MVEL metacharacters, alone and after a valid value, in every cell of a rule row that reaches the rules. */
+    @ParameterizedTest(name = "payload {index}")
+    @ValueSource(strings = {"*/", "\"", "end", "rule", "$", "@", "#", "//", "\n", "\\u0022", "YES*/ rule \"X\" when then end /*",
+            "YES\"); System.exit(1); //", "YES\nend\nrule \"X\" when then System.exit(1); end", "${7*7}", "@{System.exit(1)}", "\u202e"})
+    void metacharacters_in_cells_that_reach_the_rules_are_refused_by_cell(String payload) {
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            for (boolean afterValue : new boolean[] {false, true}) {
+                EditedWorkbook edited = EditedWorkbook.ofShipped();
+                List<String> cells = new ArrayList<>();
+                int excelRow = SheetTemplate.FIRST_DATA_ROW + 2;
+                for (int c = 0; c < sheet.columns().size(); c++) {
+                    ColumnSpec column = sheet.columns().get(c);
+                    if (column.kind() == ColumnKind.DESCRIPTION || column.kind() == ColumnKind.GUIDANCE) {
+                        continue;
+                    }
+                    String valid = column.kind() == ColumnKind.ID ? sheet.idPrefix() + "-77" : column.allowed().get(0);
+                    String cell = CellReference.convertNumToColString(c) + excelRow;
+                    edited.set(sheet.sheetName(), cell, afterValue ? valid + payload : payload);
+                    cells.add(cell);
+                }
+                List<Problem> problems = WorkbookReader.read(List.of(edited.toWorkbook())).problems();
+                for (String cell : cells) {
+                    String value = afterValue ? "after a value" : "alone";
+                    if (payload.isBlank()) {
+                        continue; // white space is ignored: the cell reads as the valid value, or as blank ("any value")
+                    }
+                    assertThat(problems).as(sheet.sheetName() + "!" + cell + " with the payload " + value)
+                            .anySatisfy(p -> {
+                                assertThat(p.sheet()).isEqualTo(sheet.sheetName());
+                                assertThat(p.cell()).isEqualTo(cell);
+                            });
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"YES*/", "YES\"", "YES\nend", "YES)", "X-01"})
+    void the_generator_refuses_a_value_that_escaped_the_reader(String value) {
+        RuleTables tables = WorkbookReader.read(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).tables().orElseThrow();
+        var row = tables.pathwayRows().get(0);
+        var hostile = value.startsWith("X")
+                ? new org.safeguarding.rules.tables.RuleRow(row.workbook(), row.sheet(), row.excelRow(), value, row.description(), row.conditions(), row.outcome(), row.guidance())
+                : new org.safeguarding.rules.tables.RuleRow(row.workbook(), row.sheet(), row.excelRow(), row.id(), row.description(),
+                        Map.of("immediateDanger", value), row.outcome(), row.guidance());
+        assertThatThrownBy(() -> DrlGenerator.generate(TableTemplate.PATHWAY, List.of(hostile))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_old_workbook_still_decides_exactly_like_the_current_one() throws Exception {
+        Decider current = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).decider().orElseThrow();
+        Decider old = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes()))).decider().orElseThrow();
+        var random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            Enum<?>[] values = new Enum<?>[org.safeguarding.rules.api.Fact.values().length];
+            for (var fact : org.safeguarding.rules.api.Fact.values()) {
+                List<Enum<?>> domain = fact.domain();
+                values[fact.ordinal()] = domain.get(random.nextInt(domain.size()));
+            }
+            Decider.PathwayResult a = current.pathway(values);
+            assertThat(old.pathway(values)).isEqualTo(a);
+            assertThat(old.actions(values, a.pathway(), a.provisional())).isEqualTo(current.actions(values, a.pathway(), a.provisional()));
+        }
+        assertThat(Files.exists(Path.of("CANARY"))).isFalse();
+    }
+}
