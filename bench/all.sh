@@ -21,7 +21,7 @@ work="$(mktemp -d)"
 export SAFEGUARDING_KEYS="$work/keys"
 token=$(bin/rules token --role decision-client)
 start=$(date +%s%N)
-java -XX:+UseSerialGC -Dquarkus.http.port=18093 -Dsafeguarding.store.path="$work/store" \
+java -XX:+UseSerialGC -Dquarkus.http.port=18093 -Dquarkus.management.port=19093 -Dsafeguarding.store.path="$work/store" \
   -Dmp.jwt.verify.publickey.location="$work/keys/public-key.pem" -jar rules-service/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
 pid=$!
 until curl -sf -o /dev/null -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \

@@ -25,6 +25,8 @@ import java.util.UUID;
  */
 public final class LocalTokens {
     public static final String ISSUER = "https://safeguarding.local/dev";
+    /** The audience the service requires by default (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "safeguarding-rules";
     static final String PRIVATE_KEY = "private-key.pem";
     static final String PUBLIC_KEY = "public-key.pem";
 
@@ -64,14 +66,14 @@ public final class LocalTokens {
         return sign(key, ISSUER, subject, role, Instant.now(), lifetime);
     }
 
-    /** An RS256 JSON Web Token with the claims the service reads (iss, sub, groups, iat, exp, jti). */
+    /** An RS256 JSON Web Token with the claims the service reads (iss, aud, sub, groups, iat, exp, jti). */
     public static String sign(PrivateKey key, String issuer, String subject, String role, Instant issuedAt, Duration lifetime)
             throws GeneralSecurityException {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = url.encodeToString(String.format(
-                "{\"iss\":\"%s\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}",
-                issuer, subject, subject, role, issuedAt.getEpochSecond(), issuedAt.plus(lifetime).getEpochSecond(), UUID.randomUUID())
+                "{\"iss\":\"%s\",\"aud\":\"%s\",\"sub\":\"%s\",\"upn\":\"%s\",\"groups\":[\"%s\"],\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}",
+                issuer, AUDIENCE, subject, subject, role, issuedAt.getEpochSecond(), issuedAt.plus(lifetime).getEpochSecond(), UUID.randomUUID())
                 .getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);

@@ -34,8 +34,8 @@ final class TokenCommand implements Main.Command {
                 break;
             }
         }
-        if (role == null || !ROLES.contains(role) || hours < 1) {
-            err.println("usage: bin/rules token --role decision-client|rules-admin [--hours N]");
+        if (role == null || !ROLES.contains(role) || hours < 1 || hours > 24) {
+            err.println("usage: bin/rules token --role decision-client|rules-admin [--hours N] (N from 1 to 24, the service's maximum lifetime)");
             return Main.BAD_INPUT;
         }
         try {

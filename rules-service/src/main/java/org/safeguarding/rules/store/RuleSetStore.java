@@ -40,6 +40,7 @@ public final class RuleSetStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION_FILE = "version.json";
     private static final String ACTIVE_FILE = "active.json";
+    static final int MAX_NAME = 120;
 
     private final Path root;
     private final Path versions;
@@ -97,8 +98,11 @@ public final class RuleSetStore {
     }
 
     public Optional<StoredVersion> read(String sha256) throws IOException {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            return Optional.empty(); // checked before it names a path: any text can arrive here from a URL
+        }
         Path file = versions.resolve(sha256).resolve(VERSION_FILE);
-        if (!sha256.matches("[0-9a-f]{64}") || !Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         JsonNode json = JSON.readTree(file.toFile());
@@ -126,6 +130,25 @@ public final class RuleSetStore {
         }
         list.sort(Comparator.comparing(StoredVersion::uploadedAt).reversed());
         return list;
+    }
+
+    /**
+     * Removes the oldest versions that failed their checks beyond {@code keep}, so failed uploads
+     * cannot fill the disk. A failed version can never be active, so nothing refers to it. Each
+     * is moved out of place in one step before its files are deleted.
+     */
+    public void pruneFailed(int keep) throws IOException {
+        List<StoredVersion> failed = list().stream().filter(v -> !v.passed()).toList();
+        for (StoredVersion version : failed.subList(Math.min(keep, failed.size()), failed.size())) {
+            Path doomed = temp.resolve("deleted-" + UUID.randomUUID());
+            try {
+                Files.move(versions.resolve(version.sha256()), doomed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue; // pruned meanwhile by another replica
+            }
+            deleteTree(doomed);
+        }
+        force(versions);
     }
 
     /** The active version and, most recent first, the versions active before it. */
@@ -169,9 +192,17 @@ public final class RuleSetStore {
         return json;
     }
 
-    /** Keeps only the file name: an uploaded name never chooses where a file goes. */
-    private static String safeName(String name) {
-        String base = Path.of(name).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * Keeps only the last segment of an uploaded name, in safe characters and at most
+     * {@link #MAX_NAME} long (the start and the end are kept, so {@code .drl.xlsx} survives): an
+     * uploaded name never chooses where a file goes and never fails to be a file name.
+     */
+    static String safeName(String name) {
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String base = last.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (base.length() > MAX_NAME) {
+            base = base.substring(0, MAX_NAME / 2) + "_" + base.substring(base.length() - MAX_NAME / 2 + 1);
+        }
         return base.isEmpty() || base.startsWith(".") ? "workbook_" + base : base;
     }
 

@@ -98,7 +98,7 @@ public class DecisionResource {
 
     static Response tooLarge() {
         return Problems.of(413, RecommendationJson.INVALID_REQUEST, "Request too large",
-                "A decision request is at most " + MAX_BODY_BYTES + " bytes.", List.of(new FieldError("", "the body is over 64 KiB")));
+                "A decision request is at most " + MAX_BODY_BYTES + " bytes.", List.of(new FieldError("body", "the body is over 64 KiB")));
     }
 
     /** application/json, with or without parameters such as charset; a missing header is refused too. */

@@ -38,9 +38,11 @@ public class RuleSetAdminResource {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RuleSets ruleSets;
+    private final UploadChecks checks;
 
-    public RuleSetAdminResource(RuleSets ruleSets) {
+    public RuleSetAdminResource(RuleSets ruleSets, UploadChecks checks) {
         this.ruleSets = ruleSets;
+        this.checks = checks;
     }
 
     @POST
@@ -58,12 +60,30 @@ public class RuleSetAdminResource {
         if (!errors.isEmpty()) {
             return Problems.of(400, RecommendationJson.INVALID_REQUEST, "Invalid upload", "See errors.", errors);
         }
-        List<Workbook> workbooks = new ArrayList<>();
-        for (FileUpload file : files) {
-            workbooks.add(new Workbook(file.fileName() == null ? "upload.xlsx" : file.fileName(), Files.readAllBytes(file.uploadedFile())));
+        if (!checks.tryStart()) {
+            return Response.fromResponse(Problems.of(503, "Busy checking another upload",
+                    "Another rule set is being checked. Send this one again in a few seconds."))
+                    .header("Retry-After", UploadChecks.RETRY_AFTER_SECONDS).build();
         }
-        StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip());
-        return Response.status(201).type(MediaType.APPLICATION_JSON).entity(json(version, true).toString()).build();
+        try {
+            List<Workbook> workbooks = new ArrayList<>();
+            for (FileUpload file : files) {
+                workbooks.add(new Workbook(uploadName(file.fileName()), Files.readAllBytes(file.uploadedFile())));
+            }
+            StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip());
+            return Response.status(201).type(MediaType.APPLICATION_JSON).entity(json(version, true).toString()).build();
+        } finally {
+            checks.finish();
+        }
+    }
+
+    /** The name as the lead's computer sent it, without control characters and at most 255 characters long. */
+    private static String uploadName(String name) {
+        if (name == null || name.isBlank()) {
+            return "upload.xlsx";
+        }
+        String printable = name.replaceAll("\\p{Cntrl}", "_");
+        return printable.length() <= 255 ? printable : printable.substring(0, 120) + "…" + printable.substring(printable.length() - 120);
     }
 
     @GET

@@ -37,6 +37,7 @@ import org.safeguarding.rules.tables.Workbooks;
 public class RuleSets {
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
     private static final String BUNDLED = "org/safeguarding/tables/";
+    static final int MAX_STORED_PROBLEMS = 200;
 
     private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
     private final Map<String, Decider> compiled = new ConcurrentHashMap<>();
@@ -45,6 +46,7 @@ public class RuleSets {
     private final Path storePath;
     private final java.time.Duration pollInterval;
     private final DecisionMetrics metrics;
+    private final int maxFailedVersions;
     private final AtomicReference<Lag> lag = new AtomicReference<>();
     private RuleSetStore store;
     private java.util.concurrent.ScheduledExecutorService follower;
@@ -52,7 +54,9 @@ public class RuleSets {
     public RuleSets(@ConfigProperty(name = "safeguarding.tables.path") Optional<Path> initialTables,
                     @ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
                     @ConfigProperty(name = "safeguarding.store.poll-interval", defaultValue = "2s") java.time.Duration pollInterval,
+                    @ConfigProperty(name = "safeguarding.store.max-failed-versions", defaultValue = "20") int maxFailedVersions,
                     DecisionMetrics metrics) {
+        this.maxFailedVersions = maxFailedVersions;
         this.initialTables = initialTables;
         this.storePath = storePath;
         this.pollInterval = pollInterval;
@@ -185,16 +189,35 @@ public class RuleSets {
             LOG.infof("Rule set %s uploaded again: %s", sha.substring(0, 12), passed ? "passed" : "failed its checks");
             return new StoredVersion(sha, uploadedBy, Instant.now(), passed, report);
         }
-        StoredVersion stored = store.save(sha, files, uploadedBy, Instant.now(), passed, report);
+        if (!passed) {
+            capProblems(report);
+        }
+        // A failed version can never be activated: its report is kept for the lead, its files are not.
+        StoredVersion stored = store.save(sha, passed ? files : List.of(), uploadedBy, Instant.now(), passed, report);
+        if (!passed) {
+            store.pruneFailed(maxFailedVersions);
+        }
         outcome.decider().filter(d -> stored.passed()).ifPresent(d -> compiled.put(stored.sha256(), d));
         LOG.infof("Rule set %s uploaded: %s", sha.substring(0, 12), passed ? "passed its checks" : "failed its checks");
         return stored;
     }
 
+    /** A workbook can have thousands of broken cells: the stored report keeps the first ones and says how many more. */
+    private static void capProblems(ObjectNode report) {
+        com.fasterxml.jackson.databind.JsonNode problems = report.get("problems");
+        if (problems instanceof com.fasterxml.jackson.databind.node.ArrayNode array && array.size() > MAX_STORED_PROBLEMS) {
+            int more = array.size() - MAX_STORED_PROBLEMS;
+            while (array.size() > MAX_STORED_PROBLEMS) {
+                array.remove(array.size() - 1);
+            }
+            report.put("problemsNotShown", more);
+        }
+    }
+
     /** Makes a version that passed its checks the active one. */
     public StoredVersion activate(String sha256) throws IOException, Refused {
         synchronized (changes) {
-            StoredVersion version = store.read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version " + sha256 + "."));
+            StoredVersion version = store.read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
             if (!version.passed()) {
                 throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
             }

@@ -58,7 +58,7 @@ class FolderWatchTest {
                 given().get("/api/v1/ruleset").then().body("folderWatch.activated", is(false)));
         given().get("/api/v1/ruleset").then().body("sha256", is(good))
                 .body("folderWatch.reason", containsString("sheet 'Pathway', C9"));
-        given().get("/q/health/ready").then().statusCode(200)
+        given().port(Management.PORT).get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'rule-set' }.data.folderWatch", containsString("C9"));
     }
 }

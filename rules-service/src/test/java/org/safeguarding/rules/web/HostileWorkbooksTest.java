@@ -75,6 +75,39 @@ class HostileWorkbooksTest {
         return xml.append("</sheetData></worksheet>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The finding that started this: a rule written into a description cell. Uploaded in every
+     * free-text cell of the rule sheets, of a current and an old workbook, it stays words: the
+     * upload passes (the words are valid), the code never runs during the checks or after
+     * activation, and decisions quote the words as written.
+     */
+    @Test
+    void code_in_descriptions_and_citations_never_runs() throws Exception {
+        java.nio.file.Path canary = java.nio.file.Path.of("target", "canary-" + java.util.UUID.randomUUID()).toAbsolutePath();
+        String payload = "Harmless */ rule \"INJECTED\" when then java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + canary + "\"), \"ran\"); end /* tail";
+        for (boolean legacy : new boolean[] {false, true}) {
+            EditedWorkbook edited = legacy ? EditedWorkbook.ofLegacy() : EditedWorkbook.ofShipped();
+            for (org.safeguarding.rules.tables.SheetTemplate sheet : org.safeguarding.rules.tables.TableTemplate.RULE_SHEETS) {
+                int description = sheet.column(org.safeguarding.rules.tables.ColumnKind.DESCRIPTION);
+                int guidance = sheet.column(org.safeguarding.rules.tables.ColumnKind.GUIDANCE);
+                for (int row = 9; row < 9 + 15; row++) {
+                    edited.set(sheet.sheetName(), org.apache.poi.ss.util.CellReference.convertNumToColString(description) + row, "Rule " + row + " " + payload);
+                    edited.set(sheet.sheetName(), org.apache.poi.ss.util.CellReference.convertNumToColString(guidance) + row, "NSPCC " + payload);
+                }
+            }
+            String sha = given().multiPart("workbook", "injected.drl.xlsx", edited.bytes(), XLSX).multiPart("uploadedBy", "Test DSL")
+                    .post("/api/v1/rulesets").then().statusCode(201).body("passed", org.hamcrest.Matchers.is(true)).extract().path("sha256");
+            given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200);
+            for (int i = 0; i < 200; i++) {
+                given().contentType("application/json").body(i % 2 == 0 ? "{\"immediateDanger\": true}" : "{}").post("/api/v1/decisions")
+                        .then().statusCode(200).body("reasons[0].text", org.hamcrest.Matchers.endsWith(payload));
+            }
+            given().post("/api/v1/rulesets/rollback").then().statusCode(200);
+            Assertions.assertThat(canary).as("injected code ran").doesNotExist();
+        }
+    }
+
     @Test
     void every_hostile_workbook_is_refused_and_the_active_version_kept() throws Exception {
         String active = given().get("/api/v1/ruleset").then().extract().path("sha256");
@@ -89,8 +122,9 @@ class HostileWorkbooksTest {
         hostile.put("renamed picture.drl.xlsx", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
         hostile.put("renamed pdf.drl.xlsx", "%PDF-1.7\n1 0 obj <<>> endobj\n".getBytes(StandardCharsets.UTF_8));
         hostile.put("old xls or encrypted.drl.xlsx", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
-        hostile.put("code row runs Java.drl.xlsx", EditedWorkbook.ofShipped().set("Pathway", "N7", "java.lang.Runtime.getRuntime().halt(1);").bytes());
-        hostile.put("import smuggled in.drl.xlsx", EditedWorkbook.ofShipped().set("Actions", "B2", "java.lang.Runtime").bytes());
+        hostile.put("old workbook, code row runs Java.drl.xlsx", EditedWorkbook.ofLegacy().set("Pathway", "N7", "java.lang.Runtime.getRuntime().halt(1);").bytes());
+        hostile.put("old workbook, import smuggled in.drl.xlsx", EditedWorkbook.ofLegacy().set("Actions", "B2", "java.lang.Runtime").bytes());
+        hostile.put("code in a condition cell.drl.xlsx", EditedWorkbook.ofShipped().set("Pathway", "C9", "YES) || java.lang.Runtime.getRuntime().halt(1) || (true").bytes());
         for (Map.Entry<String, byte[]> workbook : hostile.entrySet()) {
             long start = System.nanoTime();
             String body = given().multiPart("workbook", workbook.getKey(), workbook.getValue(), XLSX).multiPart("uploadedBy", "Test DSL")

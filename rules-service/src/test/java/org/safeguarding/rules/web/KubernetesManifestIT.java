@@ -41,6 +41,10 @@ class KubernetesManifestIT {
         Assertions.assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         Assertions.assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         Assertions.assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            JsonNode port = container.at("/" + probe + "/httpGet/port");
+            Assertions.assertThat(port.asText()).as(probe + " on the management port").isIn("9000", "management");
+        }
         Assertions.assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("512Mi");
         Assertions.assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");
         Assertions.assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
@@ -59,7 +63,7 @@ class KubernetesManifestIT {
         String dockerfile = Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm"));
         Assertions.assertThat(dockerfile).contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/")
                 .contains("COPY --chown=185 target/quarkus-app/quarkus/ /deployments/quarkus/").contains("USER 185")
-                .contains("EXPOSE 8080").contains("HEALTHCHECK").contains("/q/health/ready");
+                .contains("EXPOSE 8080 9000").contains("HEALTHCHECK").contains("localhost:9000/q/health/ready");
         Assertions.assertThat(dockerfile.lines().filter(l -> l.startsWith("USER ")).reduce((x, y) -> y).orElseThrow()).isEqualTo("USER 185");
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Fact;
 
-/** Health, metrics, the OpenAPI document and Swagger UI. */
+/** Health and metrics (management port), the OpenAPI document and Swagger UI. */
 @QuarkusTest
 class OperationsTest {
     @org.junit.jupiter.api.BeforeAll
@@ -26,8 +26,8 @@ class OperationsTest {
 
     @Test
     void live_and_ready_once_the_rule_set_has_compiled() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+        given().port(Management.PORT).when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().port(Management.PORT).when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
                 .body("checks.find { it.name == 'rule-set' }.status", is("UP"))
                 .body("checks.find { it.name == 'rule-set' }.data.version.length()", is(12));
     }
@@ -37,7 +37,7 @@ class OperationsTest {
         given().contentType(ContentType.JSON).body("{\"immediateDanger\": true}").post("/api/v1/decisions").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"adultInvolve\": true}").post("/api/v1/decisions").then().statusCode(400);
         String version = given().get("/api/v1/ruleset").then().extract().path("version");
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().port(Management.PORT).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("safeguarding_decisions_total{pathway=\"EMERGENCY\",provisional=\"false\"}"))
                 .body(containsString("safeguarding_refusals_total{status=\"400\"}"))
                 .body(containsString("safeguarding_decision_duration_seconds_bucket"))

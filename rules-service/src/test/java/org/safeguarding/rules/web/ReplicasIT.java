@@ -39,6 +39,7 @@ class ReplicasIT {
 
     private String start(int port) throws Exception {
         Process process = new ProcessBuilder("java", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + (port + 1000),
                 "-Dsafeguarding.store.path=" + work.resolve("store"), "-Dsafeguarding.store.poll-interval=500ms",
                 "-Dmp.jwt.verify.publickey.location=" + work.resolve("keys").resolve("public-key.pem"), "-jar", APP.toString())
                 .redirectErrorStream(true).redirectOutput(work.resolve("replica-" + port + ".log").toFile()).start();
@@ -47,7 +48,7 @@ class ReplicasIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (given().baseUri(base).get("/q/health/ready").statusCode() == 200) {
+                if (given().baseUri(management(base)).get("/q/health/ready").statusCode() == 200) {
                     return base;
                 }
             } catch (Exception notYet) {
@@ -114,6 +115,12 @@ class ReplicasIT {
         }
         Assertions.assertThat(failures).isEmpty();
         Assertions.assertThat(decisions.get()).isPositive();
-        given().baseUri(b).get("/q/health/group/rule-set-current").then().statusCode(200);
+        given().baseUri(management(b)).get("/q/health/group/rule-set-current").then().statusCode(200);
+    }
+
+    /** Health is served on the management port, the HTTP port + 1000 here. */
+    private static String management(String base) {
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        return base.substring(0, base.lastIndexOf(':') + 1) + (port + 1000);
     }
 }

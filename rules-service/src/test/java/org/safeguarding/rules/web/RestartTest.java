@@ -21,7 +21,7 @@ class RestartTest {
     Path store;
 
     private RuleSets start() throws Exception {
-        RuleSets ruleSets = new RuleSets(Optional.empty(), store, java.time.Duration.ofHours(1), new DecisionMetrics(new SimpleMeterRegistry()));
+        RuleSets ruleSets = new RuleSets(Optional.empty(), store, java.time.Duration.ofHours(1), 20, new DecisionMetrics(new SimpleMeterRegistry()));
         ruleSets.start(null);
         return ruleSets;
     }

@@ -83,8 +83,17 @@ class SecurityTest {
                 Instant.now(), Duration.ofHours(1));
         String expired = JwtKeys.token(JwtKeys.ISSUER, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1), Roles.RULES_ADMIN, Roles.DECISION_CLIENT);
         String wrongIssuer = JwtKeys.token("https://somewhere.else", Instant.now(), Duration.ofHours(1), Roles.RULES_ADMIN, Roles.DECISION_CLIENT);
+        long now = Instant.now().getEpochSecond();
+        String noAudience = claims("{\"iss\":\"%s\",\"sub\":\"x\",\"groups\":[\"rules-admin\",\"decision-client\"],\"iat\":%d,\"exp\":%d}", now, now + 3600);
+        String wrongAudience = claims("{\"iss\":\"%s\",\"aud\":\"another-service\",\"sub\":\"x\",\"groups\":[\"rules-admin\",\"decision-client\"],\"iat\":%d,\"exp\":%d}", now, now + 3600);
+        String noIssuedAt = claims("{\"iss\":\"%s\",\"aud\":\"safeguarding-rules\",\"sub\":\"x\",\"groups\":[\"rules-admin\",\"decision-client\"],\"exp\":%d}", now + 3600);
+        String hundredYears = JwtKeys.token(JwtKeys.ISSUER, Instant.now(), Duration.ofDays(36_500), Roles.RULES_ADMIN, Roles.DECISION_CLIENT);
         List<Arguments> cases = new ArrayList<>();
         for (Endpoint endpoint : protectedEndpoints()) {
+            cases.add(Arguments.of(endpoint, "no audience", "Bearer " + noAudience, 401));
+            cases.add(Arguments.of(endpoint, "another service's audience", "Bearer " + wrongAudience, 401));
+            cases.add(Arguments.of(endpoint, "no issued-at", "Bearer " + noIssuedAt, 401));
+            cases.add(Arguments.of(endpoint, "valid for 100 years", "Bearer " + hundredYears, 401));
             cases.add(Arguments.of(endpoint, "no token", null, 401));
             cases.add(Arguments.of(endpoint, "malformed token", "Bearer not.a.jwt", 401));
             cases.add(Arguments.of(endpoint, "not a bearer token", "Basic dXNlcjpwYXNz", 401));
@@ -96,6 +105,16 @@ class SecurityTest {
             cases.add(Arguments.of(endpoint, "wrong role (" + wrongRole + ")", "Bearer " + JwtKeys.token(wrongRole), 403));
         }
         return cases.stream();
+    }
+
+    /** A token signed by the trusted key with exactly these claims ({@code %s} first: the issuer). */
+    private static String claims(String format, Object... values) throws Exception {
+        Object[] all = new Object[values.length + 1];
+        all[0] = JwtKeys.ISSUER;
+        System.arraycopy(values, 0, all, 1, values.length);
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+        return JwtKeys.signRaw(url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes()),
+                url.encodeToString(String.format(format, all).getBytes()));
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {3}")
@@ -129,9 +148,17 @@ class SecurityTest {
     }
 
     @Test
-    void health_openapi_swagger_and_pages_stay_open() {
-        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/", "/publish.html", "/q/metrics")) {
+    void openapi_swagger_and_pages_stay_open() {
+        for (String path : List.of("/q/openapi", "/q/swagger-ui/", "/", "/publish.html")) {
             given().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void health_and_metrics_are_only_on_the_management_port() {
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics")) {
+            given().get(path).then().statusCode(404);
+            given().port(Management.PORT).get(path).then().statusCode(200);
         }
     }
 }

@@ -1,0 +1,140 @@
+package org.safeguarding.rules.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.safeguarding.rules.api.FieldError;
+import org.safeguarding.rules.json.RecommendationJson;
+
+/**
+ * Limits applied to every request before any of its body is read, whatever its path looks like
+ * (matrix parameters, trailing slashes and percent-encoding included): a body is at most
+ * 64 KiB and must declare its length, except an upload of workbooks, which may be larger
+ * (quarkus.http.limits.max-body-size) and is only read once its bearer token is known to carry
+ * the rules-admin role. So no caller can make the service hold more than 64 KiB of a body
+ * it did not ask for, and only an administrator can send it workbooks.
+ */
+@ApplicationScoped
+public class RequestLimits {
+    static final String UPLOAD_PATH = "/api/v1/rulesets";
+    private static final byte[] TOO_LARGE = problem("Request too large", 413,
+            "A request body is at most " + DecisionResource.MAX_BODY_BYTES + " bytes.", "the body is over 64 KiB");
+    private static final byte[] LENGTH_REQUIRED = problem("Length required", 411,
+            "Send the body with a Content-Length header (at most " + DecisionResource.MAX_BODY_BYTES + " bytes).",
+            "a body must declare its length");
+
+    private final CachingJwtParser tokens;
+
+    public RequestLimits(CachingJwtParser tokens) {
+        this.tokens = tokens;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (isUpload(request)) {
+            checkUploader(context);
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null ? declared(length) > DecisionResource.MAX_BODY_BYTES : mayHaveUndeclaredBody(request)) {
+            refuse(context, length != null ? 413 : 411, length != null ? TOO_LARGE : LENGTH_REQUIRED, null);
+            return;
+        }
+        context.next();
+    }
+
+    /** The upload's body is read only for a token that verifies and carries the rules-admin role. */
+    private void checkUploader(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        JsonWebToken token = null;
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            try {
+                token = tokens.parse(authorization.substring(7).strip());
+            } catch (ParseException e) {
+                token = null;
+            }
+        }
+        if (token == null) {
+            refuse(context, 401, problem("Unauthorised", 401,
+                    "Send a valid bearer token (Authorization: Bearer ...) from your organisation's identity provider.", null), "Bearer");
+        } else if (!token.getGroups().contains(Roles.RULES_ADMIN)) {
+            refuse(context, 403, problem("Forbidden", 403, "Your token does not carry the role this endpoint needs.", null), null);
+        } else {
+            context.next();
+        }
+    }
+
+    /** POST to the rule sets collection, however the path is written. */
+    static boolean isUpload(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && UPLOAD_PATH.equals(canonicalPath(request.path()));
+    }
+
+    /** The path without matrix parameters, percent-encoding, repeated or trailing slashes; {@code null} if it cannot be decoded. */
+    static String canonicalPath(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : raw.split("/")) {
+            int matrix = segment.indexOf(';');
+            String bare = matrix >= 0 ? segment.substring(0, matrix) : segment;
+            if (bare.isEmpty()) {
+                continue;
+            }
+            try {
+                path.append('/').append(URLDecoder.decode(bare.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return path.length() == 0 ? "/" : path.toString();
+    }
+
+    /** Chunked bodies, and HTTP/2 bodies without a length, could be of any size. */
+    private static boolean mayHaveUndeclaredBody(HttpServerRequest request) {
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return true;
+        }
+        HttpMethod method = request.method();
+        return request.version() == HttpVersion.HTTP_2 && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH);
+    }
+
+    private static long declared(String length) {
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // not a length: refused as if too large rather than read
+        }
+    }
+
+    private static void refuse(RoutingContext context, int status, byte[] body, String challenge) {
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problems.PROBLEM_JSON)
+                .putHeader(HttpHeaders.CONNECTION, "close");
+        if (challenge != null) {
+            response.putHeader("WWW-Authenticate", challenge);
+        }
+        response.end(Buffer.buffer(body));
+    }
+
+    private static byte[] problem(String title, int status, String detail, String error) {
+        String type = status == 401 || status == 403 ? Problems.GENERIC : RecommendationJson.INVALID_REQUEST;
+        return RecommendationJson.writeBytes(RecommendationJson.problem(type, title, status, detail,
+                error == null ? List.of() : List.of(new FieldError("body", error))));
+    }
+}
