@@ -2,7 +2,11 @@
 # Load and faults against the packaged service (bounded in time, loopback only):
 #  1. wrk on POST /api/v1/decisions for 20 s while workbooks are uploaded and versions are
 #     activated and rolled back: every decision must succeed.
-#  2. the service is killed (SIGKILL) during uploads, then restarted on the same store: the
+#  2. 48 bodies of 15 MB sent at once with a decision-client token, on several spellings of the
+#     decisions path (matrix parameter, trailing slash, chunked): each refused before it is read,
+#     no OutOfMemoryError, and the decisions under wrk meanwhile all succeed.
+#     Then the same token with different bytes after its signature for 10 s: memory stays flat.
+#  3. the service is killed (SIGKILL) during uploads, then restarted on the same store: the
 #     store must be intact and the previously active version must serve.
 # Needs wrk (apt-get install -y wrk). Prints the figures docs/security.md quotes.
 set -euo pipefail
@@ -55,7 +59,40 @@ echo "$out" | grep -E "Requests/sec|99%" || true
 [ "$non2xx" = 0 ] && [ "$socket" = 0 ] || { echo "faults: decisions failed under load" >&2; exit 1; }
 [ "$(active)" = "$original" ] || { echo "faults: unexpected active version after the load" >&2; exit 1; }
 
-# 2. Kill during uploads, at different moments, and restart on the same store.
+# 2. The lowest role floods the service with 15 MB bodies while decisions flow.
+big="$work/big.json"
+head -c $((15 * 1024 * 1024)) /dev/zero | tr '\0' ' ' > "$big"
+rss_before=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+(
+  for i in $(seq 1 48); do
+    extra=()
+    case $((i % 4)) in 0) path="decisions" ;; 1) path="decisions;x=1" ;; 2) path="decisions/" ;; 3) path="decisions"; extra=(-H 'Transfer-Encoding: chunked') ;; esac
+    (curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -XPOST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      "${extra[@]}" --data-binary @"$big" "$api/$path" >> "$work/big-codes" || true) &
+  done
+  wait
+) &
+flood=$!
+out=$(wrk -t1 -c16 -d10s --latency -s bench/decision.lua "$api/decisions")
+wait $flood
+rss_after=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+requests=$(awk '/requests in/ {print $1}' <<< "$out")
+non2xx=$(awk '/Non-2xx/ {print $5}' <<< "$out"); non2xx=${non2xx:-0}
+codes=$(sort "$work/big-codes" | uniq -c | tr -s ' ' | tr '\n' ',')
+echo "flood: 48 x 15 MB bodies (answers: $codes); $requests decisions meanwhile, non-2xx: $non2xx; RSS $rss_before MB before, $rss_after MB after"
+grep -q OutOfMemoryError "$work/service.log" && { echo "faults: OutOfMemoryError during the flood" >&2; exit 1; }
+grep -qvE '^(413|411|000)$' "$work/big-codes" && { echo "faults: a 15 MB body was not refused: $codes" >&2; exit 1; }
+[ "$non2xx" = 0 ] || { echo "faults: decisions failed during the flood" >&2; exit 1; }
+
+# The same token with ever different bytes after its signature: memory must stay flat.
+rss_before=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+out=$(wrk -t1 -c8 -d10s -s e2e/token-variants.lua "$api/decisions")
+rss_after=$(( $(ps -o rss= -p "$service_pid") / 1024 ))
+requests=$(awk '/requests in/ {print $1}' <<< "$out")
+echo "token variants: $requests requests with distinct token texts in 10 s; RSS $rss_before MB before, $rss_after MB after"
+[ $((rss_after - rss_before)) -lt 200 ] || { echo "faults: memory grew by $((rss_after - rss_before)) MB with token variants" >&2; exit 1; }
+
+# 3. Kill during uploads, at different moments, and restart on the same store.
 versions_before=$(ls "$store/versions" | wc -l)
 for delay in 0.2 1 2.5; do
   upload e2e/fixtures/local-number.drl.xlsx > /dev/null &

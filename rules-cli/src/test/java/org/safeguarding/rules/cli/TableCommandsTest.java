@@ -60,11 +60,13 @@ class TableCommandsTest {
 
     @Test
     void validate_names_the_cell_of_each_classic_mistake() throws Exception {
-        record Case(String cell, String value, String expected) {
+        record Case(String cell, String value, String expected, boolean old) {
         }
-        for (Case c : new Case[] {new Case("O5", "Reviewed by", "Pathway', cell O5"), new Case("C9", "YESS", "Pathway', cell C9"),
-                new Case("N7", "out.pathway(Pathway.HANDLE_INTERNALLY, \"x\");", "Pathway', cell N7")}) {
-            Path folder = folder("broken-" + c.cell(), EditedWorkbook.ofShipped().set("Pathway", c.cell(), c.value()).bytes());
+        for (Case c : new Case[] {new Case("O8", "Reviewed by", "Pathway', cell O8", false), new Case("C9", "YESS", "Pathway', cell C9", false),
+                new Case("O5", "Reviewed by", "Pathway', cell O5", true),
+                new Case("N7", "out.pathway(Pathway.HANDLE_INTERNALLY, \"x\");", "Pathway', cell N7", true)}) {
+            EditedWorkbook edited = c.old() ? EditedWorkbook.ofLegacy() : EditedWorkbook.ofShipped();
+            Path folder = folder("broken-" + c.cell(), edited.set("Pathway", c.cell(), c.value()).bytes());
             DecideCommandTest.Run run = run("validate", folder.toString());
             assertThat(run.exit()).as(c.value()).isEqualTo(1);
             assertThat(run.out()).contains(c.expected());

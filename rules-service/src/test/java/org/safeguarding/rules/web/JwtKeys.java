@@ -73,8 +73,10 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
         try {
             // The key's content rather than its location: in test mode Quarkus makes a key of its own
             // when none is configured at build time, and that content would win over a location.
+            // The management port is fixed too: the packaged application under @QuarkusIntegrationTest would
+            // otherwise use 9000 rather than the test port 9001 that Management.PORT names.
             return Map.of("mp.jwt.verify.publickey", Base64.getEncoder().encodeToString(pair().getPublic().getEncoded()),
-                    "mp.jwt.verify.issuer", ISSUER);
+                    "mp.jwt.verify.issuer", ISSUER, "quarkus.management.port", Integer.toString(Management.PORT));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
