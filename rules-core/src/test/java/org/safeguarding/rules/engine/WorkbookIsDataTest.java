@@ -161,6 +161,17 @@ class WorkbookIsDataTest {
         assertThatThrownBy(() -> DrlGenerator.generate(TableTemplate.PATHWAY, List.of(hostile))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Not even in the file's parts: a lead's workbook holds no code, visible or hidden. */
+    @org.junit.jupiter.api.Test
+    void the_shipped_workbook_has_no_java_name_anywhere() throws Exception {
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(EditedWorkbook.shippedBytes()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String part = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(part).as(entry.getName()).doesNotContain("org.safeguarding", "drools", "$param", "java.", "RuleTable");
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void an_old_workbook_still_decides_exactly_like_the_current_one() throws Exception {
         Decider current = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).decider().orElseThrow();
