@@ -78,22 +78,24 @@ final class FactSpace {
         return values;
     }
 
-    /** The Pathway table's answer for every combination. */
-    record Pathways(byte[] pathway, boolean[] provisional, List<List<String>> rules) {
+    /** The Pathway table's answer for every combination: with {@code keepRules}, the rules that fired and those given as reasons. */
+    record Pathways(byte[] pathway, boolean[] provisional, List<List<String>> rules, List<List<String>> reasons) {
     }
 
     Pathways evaluate(Decider decider, boolean keepRules) {
         byte[] pathway = new byte[size];
         boolean[] provisional = new boolean[size];
         List<List<String>> rules = keepRules ? new ArrayList<>(size) : List.of();
+        List<List<String>> reasons = keepRules ? new ArrayList<>(size) : List.of();
         for (int index = 0; index < size; index++) {
             Decider.PathwayResult result = decider.pathway(values(index));
             pathway[index] = (byte) (result.pathway() == null ? -1 : result.pathway().ordinal());
             provisional[index] = result.provisional();
             if (keepRules) {
                 rules.add(result.rules());
+                reasons.add(result.reasons());
             }
         }
-        return new Pathways(pathway, provisional, rules);
+        return new Pathways(pathway, provisional, rules, reasons);
     }
 }

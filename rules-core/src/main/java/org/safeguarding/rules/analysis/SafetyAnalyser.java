@@ -37,12 +37,17 @@ public final class SafetyAnalyser {
     private final int combinations = space.size();
     private byte[] pathwayOf;
     private boolean[] provisionalOf;
+    private List<List<String>> reasonsOf;
+    private final Map<String, RuleRow> rowsById = new HashMap<>();
     private final Map<String, Accumulator> findings = new LinkedHashMap<>();
     private final Set<String> fired = new HashSet<>();
 
     private SafetyAnalyser(Decider decider) {
         this.decider = decider;
         this.tables = decider.tables();
+        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            tables.rows(sheet).forEach(row -> rowsById.put(row.id(), row));
+        }
     }
 
     public static SafetyReport analyse(Decider decider) {
@@ -53,7 +58,9 @@ public final class SafetyAnalyser {
         FactSpace.Pathways pathways = space.evaluate(decider, true);
         pathwayOf = pathways.pathway();
         provisionalOf = pathways.provisional();
+        reasonsOf = pathways.reasons();
         pathways.rules().forEach(fired::addAll);
+        checkCall999ListedFirst();
         for (int index = 0; index < combinations; index++) {
             checkPathway(index);
         }
@@ -63,7 +70,7 @@ public final class SafetyAnalyser {
         return new SafetyReport(combinations, actionCombinations, list, hygiene());
     }
 
-    // ---- Pathway table: properties 1, 2, 3, 7, 8
+    // ---- Pathway table: properties 1, 2, 3, 7, 8, 10
 
     private void checkPathway(int index) {
         Enum<?>[] values = values(index);
@@ -94,6 +101,13 @@ public final class SafetyAnalyser {
                             + order.get(position + 1) + ") lowers the pathway from " + pathway + " to " + after + ".",
                             index, Map.of());
                 }
+            }
+        }
+        for (String reason : reasonsOf.get(index)) {
+            Pathway argued = Pathway.valueOf(rowsById.get(reason).outcome());
+            if (argued != pathway) {
+                report(10, "reasons agree with the decision", "the decision is " + pathway + " but rule " + reason
+                        + ", given as a reason, says " + argued + ".", index, Map.of());
             }
         }
         boolean definition = anyCompletionDiffers(index, 0, pathwayOf[index]);
@@ -148,7 +162,17 @@ public final class SafetyAnalyser {
         return pathwayOf[index] != pathway;
     }
 
-    // ---- Actions and Questions tables: properties 3, 4, 5, 6, and a question for every unknown fact
+    // ---- Actions and Questions tables: properties 3, 4, 5, 6, 9, 10, and a question for every unknown fact
+
+    /** Property 9: a child in immediate danger is told to call 999 first, so CALL_999 heads the Action texts order. */
+    private void checkCall999ListedFirst() {
+        ActionCode first = tables.actionTexts().keySet().iterator().next();
+        if (first != ActionCode.CALL_999) {
+            String key = "9 order";
+            findings.put(key, new Accumulator(9, "never without advice", "CALL_999 is not the first row of the Action texts "
+                    + "sheet (" + first + " is), so an emergency decision would not list calling 999 first.", Map.of(), List.of()));
+        }
+    }
 
     private long checkActions() {
         List<Fact> shared = space.sharedWithActions();
@@ -196,6 +220,18 @@ public final class SafetyAnalyser {
             if (actions.contains(internalOnly) && pathway != Pathway.HANDLE_INTERNALLY) {
                 reportActions(4, "internal actions only when handled internally", internalOnly
                         + " is recommended on the " + pathway + " pathway.", values, context, result.actionRules());
+            }
+        }
+        if (values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.YES && !actions.contains(ActionCode.CALL_999)) {
+            reportActions(9, "never without advice", "a child is in immediate danger but CALL_999 is not recommended.",
+                    values, context, result.actionRules());
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            ActionCode action = actions.get(i);
+            if ((action == ActionCode.HANDLE_WITHIN_ORGANISATION || action == ActionCode.REQUEST_DELETION) && pathway != Pathway.HANDLE_INTERNALLY) {
+                reportActions(10, "reasons agree with the decision", "the decision is " + pathway + " but rule "
+                        + result.actionRules().get(i) + ", given as a reason, recommends " + action + ", which belongs to HANDLE_INTERNALLY.",
+                        values, context, List.of(result.actionRules().get(i)));
             }
         }
         if (actions.contains(ActionCode.INVOLVE_PARENTS) && values[Fact.PARENTAL_RISK.ordinal()] == Answer.YES) {

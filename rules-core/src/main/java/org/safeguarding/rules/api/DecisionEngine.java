@@ -95,13 +95,21 @@ public final class DecisionEngine {
     }
 
     /**
-     * The recommendation for an incident.
+     * The recommendation for an incident. Every incident gets one: odd or contradictory facts are
+     * decided the safer way and named in {@link Recommendation#warnings()}.
      *
-     * @throws IncidentRejectedException when the facts contradict each other or the incident is
-     *                                   outside child safeguarding; its errors name the fields
+     * @throws NullPointerException if the incident is null
      */
     public Recommendation decide(Incident incident) {
         return decider.decide(Objects.requireNonNull(incident, "incident"));
+    }
+
+    /**
+     * This rule set's CALL_999 action, for a caller that could not build an incident from what
+     * it was told but knows a child is in immediate danger: never answer that without it.
+     */
+    public Action emergencyAction() {
+        return decider.emergencyAction();
     }
 
     /** Which tables this engine decides with. */

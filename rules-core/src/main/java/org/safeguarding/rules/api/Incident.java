@@ -134,8 +134,15 @@ public record Incident(
         public Builder sharing(Sharing v) { return set(Fact.SHARING, v); }
         public Builder device(Device v) { return set(Fact.DEVICE, v); }
 
+        /** Adds a person of known age (0 to 120). */
         public Builder person(Role role, int age) {
             people.add(new Person(role, age));
+            return this;
+        }
+
+        /** Adds a person whose age is not known. */
+        public Builder person(Role role) {
+            people.add(Person.ofUnknownAge(role));
             return this;
         }
 

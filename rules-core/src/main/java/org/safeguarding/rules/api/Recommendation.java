@@ -15,8 +15,11 @@ import java.util.UUID;
  * @param summary      one sentence a DSL can read aloud
  * @param actions      what to do, most urgent first
  * @param questions    what to find out, most decisive first; one per fact still unknown
- * @param reasons      every rule that fired: the pathway rules first, then action and question rules
+ * @param reasons      the rules behind the decision: the Pathway rules that gave this pathway (rules that
+ *                     matched but were overruled by a more serious pathway are not reasons), then the
+ *                     action and question rules that fired
  * @param derivedFacts facts the engine worked out from others (e.g. adultInvolved from ages)
+ * @param warnings     odd or contradictory facts, each decided the safer way; empty when there were none
  * @param ruleSet      which tables made this decision
  */
 public record Recommendation(
@@ -29,6 +32,7 @@ public record Recommendation(
         List<Question> questions,
         List<Reason> reasons,
         Map<Fact, Answer> derivedFacts,
+        List<Warning> warnings,
         RuleSetVersion ruleSet) {
 
     public Recommendation {
@@ -39,6 +43,7 @@ public record Recommendation(
         questions = List.copyOf(questions);
         reasons = List.copyOf(reasons);
         derivedFacts = Map.copyOf(derivedFacts);
+        warnings = List.copyOf(warnings);
         Objects.requireNonNull(ruleSet, "ruleSet");
     }
 

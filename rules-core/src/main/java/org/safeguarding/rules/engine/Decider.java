@@ -18,9 +18,7 @@ import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
-import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
-import org.safeguarding.rules.api.IncidentRejectedException;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Question;
@@ -28,6 +26,7 @@ import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.RuleSetInfo;
 import org.safeguarding.rules.api.RuleSetVersion;
+import org.safeguarding.rules.api.Warning;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.TableTemplate;
@@ -40,8 +39,6 @@ import org.safeguarding.rules.tables.TableTemplate;
 public final class Decider {
     private static final String OUT = "out";
     private static final int SESSIONS_PER_POOL = 4;
-    private static final Comparator<RuleInfo> MOST_SEVERE_FIRST = Comparator
-            .comparingInt((RuleInfo r) -> -r.severity()).thenComparingInt(RuleInfo::rank);
 
     private final KieSessionsPool sessions;
     private final RuleTables tables;
@@ -50,6 +47,7 @@ public final class Decider {
     private final RuleInfo[] byRank;
     private final ActionCode[] actionOrder;
     private final Question[] questionsInOrder;
+    private final Action emergency;
 
     public Decider(RuleTables tables, KieBase base) {
         this.tables = tables;
@@ -67,14 +65,15 @@ public final class Decider {
                     ActionCode code = ActionCode.valueOf(row.outcome());
                     action = new Action(code, tables.actionTexts().get(code), row.guidance());
                 }
-                int severity = row.sheet() == TableTemplate.PATHWAY ? Pathway.valueOf(row.outcome()).severity() : -1;
                 RuleInfo info = new RuleInfo(row, ranked.size(),
-                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), action, severity);
+                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), action);
                 ranked.add(info);
                 rules.put(row.id(), info);
             }
         }
         this.byRank = ranked.toArray(RuleInfo[]::new);
+        this.emergency = ranked.stream().map(RuleInfo::action).filter(a -> a != null && a.code() == ActionCode.CALL_999).findFirst()
+                .orElse(new Action(ActionCode.CALL_999, tables.actionTexts().get(ActionCode.CALL_999), ""));
     }
 
     public RuleTables tables() {
@@ -93,8 +92,11 @@ public final class Decider {
         return new RuleSetInfo(version.version(), version.sha256(), loadedAt, counts);
     }
 
-    /** What the Pathway table gives for some facts: the pathway ({@code null} if no rule fired). */
-    public record PathwayResult(Pathway pathway, boolean provisional, List<String> rules) {
+    /**
+     * What the Pathway table gives for some facts: the pathway ({@code null} if no rule fired),
+     * every rule that fired, and those of them a decision gives as its reasons.
+     */
+    public record PathwayResult(Pathway pathway, boolean provisional, List<String> rules, List<String> reasons) {
     }
 
     /** What the Actions and Questions tables give, as the analyser reads it. */
@@ -116,7 +118,8 @@ public final class Decider {
         try {
             Findings findings = runPathway(session, values);
             Pathway pathway = pathwayOf(findings);
-            return new PathwayResult(pathway, pathway != null && provisional(values, pathway, findings), ids(findings.pathwayRules));
+            return new PathwayResult(pathway, pathway != null && provisional(values, pathway, findings), ids(findings.pathwayRules),
+                    pathway == null ? List.of() : ids(pathwayReasons(findings, pathway)));
         } finally {
             session.dispose();
         }
@@ -196,9 +199,9 @@ public final class Decider {
     }
 
     public Recommendation decide(Incident incident) {
-        Map<Fact, Answer> derived = derive(incident);
+        Derivation derivation = derive(incident);
         Enum<?>[] values = values(incident);
-        derived.forEach((fact, value) -> values[fact.ordinal()] = value);
+        derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
         KieSession session = sessions.newKieSession();
         try {
             Findings findings = runPathway(session, values);
@@ -211,7 +214,7 @@ public final class Decider {
             runActions(session, values, pathway, provisional);
             return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
                     tables.summary(pathway, provisional), actionsOf(findings), questionsOf(findings),
-                    reasonsOf(findings), derived, version);
+                    reasonsOf(findings, pathway), derivation.derived(), derivation.warnings(), version);
         } finally {
             session.dispose();
         }
@@ -256,15 +259,18 @@ public final class Decider {
         return Collections.unmodifiableList(list);
     }
 
-    /** Pathway rules first, most severe first; then action and question rules, in table order. */
-    private List<Reason> reasonsOf(Findings findings) {
+    /**
+     * The Pathway rules that gave the decided pathway, in table order; then action and question
+     * rules, in table order. A Pathway rule overruled by a more serious one is not a reason
+     * (safety property 10: no reason argues for a laxer pathway than the one decided).
+     */
+    private List<Reason> reasonsOf(Findings findings, Pathway decided) {
         Findings actions = findings;
-        RuleInfo[] pathwayRules = findings.pathwayRules.toArray(RuleInfo[]::new);
-        Arrays.sort(pathwayRules, MOST_SEVERE_FIRST);
+        List<RuleInfo> pathwayRules = pathwayReasons(findings, decided);
         boolean[] fired = new boolean[byRank.length];
         actions.actionRules.forEach(r -> fired[r.rank()] = true);
         actions.questionRules.forEach(r -> fired[r.rank()] = true);
-        Reason[] reasons = new Reason[pathwayRules.length + actions.actionRules.size() + actions.questionRules.size()];
+        Reason[] reasons = new Reason[pathwayRules.size() + actions.actionRules.size() + actions.questionRules.size()];
         int i = 0;
         for (RuleInfo rule : pathwayRules) {
             reasons[i++] = rule.reason();
@@ -275,6 +281,23 @@ public final class Decider {
             }
         }
         return List.of(reasons);
+    }
+
+    /** The Pathway rules that gave the decided pathway, in table order: the others were overruled. */
+    private static List<RuleInfo> pathwayReasons(Findings findings, Pathway decided) {
+        List<RuleInfo> reasons = new ArrayList<>(findings.pathwayRules.size());
+        for (int i = 0; i < findings.pathwayRules.size(); i++) {
+            if (findings.pathways.get(i) == decided) {
+                reasons.add(findings.pathwayRules.get(i));
+            }
+        }
+        reasons.sort(Comparator.comparingInt(RuleInfo::rank));
+        return reasons;
+    }
+
+    /** The CALL_999 action as this rule set words and cites it. */
+    public Action emergencyAction() {
+        return emergency;
     }
 
     private static List<String> ids(List<RuleInfo> fired) {
@@ -294,29 +317,46 @@ public final class Decider {
         return new UUID(high, low);
     }
 
-    /**
-     * Section 1 of the decision model: an adult in {@code people} makes adultInvolved YES; saying
-     * no adult was involved while listing one is a contradiction; a list with nobody under 18
-     * is outside child safeguarding. Messages name fields, never their values.
-     */
-    static Map<Fact, Answer> derive(Incident incident) {
-        List<Person> people = incident.people();
-        int[] adults = java.util.stream.IntStream.range(0, people.size()).filter(i -> people.get(i).isAdult()).toArray();
-        if (adults.length > 0 && incident.adultInvolved() == Answer.NO) {
-            List<FieldError> errors = new ArrayList<>();
-            errors.add(new FieldError("adultInvolved", "is false, but people lists someone aged 18 or over"));
-            Arrays.stream(adults).forEach(i -> errors.add(new FieldError("people[" + i + "].age",
-                    "is 18 or over, which contradicts adultInvolved false")));
-            throw new IncidentRejectedException("Contradictory facts", errors);
-        }
-        if (!people.isEmpty() && adults.length == people.size()) {
-            throw new IncidentRejectedException("Outside child safeguarding", List.of(new FieldError("people",
-                    "lists nobody under 18: this guidance is for incidents involving children")));
-        }
-        Map<Fact, Answer> derived = new EnumMap<>(Fact.class);
-        if (adults.length > 0 && incident.adultInvolved() == Answer.UNKNOWN) {
-            derived.put(Fact.ADULT_INVOLVED, Answer.YES);
-        }
-        return derived;
+    /** What section 1 of the decision model works out from the people listed, and what it warns about. */
+    record Derivation(Map<Fact, Answer> derived, List<Warning> warnings) {
     }
+
+    /**
+     * Section 1 of the decision model: an involved person aged 18 or over makes adultInvolved
+     * YES (a reporter never does). Nothing is refused: saying no adult was involved while listing
+     * one is decided as an adult involved, and a list without a child is decided as given; both
+     * are named in warnings. Messages name fields, never their values.
+     */
+    static Derivation derive(Incident incident) {
+        List<Person> people = incident.people();
+        if (people.isEmpty()) {
+            return NOTHING_DERIVED;
+        }
+        List<Warning> warnings = new ArrayList<>(2);
+        Map<Fact, Answer> derived = new EnumMap<>(Fact.class);
+        List<Integer> adults = new ArrayList<>();
+        boolean child = false;
+        for (int i = 0; i < people.size(); i++) {
+            Person person = people.get(i);
+            if (person.isInvolvedAdult()) {
+                adults.add(i);
+            }
+            child |= person.isChild();
+        }
+        if (!adults.isEmpty() && incident.adultInvolved() != Answer.YES) {
+            derived.put(Fact.ADULT_INVOLVED, Answer.YES);
+            if (incident.adultInvolved() == Answer.NO) {
+                warnings.add(new Warning("adultInvolved", "is false, but people lists someone involved aged 18 or over ("
+                        + adults.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", "))
+                        + "): decided as an adult involved, the safer reading. If that person only reported it, give their role as REPORTER."));
+            }
+        }
+        if (!child) {
+            warnings.add(new Warning("people", "lists nobody known to be under 18. This advice is for incidents involving "
+                    + "children, and the decision assumes one is involved: add the child, or their age."));
+        }
+        return new Derivation(derived, warnings);
+    }
+
+    private static final Derivation NOTHING_DERIVED = new Derivation(Map.of(), List.of());
 }

@@ -9,7 +9,6 @@ import org.safeguarding.rules.tables.RuleRow;
  *
  * @param rank     position over all tables in row order (Pathway, Actions, Questions)
  * @param action   the action the row gives, with its text and citation; {@code null} outside Actions
- * @param severity the severity of the pathway a Pathway row gives; -1 for other rows
  */
-record RuleInfo(RuleRow row, int rank, Reason reason, Action action, int severity) {
+record RuleInfo(RuleRow row, int rank, Reason reason, Action action) {
 }

@@ -41,7 +41,6 @@ public final class ScenarioWorkbook {
     public static final String MUST_INCLUDE = "Actions that must appear";
     public static final String MUST_NOT_INCLUDE = "Actions that must not appear";
     public static final String MUST_FIRE = "Rules that must fire";
-    public static final String REJECTED = "REJECTED";
 
     /** Every column, in the order the shipped workbook has them. */
     public static List<String> headers() {
@@ -132,12 +131,10 @@ public final class ScenarioWorkbook {
         }
         builder.people(people(row, columns.get(PEOPLE)));
         String pathwayText = text(row, columns.get(PATHWAY));
-        Optional<Pathway> pathway = Optional.empty();
-        if (!pathwayText.equals(REJECTED)) {
-            pathway = Arrays.stream(Pathway.values()).filter(p -> p.name().equals(pathwayText)).findFirst();
-            if (pathway.isEmpty()) {
-                problem(row, columns.get(PATHWAY), "The expected pathway must be EMERGENCY, ESCALATE, HANDLE_INTERNALLY or REJECTED.");
-            }
+        Optional<Pathway> pathway = Arrays.stream(Pathway.values()).filter(p -> p.name().equals(pathwayText)).findFirst();
+        if (pathway.isEmpty()) {
+            problem(row, columns.get(PATHWAY), "The expected pathway must be EMERGENCY, ESCALATE or HANDLE_INTERNALLY: "
+                    + "every incident gets a decision.");
         }
         String provisionalText = text(row, columns.get(PROVISIONAL));
         Optional<Boolean> provisional = Optional.empty();
@@ -153,17 +150,19 @@ public final class ScenarioWorkbook {
             return Optional.empty();
         }
         return Optional.of(new Scenario(name, excelRow, id, text(row, columns.get(DESCRIPTION)), text(row, columns.get(GUIDANCE)),
-                builder.build(), pathway, provisional, include, exclude, fire));
+                builder.build(), pathway.orElseThrow(), provisional, include, exclude, fire));
     }
 
     private List<Person> people(Row row, int column) {
         List<Person> people = new ArrayList<>();
         for (String entry : list(text(row, column))) {
             String[] parts = entry.split("\\s+");
-            Optional<Role> role = parts.length == 2 ? Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[0])).findFirst() : Optional.empty();
-            Integer age = parts.length == 2 && parts[1].matches("[0-9]{1,3}") ? Integer.valueOf(parts[1]) : null;
-            if (role.isEmpty() || age == null || age > Person.MAX_AGE) {
-                problem(row, column, "'" + entry + "' is not a person. Write each as ROLE AGE, e.g. CREATOR 15, separated by commas.");
+            Optional<Role> role = parts.length <= 2 ? Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[0])).findFirst() : Optional.empty();
+            boolean ageKnown = parts.length == 2;
+            Integer age = ageKnown && parts[1].matches("[0-9]{1,3}") ? Integer.valueOf(parts[1]) : null;
+            if (role.isEmpty() || ageKnown && (age == null || age > Person.MAX_AGE)) {
+                problem(row, column, "'" + entry + "' is not a person. Write each as ROLE AGE, e.g. CREATOR 15, or ROLE alone "
+                        + "when the age is not known, separated by commas.");
             } else {
                 people.add(new Person(role.get(), age));
             }

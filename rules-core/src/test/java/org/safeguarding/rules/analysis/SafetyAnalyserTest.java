@@ -49,6 +49,33 @@ class SafetyAnalyserTest {
     }
 
     @Test
+    void an_escalation_that_also_says_handle_it_internally_fails_property_10() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-03", ACTION_OUTCOME, "HANDLE_WITHIN_ORGANISATION"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(10);
+            assertThat(f.message()).contains("A-03", "HANDLE_WITHIN_ORGANISATION");
+            assertThat(f.rules()).extracting(SafetyFinding.RuleLocation::id).containsExactly("A-03");
+        });
+    }
+
+    @Test
+    void call_999_not_listed_first_fails_property_9() {
+        EditedWorkbook edited = EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "A2", "DO_NOT_VIEW_IMAGERY")
+                .set(TableTemplate.ACTION_TEXTS_SHEET, "A3", "CALL_999");
+        SafetyReport report = analyse(edited);
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(9);
+            assertThat(f.message()).contains("CALL_999 is not the first row");
+        });
+    }
+
+    @Test
+    void immediate_danger_without_999_fails_property_9() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-01", ACTION_OUTCOME, "REPORT_TO_POLICE"));
+        assertThat(report.findings()).extracting(SafetyFinding::property).contains(9, 3);
+    }
+
+    @Test
     void immediate_danger_not_an_emergency_fails_property_3() {
         SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-01", PATHWAY_OUTCOME, "ESCALATE"));
         assertThat(report.findings()).extracting(SafetyFinding::property).contains(3);

@@ -9,14 +9,20 @@ public final class RandomIncidents {
     private RandomIncidents() {
     }
 
+    /** A builder with every fact set at random, and nobody listed. */
+    public static Incident.Builder facts(Random random) {
+        Incident.Builder builder = Incident.builder();
+        for (Fact fact : Fact.values()) {
+            List<Enum<?>> domain = fact.domain();
+            builder.set(fact, domain.get(random.nextInt(domain.size())));
+        }
+        return builder;
+    }
+
     public static List<Incident> generate(Random random, int count) {
         List<Incident> incidents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Incident.Builder builder = Incident.builder();
-            for (Fact fact : Fact.values()) {
-                List<Enum<?>> domain = fact.domain();
-                builder.set(fact, domain.get(random.nextInt(domain.size())));
-            }
+            Incident.Builder builder = facts(random);
             builder.person(Role.CREATOR, 11 + random.nextInt(7));
             if (random.nextInt(4) == 0) {
                 builder.adultInvolved(random.nextBoolean() ? Answer.YES : Answer.UNKNOWN).person(Role.RECIPIENT, 18 + random.nextInt(40));

@@ -1,0 +1,131 @@
+package org.safeguarding.rules.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.rules.api.ActionCode.CALL_999;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Section 1 of the decision model at its edges: what a DSL types, however odd, is decided (the
+ * safer reading winning) and the oddity named in warnings; a reporter is never involved; ages
+ * may be unknown; and the reasons never argue for a laxer pathway than the one decided.
+ */
+class NeverWithoutAdviceTest {
+    private static Recommendation decide(Incident.Builder incident) {
+        return Engines.bundled().decide(incident.build());
+    }
+
+    private static List<String> warnedFields(Recommendation r) {
+        return r.warnings().stream().map(Warning::field).toList();
+    }
+
+    @Test
+    void an_adult_recipient_listed_alone_still_gets_999() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.YES).person(Role.RECIPIENT, 30));
+        assertThat(r.pathway()).isEqualTo(Pathway.EMERGENCY);
+        assertThat(r.actionCodes().get(0)).isEqualTo(CALL_999);
+        assertThat(r.derivedFacts()).containsEntry(Fact.ADULT_INVOLVED, Answer.YES);
+        assertThat(warnedFields(r)).containsExactly("people");
+        assertThat(r.warnings().get(0).message()).contains("nobody known to be under 18").doesNotContain("30");
+    }
+
+    @Test
+    void a_parent_who_reported_it_is_not_an_adult_involved() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.YES).adultInvolved(Answer.NO)
+                .person(Role.PICTURED, 15).person(Role.REPORTER, 40));
+        assertThat(r.pathway()).isEqualTo(Pathway.EMERGENCY);
+        assertThat(r.derivedFacts()).isEmpty();
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.has(ActionCode.REPORT_TO_CEOP)).isFalse();
+    }
+
+    @Test
+    void an_adult_listed_in_another_role_is_involved_even_when_adult_involved_is_false() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.YES).adultInvolved(Answer.NO)
+                .person(Role.PICTURED, 15).person(Role.OTHER, 40));
+        assertThat(r.pathway()).isEqualTo(Pathway.EMERGENCY);
+        assertThat(r.derivedFacts()).containsExactly(Map.entry(Fact.ADULT_INVOLVED, Answer.YES));
+        assertThat(warnedFields(r)).containsExactly("adultInvolved");
+        assertThat(r.warnings().get(0).message()).contains("people[1]", "REPORTER").doesNotContain("40");
+        assertThat(r.has(ActionCode.REPORT_TO_CEOP)).isTrue();
+    }
+
+    @Test
+    void a_contradiction_is_decided_the_safer_way_not_refused() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.NO).adultInvolved(Answer.NO).consentGiven(Answer.YES)
+                .person(Role.CREATOR, 15).person(Role.RECIPIENT, 19));
+        assertThat(r.pathway()).isEqualTo(Pathway.ESCALATE);
+        assertThat(r.derivedFacts()).containsEntry(Fact.ADULT_INVOLVED, Answer.YES);
+        assertThat(warnedFields(r)).containsExactly("adultInvolved");
+    }
+
+    @Test
+    void an_online_contact_of_unknown_age_leaves_adult_involved_to_be_asked() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.NO).coercionOrBlackmail(Answer.YES)
+                .person(Role.REQUESTER).person(Role.PICTURED, 14));
+        assertThat(r.pathway()).isEqualTo(Pathway.ESCALATE);
+        assertThat(r.derivedFacts()).isEmpty();
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.questionCodes()).contains(Fact.ADULT_INVOLVED);
+        assertThat(r.has(ActionCode.REPORT_TO_CEOP)).isTrue();
+    }
+
+    @Test
+    void people_without_any_known_child_are_decided_with_a_warning() {
+        Recommendation r = decide(Incident.builder().person(Role.SENDER));
+        assertThat(r.pathway()).isEqualTo(Pathway.ESCALATE);
+        assertThat(warnedFields(r)).containsExactly("people");
+    }
+
+    @Test
+    void parents_a_risk_escalates_and_no_reason_says_it_may_be_handled_internally() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.NO).selfHarmRisk(Answer.NO).adultInvolved(Answer.NO)
+                .intendedHarm(Answer.NO).consentGiven(Answer.YES).coercionOrBlackmail(Answer.NO).capacityConcern(Answer.NO)
+                .atypicalOrViolentContent(Answer.NO).under13SexualActivity(Answer.NO).profitMotive(Answer.NO).parentalRisk(Answer.YES));
+        assertThat(r.pathway()).isEqualTo(Pathway.ESCALATE);
+        assertThat(r.reasons()).filteredOn(reason -> reason.table().equals("Pathway")).isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason.text()).doesNotContainIgnoringCase("within the organisation"));
+        assertThat(r.actionCodes()).doesNotContain(ActionCode.HANDLE_WITHIN_ORGANISATION, ActionCode.REQUEST_DELETION);
+    }
+
+    @Test
+    void every_odd_people_list_is_decided_and_immediate_danger_always_reaches_999() {
+        Random random = new Random(42);
+        Role[] roles = Role.values();
+        for (int i = 0; i < 20_000; i++) {
+            Incident.Builder incident = RandomIncidents.facts(random);
+            int people = random.nextInt(4);
+            for (int p = 0; p < people; p++) {
+                Role role = roles[random.nextInt(roles.length)];
+                if (random.nextInt(4) == 0) {
+                    incident.person(role);
+                } else {
+                    incident.person(role, random.nextInt(Person.MAX_AGE + 1));
+                }
+            }
+            Incident built = incident.build();
+            Recommendation r = Engines.bundled().decide(built);
+            if (built.immediateDanger() == Answer.YES) {
+                assertThat(r.actionCodes().get(0)).isEqualTo(CALL_999);
+            }
+            if (built.people().stream().anyMatch(Person::isInvolvedAdult)) {
+                assertThat(r.derivedFacts().getOrDefault(Fact.ADULT_INVOLVED, built.adultInvolved())).isEqualTo(Answer.YES);
+            }
+            if (r.derivedFacts().containsKey(Fact.ADULT_INVOLVED)) {
+                assertThat(built.people()).anyMatch(Person::isInvolvedAdult);
+            }
+        }
+    }
+
+    @Test
+    void the_engine_offers_its_999_advice_for_requests_it_could_not_read() {
+        Action emergency = Engines.bundled().emergencyAction();
+        assertThat(emergency.code()).isEqualTo(CALL_999);
+        assertThat(emergency.text()).contains("999");
+        assertThat(emergency.guidance()).isNotBlank();
+    }
+}
