@@ -1,9 +1,7 @@
 package org.safeguarding.rules.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.DecisionEngine;
 import org.safeguarding.rules.api.FieldError;
-import org.safeguarding.rules.api.IncidentRejectedException;
 import org.safeguarding.rules.api.RuleSetException;
 import org.safeguarding.rules.json.IncidentJson;
 import org.safeguarding.rules.json.InvalidRequestException;
@@ -23,6 +20,9 @@ import org.safeguarding.rules.json.RecommendationJson;
  * {@code bin/rules decide [--jsonl] [--tables DIR]}: a request JSON on stdin, the
  * recommendation JSON on stdout. With {@code --jsonl}, one request per line and one answer
  * per line, a problem object standing in for each bad line, so a bulk run is never cut short.
+ * The limits are the service's: a request (or line) is at most 64 KiB, refused with the same
+ * problem, and a refusal of a request that says a child is in immediate danger carries the
+ * 999 advice.
  */
 final class DecideCommand implements Main.Command {
 
@@ -66,19 +66,19 @@ final class DecideCommand implements Main.Command {
         }
         try {
             if (!jsonl) {
-                ObjectNode answer = decide(engine, in.readAllBytes());
+                ObjectNode answer = decide(engine, in.readNBytes(IncidentJson.MAX_BODY_BYTES + 1));
                 out.println(RecommendationJson.write(answer));
                 return answer.has("decisionId") ? Main.OK : Main.BAD_INPUT;
             }
             boolean allGood = true;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            InputStream input = new java.io.BufferedInputStream(in);
             int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (byte[] line = boundedLine(input); line != null; line = boundedLine(input)) {
                 lineNumber++;
-                if (line.isBlank()) {
+                if (new String(line, StandardCharsets.UTF_8).isBlank()) {
                     continue;
                 }
-                ObjectNode answer = decide(engine, line.getBytes(StandardCharsets.UTF_8));
+                ObjectNode answer = decide(engine, line);
                 if (!answer.has("decisionId")) {
                     answer.put("line", lineNumber);
                     allGood = false;
@@ -102,15 +102,35 @@ final class DecideCommand implements Main.Command {
         return bundled;
     }
 
+    /**
+     * The next line without its line break, at most 64 KiB and one byte kept (so an over-long
+     * line is refused as too large); the rest of an over-long line is skipped unread into memory.
+     * {@code null} at the end of input.
+     */
+    private static byte[] boundedLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        while (b >= 0 && b != '\n') {
+            if (line.size() <= IncidentJson.MAX_BODY_BYTES) {
+                line.write(b);
+            }
+            b = in.read();
+        }
+        return line.toByteArray();
+    }
+
     private static ObjectNode decide(DecisionEngine engine, byte[] body) {
+        if (body.length > IncidentJson.MAX_BODY_BYTES) {
+            ObjectNode problem = RecommendationJson.tooLarge();
+            return IncidentJson.saysImmediateDanger(body) ? RecommendationJson.withEmergency(problem, engine.emergencyAction()) : problem;
+        }
         try {
-            return RecommendationJson.toJson(engine.decide(IncidentJson.read(body)));
+            return RecommendationJson.toJson(engine.decide(IncidentJson.read(body, engine.emergencyAction())));
         } catch (InvalidRequestException e) {
-            return RecommendationJson.problem(RecommendationJson.INVALID_REQUEST, "Invalid request", 400,
-                    "The request does not match the decision model: see errors.", e.errors());
-        } catch (IncidentRejectedException e) {
-            return RecommendationJson.problem(RecommendationJson.REJECTED_INCIDENT, "Incident cannot be decided", 422,
-                    e.getMessage().substring(0, e.getMessage().indexOf(':')), e.errors());
+            return RecommendationJson.invalidRequest(e);
         }
     }
 }

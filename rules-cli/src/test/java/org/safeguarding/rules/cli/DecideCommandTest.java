@@ -81,16 +81,53 @@ class DecideCommandTest {
         Run duplicate = run("{\"immediateDanger\": false, \"immediateDanger\": true}", "decide");
         assertThat(duplicate.exit()).isEqualTo(2);
         assertThat(duplicate.json().at("/errors/0/message").asText()).contains("appears twice");
+        assertThat(duplicate.json().at("/errors/0/field").asText()).isEqualTo("immediateDanger");
+        assertThat(duplicate.json().at("/emergency/code").asText()).as("it said true once").isEqualTo("CALL_999");
+        Run nested = run("{\"people\": [{\"role\": \"PICTURED\"}, {\"role\": \"OTHER\", \"age\": 3, \"age\": 4}]}", "decide");
+        assertThat(nested.json().at("/errors/0/field").asText()).isEqualTo("people[1].age");
         assertThat(run("", "decide").exit()).isEqualTo(2);
         assertThat(run("[]", "decide").exit()).isEqualTo(2);
     }
 
     @Test
-    void a_contradiction_is_refused_with_status_422_naming_both_fields() throws Exception {
+    void a_contradiction_is_decided_the_safer_way_with_a_warning() throws Exception {
         Run run = run("{\"adultInvolved\": false, \"people\": [{\"role\":\"RECIPIENT\",\"age\":19}, {\"role\":\"CREATOR\",\"age\":15}]}", "decide");
+        assertThat(run.exit()).isZero();
+        assertThat(run.json().get("pathway").asText()).isEqualTo("ESCALATE");
+        assertThat(run.json().at("/derivedFacts/adultInvolved").asBoolean()).isTrue();
+        assertThat(run.json().get("warnings").findValuesAsText("field")).containsExactly("adultInvolved");
+    }
+
+    @Test
+    void an_unreadable_emergency_still_says_call_999() throws Exception {
+        Run typo = run("{\"immediateDanger\": true, \"adultInvolve\": true}", "decide");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.json().at("/emergency/code").asText()).isEqualTo("CALL_999");
+        assertThat(typo.json().at("/emergency/text").asText()).contains("999");
+        Run broken = run("{\"immediateDanger\": true, \"people\": [{\"role\": \"PICTURED\", \"age\": 15}", "decide");
+        assertThat(broken.json().at("/emergency/code").asText()).isEqualTo("CALL_999");
+        Run calm = run("{\"immediateDanger\": false, \"adultInvolve\": true}", "decide");
+        assertThat(calm.json().has("emergency")).isFalse();
+    }
+
+    @Test
+    void input_is_limited_like_the_service() throws Exception {
+        StringBuilder people = new StringBuilder("{\"immediateDanger\": true, \"people\": [");
+        for (int i = 0; i < 200_000; i++) {
+            people.append(i == 0 ? "" : ",").append("{\"role\":\"OTHER\",\"age\":15}");
+        }
+        long start = System.nanoTime();
+        Run run = run(people.append("]}").toString(), "decide");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.json().get("status").asInt()).isEqualTo(422);
-        assertThat(run.json().get("errors").findValuesAsText("field")).containsExactly("adultInvolved", "people[0].age");
+        assertThat(run.json().get("status").asInt()).isEqualTo(413);
+        assertThat(run.json().get("errors").findValuesAsText("field")).containsExactly("body");
+        assertThat(run.json().at("/emergency/code").asText()).isEqualTo("CALL_999");
+        System.out.printf("a 200,000-person request refused in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        Run line = run("{}\n" + people.toString().replace("\n", "") + "\n{}\n", "decide", "--jsonl");
+        List<String> answers = line.out().lines().toList();
+        assertThat(answers).hasSize(3);
+        assertThat(JSON.readTree(answers.get(1)).get("status").asInt()).isEqualTo(413);
+        assertThat(JSON.readTree(answers.get(2)).has("decisionId")).isTrue();
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
@@ -24,9 +25,10 @@ import org.safeguarding.rules.api.Role;
 
 /**
  * Reads a decision request (decision model section 5) strictly. In this domain a silently
- * dropped fact is a wrong recommendation, so an unknown field, a wrong type, a string for a
- * boolean or a value outside an enum is an error naming the field, and every error is reported
- * at once. Error messages never repeat the submitted values.
+ * dropped fact is a wrong recommendation, so an unknown field, a field given twice, a wrong
+ * type, a string for a boolean or a value outside an enum is an error naming the field, and
+ * every error is reported at once. Error messages never repeat the submitted values. A body
+ * that says {@code "immediateDanger": true} anywhere is never refused without the 999 advice.
  */
 public final class IncidentJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -35,40 +37,112 @@ public final class IncidentJson {
             .build();
     private static final String PEOPLE = "people";
     private static final String REFERENCE = "reference";
+    /** Read generously, on purpose: any body that says this anywhere gets the 999 advice with its refusal. */
+    private static final java.util.regex.Pattern SAYS_IMMEDIATE_DANGER =
+            java.util.regex.Pattern.compile("\"immediateDanger\"\\s*:\\s*true");
+    /** The largest request body, here and in the service. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private IncidentJson() {
     }
 
-    public static Incident read(byte[] body) throws InvalidRequestException {
+    /**
+     * The incident a request body describes.
+     *
+     * @param emergency the CALL_999 action to attach to a refusal of a body that says a child is
+     *                  in immediate danger (usually {@code DecisionEngine.emergencyAction()})
+     * @throws InvalidRequestException naming every field that is wrong, the body when it is empty,
+     *                                 over {@link #MAX_BODY_BYTES} or not a JSON object
+     */
+    public static Incident read(byte[] body, Action emergency) throws InvalidRequestException {
+        try {
+            return readStrictly(body);
+        } catch (FieldErrors e) {
+            throw new InvalidRequestException(e.errors, saysImmediateDanger(body) ? emergency : null);
+        }
+    }
+
+    /** Whether a body, however malformed, says {@code "immediateDanger": true}; looks at the first 64 KiB. */
+    public static boolean saysImmediateDanger(byte[] body) {
+        int length = Math.min(body.length, MAX_BODY_BYTES);
+        return SAYS_IMMEDIATE_DANGER.matcher(new String(body, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1)).find();
+    }
+
+    /** The errors found, before the caller's 999 advice is attached. */
+    private static final class FieldErrors extends Exception {
+        private final transient List<FieldError> errors;
+
+        FieldErrors(List<FieldError> errors) {
+            super(null, null, false, false);
+            this.errors = errors;
+        }
+    }
+
+    private static Incident readStrictly(byte[] body) throws FieldErrors {
         if (body.length == 0) {
-            throw invalid("", "the request body is empty: send a JSON object, e.g. {}");
+            throw invalid("body", "the request body is empty: send a JSON object, e.g. {}");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw invalid("body", "the body is over 64 KiB");
         }
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(body)) {
+        JsonParser parser = null;
+        try {
+            parser = MAPPER.createParser(body);
             root = MAPPER.readTree(parser);
             if (parser.nextToken() != null) {
-                throw invalid("", "there is more than one JSON value in the body");
+                throw invalid("body", "there is more than one JSON value in the body");
             }
         } catch (JsonParseException e) {
             String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            String message = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                    ? "a field appears twice" : "is not valid JSON";
-            throw invalid("", message + location);
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw invalid(duplicatePath(parser), "appears twice: give each field once");
+            }
+            throw invalid("body", "is not valid JSON" + location);
         } catch (IOException e) {
-            throw invalid("", "is not valid JSON");
+            throw invalid("body", "is not valid JSON");
+        } finally {
+            closeQuietly(parser);
         }
         if (root == null || !root.isObject()) {
-            throw invalid("", "the body must be a JSON object");
+            throw invalid("body", "the body must be a JSON object");
         }
         return read(root);
     }
 
-    public static Incident read(String body) throws InvalidRequestException {
-        return read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** Where a duplicate field is, e.g. {@code immediateDanger} or {@code people[1].age}. */
+    private static String duplicatePath(JsonParser parser) {
+        if (parser == null) {
+            return "body";
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inArray()) {
+                parts.push("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.push(context.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            path.append(path.length() > 0 && !part.startsWith("[") ? "." : "").append(part);
+        }
+        return path.length() == 0 ? "body" : path.toString();
     }
 
-    private static Incident read(JsonNode root) throws InvalidRequestException {
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // reading from memory
+            }
+        }
+    }
+
+    private static Incident read(JsonNode root) throws FieldErrors {
         List<FieldError> errors = new ArrayList<>();
         Incident.Builder builder = Incident.builder();
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
@@ -87,7 +161,7 @@ public final class IncidentJson {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new FieldErrors(errors);
         }
         return builder.build();
     }
@@ -117,7 +191,7 @@ public final class IncidentJson {
             return;
         }
         if (!value.isArray()) {
-            errors.add(new FieldError(PEOPLE, "must be an array of {\"role\": ..., \"age\": ...}"));
+            errors.add(new FieldError(PEOPLE, "must be an array of {\"role\": ...} with an optional \"age\""));
             return;
         }
         List<Person> people = new ArrayList<>();
@@ -125,7 +199,7 @@ public final class IncidentJson {
             String path = PEOPLE + "[" + i + "]";
             JsonNode person = value.get(i);
             if (!person.isObject()) {
-                errors.add(new FieldError(path, "must be an object with role and age"));
+                errors.add(new FieldError(path, "must be an object with a role and, when known, an age"));
                 continue;
             }
             Role role = null;
@@ -141,22 +215,22 @@ public final class IncidentJson {
                     }
                     case "age" -> {
                         JsonNode a = field.getValue();
-                        if (a.isIntegralNumber() && a.canConvertToInt() && a.intValue() >= 0 && a.intValue() <= Person.MAX_AGE) {
+                        if (a.isNull()) {
+                            age = null; // not known
+                        } else if (a.isIntegralNumber() && a.canConvertToInt() && a.intValue() >= 0 && a.intValue() <= Person.MAX_AGE) {
                             age = a.intValue();
                         } else {
                             errors.add(new FieldError(path + ".age", "must be a whole number from 0 to " + Person.MAX_AGE));
                         }
                     }
-                    default -> errors.add(new FieldError(path + "." + field.getKey(), "is not a known field; a person has role and age"));
+                    default -> errors.add(new FieldError(path + "." + field.getKey(), "is not a known field; a person has a role and an optional age"));
                 }
             }
             if (!person.has("role")) {
                 errors.add(new FieldError(path + ".role", "is required"));
             }
-            if (!person.has("age")) {
-                errors.add(new FieldError(path + ".age", "is required; leave out people whose age is not known"));
-            }
-            if (role != null && age != null) {
+            boolean ageValid = !person.has("age") || person.get("age").isNull() || age != null;
+            if (role != null && ageValid) {
                 people.add(new Person(role, age));
             }
         }
@@ -214,7 +288,7 @@ public final class IncidentJson {
         return previous[b.length()];
     }
 
-    private static InvalidRequestException invalid(String field, String message) {
-        return new InvalidRequestException(List.of(new FieldError(field, message)));
+    private static FieldErrors invalid(String field, String message) {
+        return new FieldErrors(List.of(new FieldError(field, message)));
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.Action;
+import org.safeguarding.rules.api.Warning;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.FieldError;
@@ -26,7 +27,6 @@ import org.safeguarding.rules.api.Recommendation;
  */
 public final class RecommendationJson {
     public static final String INVALID_REQUEST = "urn:safeguarding:problem:invalid-request";
-    public static final String REJECTED_INCIDENT = "urn:safeguarding:problem:rejected-incident";
     public static final String INVALID_TABLES = "urn:safeguarding:problem:invalid-tables";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -58,6 +58,10 @@ public final class RecommendationJson {
         }
         ObjectNode derived = json.putObject("derivedFacts");
         r.derivedFacts().forEach((fact, answer) -> derived.put(fact.fieldName(), answer.toBoolean()));
+        ArrayNode warnings = json.putArray("warnings");
+        for (Warning w : r.warnings()) {
+            warnings.addObject().put("field", w.field()).put("message", w.message());
+        }
         json.putObject("ruleSet").put("version", r.ruleSet().version()).put("sha256", r.ruleSet().sha256());
         return json;
     }
@@ -89,7 +93,13 @@ public final class RecommendationJson {
             out.raw(first ? "\"" : ",\"").raw(derived.getKey().fieldName()).raw("\":").raw(String.valueOf(derived.getValue().toBoolean()));
             first = false;
         }
-        out.raw("},\"ruleSet\":{\"version\":\"").raw(r.ruleSet().version()).raw("\",\"sha256\":\"")
+        out.raw("},\"warnings\":[");
+        for (int i = 0; i < r.warnings().size(); i++) {
+            Warning w = r.warnings().get(i);
+            out.raw(i == 0 ? "{\"field\":" : ",{\"field\":").bytes(ENCODER.quoteAsUTF8(w.field()), true)
+                    .raw(",\"message\":").bytes(ENCODER.quoteAsUTF8(w.message()), true).raw("}");
+        }
+        out.raw("],\"ruleSet\":{\"version\":\"").raw(r.ruleSet().version()).raw("\",\"sha256\":\"")
                 .raw(r.ruleSet().sha256()).raw("\"}}");
         return out.toByteArray();
     }
@@ -113,6 +123,30 @@ public final class RecommendationJson {
             list.addObject().put("field", error.field()).put("message", error.message());
         }
         return json;
+    }
+
+    /** The refusal of a request that does not match the decision model, with the 999 advice when it said a child is in danger. */
+    public static ObjectNode invalidRequest(InvalidRequestException e) {
+        ObjectNode json = problem(INVALID_REQUEST, "Invalid request", 400, "The request does not match the decision model: see errors.",
+                e.errors());
+        e.emergency().ifPresent(emergency -> withEmergency(json, emergency));
+        return json;
+    }
+
+    /** The refusal of a body over {@link IncidentJson#MAX_BODY_BYTES}, the same wherever a request is read. */
+    public static ObjectNode tooLarge() {
+        return problem(INVALID_REQUEST, "Request too large", 413, "A request body is at most " + IncidentJson.MAX_BODY_BYTES + " bytes.",
+                List.of(new FieldError("body", "the body is over 64 KiB")));
+    }
+
+    /**
+     * Adds the {@code emergency} member: the CALL_999 action, so a refusal of a request that says
+     * (or may say) a child is in immediate danger still tells the caller to call 999.
+     */
+    public static ObjectNode withEmergency(ObjectNode problem, Action emergency) {
+        problem.putObject("emergency").put("code", emergency.code().name()).put("text", emergency.text())
+                .put("guidance", emergency.guidance());
+        return problem;
     }
 
     /** Problems with decision tables: each names its workbook, sheet and cell. */

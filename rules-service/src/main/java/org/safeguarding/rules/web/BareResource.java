@@ -38,7 +38,8 @@ public class BareResource {
         }
         if (constant == null) {
             try {
-                constant = RecommendationJson.writeBytes(engine.active().get().decider().decide(IncidentJson.read(body)));
+                var decider = engine.active().get().decider();
+                constant = RecommendationJson.writeBytes(decider.decide(IncidentJson.read(body, decider.emergencyAction())));
             } catch (InvalidRequestException e) {
                 return Problems.of(400, "Invalid request", "The first body sent here must be a valid decision request.");
             }

@@ -24,7 +24,7 @@ public class DecisionMetrics {
     private final MeterRegistry registry;
     private final Map<Pathway, Counter[]> decisions = new EnumMap<>(Pathway.class);
     private final Counter badRequests;
-    private final Counter rejected;
+    private final Counter tooLarge;
     private final Timer latency;
     private Gauge ruleSetInfo;
 
@@ -34,7 +34,7 @@ public class DecisionMetrics {
             decisions.put(pathway, new Counter[] {decisionCounter(pathway, false), decisionCounter(pathway, true)});
         }
         badRequests = refusalCounter(400);
-        rejected = refusalCounter(422);
+        tooLarge = refusalCounter(413);
         latency = Timer.builder("safeguarding.decision.duration").description("Time to decide one incident, excluding HTTP and JSON")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(1_000))
                 .maximumExpectedValue(Duration.ofMillis(10)).register(registry);
@@ -56,7 +56,7 @@ public class DecisionMetrics {
     }
 
     void recordRefusal(int status) {
-        (status == 400 ? badRequests : rejected).increment();
+        (status == 400 ? badRequests : tooLarge).increment();
     }
 
     /** The info metric names only the active rule set: the previous one's series is removed. */

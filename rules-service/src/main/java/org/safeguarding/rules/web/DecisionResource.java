@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
-import org.safeguarding.rules.api.IncidentRejectedException;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.json.IncidentJson;
 import org.safeguarding.rules.json.InvalidRequestException;
@@ -30,7 +29,7 @@ import org.safeguarding.rules.json.RuleSetJson;
 @Path("/api/v1")
 public class DecisionResource {
     private static final Logger LOG = Logger.getLogger(DecisionResource.class);
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = IncidentJson.MAX_BODY_BYTES;
 
     private final RuleSets ruleSets;
     private final DecisionMetrics metrics;
@@ -47,20 +46,21 @@ public class DecisionResource {
     @NonBlocking
     @RolesAllowed(Roles.DECISION_CLIENT)
     public Response decide(@HeaderParam("Content-Type") String contentType, byte[] body) {
-        if (!isJson(contentType)) {
-            return Problems.of(415, RecommendationJson.INVALID_REQUEST, "Unsupported media type",
-                    "Send the incident as application/json.", List.of(new FieldError("Content-Type", "must be application/json")));
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            return tooLarge();
-        }
         // One read of the active rule set: the whole decision uses it, even if another is activated meanwhile.
         Optional<ActiveRuleSet> active = ruleSets.active();
         if (active.isEmpty()) {
             return Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly.");
         }
+        if (!isJson(contentType)) {
+            ObjectNode problem = RecommendationJson.problem(RecommendationJson.INVALID_REQUEST, "Unsupported media type", 415,
+                    "Send the incident as application/json.", List.of(new FieldError("Content-Type", "must be application/json")));
+            if (IncidentJson.saysImmediateDanger(body)) {
+                RecommendationJson.withEmergency(problem, active.get().decider().emergencyAction());
+            }
+            return Problems.of(415, problem);
+        }
         try {
-            Incident incident = IncidentJson.read(body);
+            Incident incident = IncidentJson.read(body, active.get().decider().emergencyAction());
             long start = System.nanoTime();
             Recommendation recommendation = active.get().decider().decide(incident);
             long nanos = System.nanoTime() - start;
@@ -69,15 +69,12 @@ public class DecisionResource {
                     recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
             return Response.ok(RecommendationJson.writeBytes(recommendation), MediaType.APPLICATION_JSON).build();
         } catch (InvalidRequestException e) {
-            metrics.recordRefusal(400);
-            LOG.debugf("Refused a request: 400, %d field error(s)", e.errors().size());
-            return Problems.of(400, RecommendationJson.INVALID_REQUEST, "Invalid request",
-                    "The request does not match the decision model: see errors.", e.errors());
-        } catch (IncidentRejectedException e) {
-            metrics.recordRefusal(422);
-            LOG.debugf("Refused a request: 422, %d field error(s)", e.errors().size());
-            return Problems.of(422, RecommendationJson.REJECTED_INCIDENT, "Incident cannot be decided",
-                    e.getMessage().substring(0, e.getMessage().indexOf(':')), e.errors());
+            int status = body.length > MAX_BODY_BYTES ? 413 : 400;
+            metrics.recordRefusal(status);
+            LOG.debugf("Refused a request: %d, %d field error(s)%s", status, e.errors().size(), e.emergency().isPresent() ? ", with the 999 advice" : "");
+            ObjectNode problem = status == 413 ? RecommendationJson.tooLarge() : RecommendationJson.invalidRequest(e);
+            e.emergency().ifPresent(emergency -> RecommendationJson.withEmergency(problem, emergency));
+            return Problems.of(status, problem);
         }
     }
 
@@ -94,11 +91,6 @@ public class DecisionResource {
             return Response.ok(RecommendationJson.writeBytes(json), MediaType.APPLICATION_JSON).build();
         })
                 .orElseGet(() -> Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly."));
-    }
-
-    static Response tooLarge() {
-        return Problems.of(413, RecommendationJson.INVALID_REQUEST, "Request too large",
-                "A decision request is at most " + MAX_BODY_BYTES + " bytes.", List.of(new FieldError("body", "the body is over 64 KiB")));
     }
 
     /** application/json, with or without parameters such as charset; a missing header is refused too. */

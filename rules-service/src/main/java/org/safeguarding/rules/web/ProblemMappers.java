@@ -3,7 +3,10 @@ package org.safeguarding.rules.web;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.safeguarding.rules.json.RecommendationJson;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,6 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final RuleSets ruleSets;
+
+    public ProblemMappers(RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
+    }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
@@ -32,15 +41,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
-    public Response unauthorised(RuntimeException e) {
-        return Response.fromResponse(Problems.of(401, "Unauthorised",
-                "Send a valid bearer token (Authorization: Bearer ...) from your organisation's identity provider."))
+    public Response unauthorised(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(refusal(401, "Unauthorised",
+                "Send a valid bearer token (Authorization: Bearer ...) from your organisation's identity provider.", uri))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return Problems.of(403, "Forbidden", "Your token does not carry the role this endpoint needs.");
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return refusal(403, "Forbidden", "Your token does not carry the role this endpoint needs.", uri);
+    }
+
+    /**
+     * A refused decision request is answered before its body is looked at, so it may say a child
+     * is in immediate danger: it carries the 999 advice (decision model section 1).
+     */
+    private Response refusal(int status, String title, String detail, UriInfo uri) {
+        ObjectNode problem = RecommendationJson.problem(Problems.GENERIC, title, status, detail, java.util.List.of());
+        if (RequestLimits.DECISIONS_PATH.equals(RequestLimits.canonicalPath("/" + uri.getPath()))) {
+            ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.decider().emergencyAction()));
+        }
+        return Problems.of(status, problem);
     }
 
     @ServerExceptionMapper

@@ -19,6 +19,10 @@ final class Problems {
                 .entity(RecommendationJson.write(RecommendationJson.problem(type, title, status, detail, errors))).build();
     }
 
+    static Response of(int status, com.fasterxml.jackson.databind.node.ObjectNode problem) {
+        return Response.status(status).type(PROBLEM_JSON).entity(RecommendationJson.write(problem)).build();
+    }
+
     static Response of(int status, String title, String detail) {
         return of(status, GENERIC, title, detail, List.of());
     }

@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.json.RecommendationJson;
@@ -24,21 +25,20 @@ import org.safeguarding.rules.json.RecommendationJson;
  * 64 KiB and must declare its length, except an upload of workbooks, which may be larger
  * (quarkus.http.limits.max-body-size) and is only read once its bearer token is known to carry
  * the rules-admin role. So no caller can make the service hold more than 64 KiB of a body
- * it did not ask for, and only an administrator can send it workbooks.
+ * it did not ask for, and only an administrator can send it workbooks. A refused decision
+ * request carries the 999 advice: its body was not read, so it may say a child is in danger.
  */
 @ApplicationScoped
 public class RequestLimits {
     static final String UPLOAD_PATH = "/api/v1/rulesets";
-    private static final byte[] TOO_LARGE = problem("Request too large", 413,
-            "A request body is at most " + DecisionResource.MAX_BODY_BYTES + " bytes.", "the body is over 64 KiB");
-    private static final byte[] LENGTH_REQUIRED = problem("Length required", 411,
-            "Send the body with a Content-Length header (at most " + DecisionResource.MAX_BODY_BYTES + " bytes).",
-            "a body must declare its length");
+    static final String DECISIONS_PATH = "/api/v1/decisions";
 
     private final CachingJwtParser tokens;
+    private final RuleSets ruleSets;
 
-    public RequestLimits(CachingJwtParser tokens) {
+    public RequestLimits(CachingJwtParser tokens, RuleSets ruleSets) {
         this.tokens = tokens;
+        this.ruleSets = ruleSets;
     }
 
     void install(@Observes Router router) {
@@ -53,7 +53,14 @@ public class RequestLimits {
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null ? declared(length) > DecisionResource.MAX_BODY_BYTES : mayHaveUndeclaredBody(request)) {
-            refuse(context, length != null ? 413 : 411, length != null ? TOO_LARGE : LENGTH_REQUIRED, null);
+            ObjectNode problem = length != null ? RecommendationJson.tooLarge()
+                    : RecommendationJson.problem(RecommendationJson.INVALID_REQUEST, "Length required", 411,
+                            "Send the body with a Content-Length header (at most " + DecisionResource.MAX_BODY_BYTES + " bytes).",
+                            List.of(new FieldError("body", "a body must declare its length")));
+            if (DECISIONS_PATH.equals(canonicalPath(request.path()))) {
+                ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.decider().emergencyAction()));
+            }
+            refuse(context, length != null ? 413 : 411, RecommendationJson.writeBytes(problem), null);
             return;
         }
         context.next();
@@ -133,8 +140,6 @@ public class RequestLimits {
     }
 
     private static byte[] problem(String title, int status, String detail, String error) {
-        String type = status == 401 || status == 403 ? Problems.GENERIC : RecommendationJson.INVALID_REQUEST;
-        return RecommendationJson.writeBytes(RecommendationJson.problem(type, title, status, detail,
-                error == null ? List.of() : List.of(new FieldError("body", error))));
+        return RecommendationJson.writeBytes(RecommendationJson.problem(Problems.GENERIC, title, status, detail, List.of()));
     }
 }

@@ -95,10 +95,11 @@ class DecisionResourceTest {
         "{\"reference\": \"has spaces\"}|reference",
         "{\"reference\": \"\"}|reference",
         "{\"reference\": 42}|reference",
-        "{\"immediateDanger\": true, \"immediateDanger\": false}|''",
-        "{\"immediateDanger\": tru|''",
-        "[]|''",
-        "\"text\"|''",
+        "{\"immediateDanger\": true, \"immediateDanger\": false}|immediateDanger",
+        "{\"people\": [{\"role\": \"CREATOR\", \"role\": \"SENDER\"}]}|people[0].role",
+        "{\"immediateDanger\": tru|body",
+        "[]|body",
+        "\"text\"|body",
     })
     void bad_input_is_refused_naming_the_field(String body, String field) {
         problem(post(body), 400).body("type", is("urn:safeguarding:problem:invalid-request")).body("errors[0].field", is(field));
@@ -132,16 +133,53 @@ class DecisionResourceTest {
     }
 
     @Test
-    void a_contradiction_is_422_naming_both_fields() {
-        problem(post("{\"adultInvolved\": false, \"people\": [{\"role\":\"RECIPIENT\",\"age\":19}]}"), 422)
-                .body("type", is("urn:safeguarding:problem:rejected-incident"))
-                .body("errors.field", org.hamcrest.Matchers.contains("adultInvolved", "people[0].age"));
+    void a_contradiction_is_decided_the_safer_way_with_warnings() {
+        post("{\"adultInvolved\": false, \"people\": [{\"role\":\"RECIPIENT\",\"age\":19}]}").statusCode(200)
+                .body("pathway", is("ESCALATE")).body("derivedFacts.adultInvolved", is(true))
+                .body("warnings.field", org.hamcrest.Matchers.contains("adultInvolved", "people"));
     }
 
     @Test
-    void nobody_under_18_is_out_of_scope_422() {
-        problem(post("{\"people\": [{\"role\":\"CREATOR\",\"age\":30}, {\"role\":\"RECIPIENT\",\"age\":19}]}"), 422)
-                .body("errors[0].field", is("people"));
+    void an_adult_listed_alone_in_an_emergency_gets_999() {
+        post("{\"immediateDanger\": true, \"people\": [{\"role\": \"RECIPIENT\", \"age\": 30}]}").statusCode(200)
+                .body("pathway", is("EMERGENCY")).body("actions[0].code", is("CALL_999"))
+                .body("warnings.field", org.hamcrest.Matchers.contains("people"));
+    }
+
+    @Test
+    void a_reporting_parent_and_an_online_contact_of_unknown_age() {
+        post("{\"immediateDanger\": true, \"adultInvolved\": false, \"people\": [{\"role\": \"PICTURED\", \"age\": 15},"
+                + " {\"role\": \"REPORTER\", \"age\": 40}, {\"role\": \"REQUESTER\"}]}").statusCode(200)
+                .body("pathway", is("EMERGENCY")).body("warnings", org.hamcrest.Matchers.empty())
+                .body("derivedFacts", org.hamcrest.Matchers.anEmptyMap());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"immediateDanger\": true, \"adultInvolve\": true}|400",
+        "{\"immediateDanger\": true, \"people\": [{\"role\": \"TEACHER\"}]}|400",
+        "{\"immediateDanger\": true, \"immediateDanger\": true}|400",
+        "{\"immediateDanger\": true, |400"})
+    void a_refused_emergency_still_says_call_999(String body, int status) {
+        problem(post(body), status).body("emergency.code", is("CALL_999")).body("emergency.text", containsString("999"));
+    }
+
+    @Test
+    void refusals_of_a_decision_request_carry_999_when_the_body_was_not_read() {
+        given().contentType(ContentType.TEXT).body("{\"immediateDanger\": true}").when().post("/api/v1/decisions").then()
+                .statusCode(415).body("emergency.code", is("CALL_999"));
+        given().header("Authorization", "Bearer junk").contentType(ContentType.JSON).body("{\"immediateDanger\": true}")
+                .when().post("/api/v1/decisions").then().statusCode(401).body("emergency.code", is("CALL_999"));
+        given().header("Authorization", "Bearer " + JwtKeys.token(Roles.RULES_ADMIN)).contentType(ContentType.JSON)
+                .body("{\"immediateDanger\": true}").when().post("/api/v1/decisions").then().statusCode(403)
+                .body("emergency.code", is("CALL_999"));
+        problem(post("{\"immediateDanger\": false, \"adultInvolve\": true}"), 400)
+                .body("emergency", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void a_duplicate_field_is_named() {
+        problem(post("{\"consentGiven\": true, \"consentGiven\": false}"), 400).body("errors[0].field", is("consentGiven"));
     }
 
     @Test
