@@ -55,6 +55,25 @@ test("try an incident: a child in immediate danger is an emergency, 999 first", 
   await page.screenshot({ path: `${SHOTS}/try-an-incident-form.png`, fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 900 } });
 });
 
+test("an emergency: actions first, questions folded until the child is safe, warnings and the set-up banner", async () => {
+  await signIn(`${BASE}/`, CLIENT_TOKEN);
+  await page.getByLabel("Is a child in immediate danger now?").selectOption({ label: "Yes" });
+  await page.getByRole("button", { name: "Add a person" }).click();
+  await page.getByLabel("Role of person 1").selectOption({ label: "Received it" });
+  await page.getByLabel("Age of person 1").fill("30");
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  await page.locator("#pathway-heading").waitFor();
+  assert.match(await page.locator("#pathway-heading").innerText(), /EMERGENCY/);
+  assert.match(await page.locator("ol.actions li").first().innerText(), /999/);
+  const questions = page.locator("details.questions");
+  assert.match(await questions.locator("summary").innerText(), /When the child is safe/);
+  assert.equal(await questions.getAttribute("open"), null);
+  assert.match(await page.locator(".warnings").innerText(), /nobody known to be under 18/);
+  await page.locator("#setup-banner:not([hidden])").waitFor();
+  assert.match(await page.locator("#setup-banner").innerText(), /Contacts sheet, cell B5/);
+  await page.locator("#result").screenshot({ path: `${SHOTS}/try-an-incident-emergency.png` });
+});
+
 test("without a token the service refuses, and the page says why", async () => {
   await page.goto(`${BASE}/`);
   await page.evaluate(() => sessionStorage.clear());

@@ -18,7 +18,8 @@ const FACTS = [
     {NOT_SHARED: "Not shared further", SHARED_WITH_FEW: "Shared with a few", SHARED_WIDELY: "Shared widely", POSTED_ONLINE: "Posted online"}],
   ["device", "Whose device is it on?", ["ORGANISATION", "PERSONAL"], {ORGANISATION: "The organisation's", PERSONAL: "A personal device"}],
 ];
-const ROLES = ["CREATOR", "SENDER", "RECIPIENT", "PICTURED", "SHARER", "OTHER"];
+const ROLES = {CREATOR: "Made it", SENDER: "Sent it", RECIPIENT: "Received it", PICTURED: "Is in it", SHARER: "Shared it on",
+  REQUESTER: "Asked for or demanded it", OTHER: "Involved some other way", REPORTER: "Reported it (not involved)"};
 const PATHWAY_WORDS = {
   EMERGENCY: "EMERGENCY – call 999 now",
   ESCALATE: "ESCALATE – refer to children's social care and the police",
@@ -42,8 +43,8 @@ function addPerson() {
   const row = document.createElement("div");
   row.className = "person";
   row.innerHTML = `<div class="field"><label for="role-${n}">Role of person ${n + 1}</label>
-      <select id="role-${n}" class="role">${ROLES.map((r) => `<option>${r}</option>`).join("")}</select></div>
-    <div class="field"><label for="age-${n}">Age of person ${n + 1}</label>
+      <select id="role-${n}" class="role">${Object.entries(ROLES).map(([r, words]) => `<option value="${r}">${esc(words)}</option>`).join("")}</select></div>
+    <div class="field"><label for="age-${n}">Age of person ${n + 1} (leave empty if not known)</label>
       <input type="number" id="age-${n}" class="age" min="0" max="120" step="1" inputmode="numeric"></div>
     <button type="button" class="remove">Remove person ${n + 1}</button>`;
   row.querySelector(".remove").addEventListener("click", () => { row.remove(); document.getElementById("add-person").focus(); });
@@ -67,16 +68,28 @@ function request() {
   return body;
 }
 
+function questionsHtml(r) {
+  if (!r.questions.length) return "";
+  const list = `<ol>${r.questions.map((q) => `<li><strong>${esc(q.text)}</strong><br>${esc(q.why)}</li>`).join("")}</ol>`;
+  // In an emergency the actions come first; the questions wait until the child is safe.
+  return r.pathway === "EMERGENCY"
+    ? `<details class="questions"><summary>When the child is safe: still to find out (${r.questions.length})</summary>${list}</details>`
+    : `<h3>Still to find out</h3>${list}`;
+}
+
 function recommendationHtml(r) {
+  const warnings = r.warnings || [];
   return `<section class="pathway ${esc(r.pathway)}" aria-labelledby="pathway-heading">
       <p class="visually-hidden">Pathway</p>
       <h2 id="pathway-heading" tabindex="-1">${esc(PATHWAY_WORDS[r.pathway] || r.pathway)}</h2>
       <p>${esc(r.summary)}</p>
       ${r.provisional ? `<p class="provisional">Provisional: the answers to the questions below could change this pathway. Act on it now and find out.</p>` : ""}
     </section>
+    ${warnings.length ? `<div class="warnings" role="note"><h3>Check what you entered</h3><ul>${warnings.map((w) =>
+      `<li><strong>${esc(w.field)}</strong> ${esc(w.message)}</li>`).join("")}</ul></div>` : ""}
     <h3>What to do, in order</h3>
     <ol class="actions">${r.actions.map((a) => `<li>${esc(a.text)} <span class="code">${esc(a.code)}</span></li>`).join("")}</ol>
-    ${r.questions.length ? `<h3>Still to find out</h3><ol>${r.questions.map((q) => `<li><strong>${esc(q.text)}</strong><br>${esc(q.why)}</li>`).join("")}</ol>` : ""}
+    ${questionsHtml(r)}
     ${Object.keys(r.derivedFacts).length ? `<p>Worked out from the ages given: ${Object.entries(r.derivedFacts).map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(", ")}.</p>` : ""}
     <details><summary>Why: the rules that applied and their guidance</summary>
       <table><thead><tr><th scope="col">Rule</th><th scope="col">Table</th><th scope="col">What it says</th><th scope="col">Guidance</th></tr></thead>

@@ -26,20 +26,22 @@ final class CliSupport {
     }
 
     /** Options and positional arguments of a command line. */
-    record Args(boolean json, boolean textconv, List<String> positional, List<String> unknown) {
+    record Args(boolean json, boolean textconv, boolean strict, List<String> positional, List<String> unknown) {
         static Args parse(List<String> args) {
             boolean json = false;
             boolean textconv = false;
+            boolean strict = false;
             List<String> positional = new ArrayList<>();
             List<String> unknown = new ArrayList<>();
             for (String arg : args) {
                 switch (arg) {
                     case "--json" -> json = true;
                     case "--textconv" -> textconv = true;
+                    case "--strict" -> strict = true;
                     default -> (arg.startsWith("--") ? unknown : positional).add(arg);
                 }
             }
-            return new Args(json, textconv, positional, unknown);
+            return new Args(json, textconv, strict, positional, unknown);
         }
     }
 

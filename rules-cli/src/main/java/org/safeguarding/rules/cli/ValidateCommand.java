@@ -5,10 +5,15 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
+import org.safeguarding.rules.api.Problem;
 import org.safeguarding.rules.engine.RuleSetBuilder;
 import org.safeguarding.rules.tables.Workbook;
 
-/** {@code bin/rules validate DIR|FILE [--json]}: every problem with its workbook, sheet and cell. */
+/**
+ * {@code bin/rules validate DIR|FILE [--json] [--strict]}: every problem with its workbook, sheet and
+ * cell, then local settings still to be made (a contact still holding its placeholder) as
+ * warnings; {@code --strict} makes those warnings problems too.
+ */
 final class ValidateCommand implements Main.Command {
 
     @Override
@@ -19,16 +24,32 @@ final class ValidateCommand implements Main.Command {
     @Override
     public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
         CliSupport.Args args = CliSupport.Args.parse(argv);
-        Optional<List<Workbook>> loaded = CliSupport.singleTablesArgument(args, "validate", "bin/rules validate DIR|FILE [--json]", err);
+        Optional<List<Workbook>> loaded = CliSupport.singleTablesArgument(args, "validate", "bin/rules validate DIR|FILE [--json] [--strict]", err);
         if (loaded.isEmpty()) {
             return Main.BAD_INPUT;
         }
         List<Workbook> workbooks = loaded.get();
         RuleSetBuilder.Result result = RuleSetBuilder.build(workbooks);
-        CliSupport.printProblems(result.problems(), args, out, "validate", result.problems().size() + " problem(s):");
-        if (!args.json() && result.problems().isEmpty()) {
-            out.println("OK: " + workbooks.size() + " workbook(s) follow the template and compile.");
+        List<Problem> warnings = result.decider().map(d -> d.tables().setupWarnings()).orElse(List.of());
+        List<Problem> problems = new java.util.ArrayList<>(result.problems());
+        if (args.strict()) {
+            problems.addAll(warnings);
         }
-        return result.problems().isEmpty() ? Main.OK : Main.FOUND_PROBLEMS;
+        if (args.json()) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("command", "validate").put("ok", problems.isEmpty());
+            json.set("problems", CliSupport.problemsJson(problems));
+            json.set("warnings", CliSupport.problemsJson(args.strict() ? List.of() : warnings));
+            out.println(json.toPrettyString());
+            return problems.isEmpty() ? Main.OK : Main.FOUND_PROBLEMS;
+        }
+        CliSupport.printProblems(problems, args, out, "validate", problems.size() + " problem(s):");
+        if (problems.isEmpty()) {
+            out.println("OK: " + workbooks.size() + " workbook(s) follow the template and compile.");
+            if (!warnings.isEmpty()) {
+                out.println(warnings.size() + " local setting(s) still to make (bin/rules validate --strict refuses them):");
+                warnings.forEach(w -> out.println("  - " + w));
+            }
+        }
+        return problems.isEmpty() ? Main.OK : Main.FOUND_PROBLEMS;
     }
 }

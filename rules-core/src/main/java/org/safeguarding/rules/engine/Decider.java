@@ -60,20 +60,24 @@ public final class Decider {
         List<RuleInfo> ranked = new ArrayList<>();
         for (List<RuleRow> table : List.of(tables.pathwayRows(), tables.actionRows(), tables.questionRows())) {
             for (RuleRow row : table) {
-                Action action = null;
+                Action[] actions = null;
                 if (row.sheet() == TableTemplate.ACTIONS) {
                     ActionCode code = ActionCode.valueOf(row.outcome());
-                    action = new Action(code, tables.actionTexts().get(code), row.guidance());
+                    actions = new Action[Pathway.values().length];
+                    for (Pathway pathway : Pathway.values()) {
+                        actions[pathway.ordinal()] = new Action(code, tables.actionText(code, pathway), row.guidance());
+                    }
                 }
                 RuleInfo info = new RuleInfo(row, ranked.size(),
-                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), action);
+                        new Reason(row.id(), row.sheet().sheetName(), row.description(), row.guidance()), actions);
                 ranked.add(info);
                 rules.put(row.id(), info);
             }
         }
         this.byRank = ranked.toArray(RuleInfo[]::new);
-        this.emergency = ranked.stream().map(RuleInfo::action).filter(a -> a != null && a.code() == ActionCode.CALL_999).findFirst()
-                .orElse(new Action(ActionCode.CALL_999, tables.actionTexts().get(ActionCode.CALL_999), ""));
+        this.emergency = ranked.stream().filter(r -> r.actions() != null).map(r -> r.action(Pathway.EMERGENCY))
+                .filter(a -> a.code() == ActionCode.CALL_999).findFirst()
+                .orElse(new Action(ActionCode.CALL_999, tables.actionText(ActionCode.CALL_999, Pathway.EMERGENCY), ""));
     }
 
     public RuleTables tables() {
@@ -89,7 +93,7 @@ public final class Decider {
         List<RuleSetInfo.Table> counts = TableTemplate.RULE_SHEETS.stream()
                 .map(sheet -> new RuleSetInfo.Table(sheet.sheetName(), tables.rows(sheet).get(0).workbook(), tables.rows(sheet).size()))
                 .toList();
-        return new RuleSetInfo(version.version(), version.sha256(), loadedAt, counts);
+        return new RuleSetInfo(version.version(), version.sha256(), loadedAt, counts, tables.setupWarnings());
     }
 
     /**
@@ -213,7 +217,7 @@ public final class Decider {
             boolean provisional = provisional(values, pathway, findings);
             runActions(session, values, pathway, provisional);
             return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
-                    tables.summary(pathway, provisional), actionsOf(findings), questionsOf(findings),
+                    tables.summary(pathway, provisional), actionsOf(findings, pathway), questionsOf(findings),
                     reasonsOf(findings, pathway), derivation.derived(), derivation.warnings(), version);
         } finally {
             session.dispose();
@@ -221,17 +225,18 @@ public final class Decider {
     }
 
     /** One action per code, cited from the topmost row that gave it, listed in the Action texts order. */
-    private List<Action> actionsOf(Findings findings) {
+    private List<Action> actionsOf(Findings findings, Pathway pathway) {
         Action[] byCode = new Action[ActionCode.values().length];
         int[] rankOf = new int[byCode.length];
         int count = 0;
         for (RuleInfo rule : findings.actionRules) {
-            int code = rule.action().code().ordinal();
+            Action action = rule.action(pathway);
+            int code = action.code().ordinal();
             if (byCode[code] == null) {
                 count++;
             }
             if (byCode[code] == null || rule.rank() < rankOf[code]) {
-                byCode[code] = rule.action();
+                byCode[code] = action;
                 rankOf[code] = rule.rank();
             }
         }

@@ -1,6 +1,7 @@
 package org.safeguarding.rules.engine;
 
 import org.safeguarding.rules.api.Action;
+import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.tables.RuleRow;
 
@@ -8,7 +9,12 @@ import org.safeguarding.rules.tables.RuleRow;
  * What a decision quotes about one rule row, worked out once per rule set.
  *
  * @param rank     position over all tables in row order (Pathway, Actions, Questions)
- * @param action   the action the row gives, with its text and citation; {@code null} outside Actions
+ * @param actions  the action the row gives, with its text and citation, for each pathway (by ordinal: the
+ *                 text may be worded for the pathway); {@code null} outside Actions
  */
-record RuleInfo(RuleRow row, int rank, Reason reason, Action action) {
+record RuleInfo(RuleRow row, int rank, Reason reason, Action[] actions) {
+
+    Action action(Pathway pathway) {
+        return actions[pathway.ordinal()];
+    }
 }

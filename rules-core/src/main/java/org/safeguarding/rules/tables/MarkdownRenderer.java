@@ -30,6 +30,12 @@ public final class MarkdownRenderer {
         md.append("\n## Action texts\n\n| Action | Text |\n|---|---|\n");
         for (Map.Entry<ActionCode, String> text : tables.actionTexts().entrySet()) {
             md.append("| ").append(text.getKey()).append(" | ").append(escape(text.getValue())).append(" |\n");
+            tables.pathwayActionTexts().forEach((pathway, texts) -> {
+                if (texts.containsKey(text.getKey())) {
+                    md.append("| ").append(text.getKey()).append(" (").append(pathway).append(") | ")
+                            .append(escape(texts.get(text.getKey()))).append(" |\n");
+                }
+            });
         }
         md.append("\n## Question texts\n\n| Fact | Question | Why |\n|---|---|---|\n");
         tables.questionTexts().forEach((fact, q) -> md.append("| ").append(fact.fieldName()).append(" | ")

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.api.Problem;
 
 /**
  * Everything a rule set's workbooks say, read and checked against the template: the rule
@@ -13,20 +14,34 @@ import org.safeguarding.rules.api.Pathway;
  * which is the order actions and questions are listed in.
  *
  * @param actionTexts   action text per code, contact placeholders filled in, in urgency order
+ * @param pathwayActionTexts texts that replace the general one on one pathway (e.g. REPORT_TO_POLICE
+ *                      in an EMERGENCY, where the 999 call is the report)
  * @param questionTexts question per fact, in asking order
  * @param summaries     summary sentence per pathway and provisional flag
  * @param sha256        hash over every workbook's bytes, in name order
+ * @param setupWarnings local settings still to be made, e.g. a Contacts value still holding its
+ *                      "[number not set: ...]" placeholder; each names its cell
  */
 public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, List<RuleRow> actionRows,
                          List<RuleRow> questionRows, Map<ActionCode, String> actionTexts,
+                         Map<Pathway, Map<ActionCode, String>> pathwayActionTexts,
                          Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
-                         Map<String, String> contacts, String sha256) {
+                         Map<String, String> contacts, String sha256, List<Problem> setupWarnings) {
+
+    public RuleTables {
+        setupWarnings = List.copyOf(setupWarnings);
+    }
 
     public List<RuleRow> rows(SheetTemplate sheet) {
         if (sheet == TableTemplate.PATHWAY) {
             return pathwayRows;
         }
         return sheet == TableTemplate.ACTIONS ? actionRows : questionRows;
+    }
+
+    /** The text of an action on a pathway: the pathway's own wording if the Action texts sheet has one. */
+    public String actionText(ActionCode code, Pathway pathway) {
+        return pathwayActionTexts.getOrDefault(pathway, Map.of()).getOrDefault(code, actionTexts.get(code));
     }
 
     public String summary(Pathway pathway, boolean provisional) {

@@ -35,6 +35,11 @@ import org.safeguarding.rules.api.Problem;
 public final class WorkbookReader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]*)}");
     private static final Pattern CONTACT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** A value in square brackets, like the shipped "[number not set: ...]", is a placeholder for a local setting. */
+    private static final Pattern CONTACT_PLACEHOLDER = Pattern.compile("\\[.*]", Pattern.DOTALL);
+
+    private final List<Problem> setupWarnings = new ArrayList<>();
+    private final Map<Pathway, Map<ActionCode, String>> pathwayActionTexts = new EnumMap<>(Pathway.class);
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ENGLISH);
     /** Rows one sheet may have; the shipped tables have fewer than 50. */
     static final int MAX_ROWS = 10_000;
@@ -104,9 +109,9 @@ public final class WorkbookReader {
             checkUniqueIds(rows);
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY),
                     rows.get(TableTemplate.ACTIONS), rows.get(TableTemplate.QUESTIONS),
-                    actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts),
+                    actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts), pathwayActionTexts,
                     questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET)),
-                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks));
+                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings);
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
         } finally {
             for (XSSFWorkbook book : opened) {
@@ -438,6 +443,10 @@ public final class WorkbookReader {
                         "The contact " + name + " has no value. Fill it in."));
             } else if (contacts.putIfAbsent(name, value) != null) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "The contact " + name + " is listed twice. Keep one."));
+            } else if (CONTACT_PLACEHOLDER.matcher(value).matches()) {
+                setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
+                        "The contact " + name + " is not set yet: every text that uses it shows the placeholder. Type your own "
+                                + "value here (for a phone number, as text so its leading 0 is kept)."));
             }
         }
         return contacts;
@@ -448,9 +457,20 @@ public final class WorkbookReader {
         for (Row row : dataRows(located)) {
             String code = text(located, row, 0);
             String text = text(located, row, 1);
+            String onlyOn = text(located, row, 2);
             int excelRow = row.getRowNum() + 1;
             Optional<ActionCode> action = enumNamed(ActionCode.class, code);
-            if (action.isEmpty()) {
+            Optional<Pathway> pathway = enumNamed(Pathway.class, onlyOn);
+            if (!onlyOn.isEmpty() && pathway.isEmpty()) {
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "C" + excelRow, "'" + onlyOn
+                        + "' is not a pathway. Use one of " + names(Pathway.values()) + ", or leave it blank for the text used on any pathway."));
+            } else if (action.isPresent() && pathway.isPresent() && !text.isEmpty()) {
+                if (pathwayActionTexts.computeIfAbsent(pathway.get(), p -> new EnumMap<>(ActionCode.class))
+                        .putIfAbsent(action.get(), fillContacts(located, "B" + excelRow, text, contacts)) != null) {
+                    problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The action " + code
+                            + " has two texts for " + onlyOn + ". Keep one."));
+                }
+            } else if (action.isEmpty()) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "'" + code
                         + "' is not an action code. The codes are fixed: " + names(ActionCode.values()) + "."));
             } else if (text.isEmpty()) {

@@ -44,6 +44,7 @@ class DecisionEngineTest {
         assertThat(r.actions()).filteredOn(a -> a.code() == ActionCode.REFER_CHILDRENS_SOCIAL_CARE).singleElement()
                 .satisfies(a -> assertThat(a.text()).contains("0300 123 4567"));
         assertThat(r.ruleSet().sha256()).isNotEqualTo(Engines.bundled().ruleSet().sha256());
+        assertThat(engine.ruleSet().setupWarnings()).as("the number is set now").isEmpty();
     }
 
     @Test

@@ -122,6 +122,41 @@ class NeverWithoutAdviceTest {
     }
 
     @Test
+    void no_action_text_in_an_emergency_says_to_call_101() {
+        Random random = new Random(3);
+        for (int i = 0; i < 2_000; i++) {
+            Recommendation r = Engines.bundled().decide(RandomIncidents.facts(random).immediateDanger(Answer.YES).build());
+            assertThat(r.pathway()).isEqualTo(Pathway.EMERGENCY);
+            assertThat(r.actions()).allSatisfy(a -> assertThat(a.text()).as(a.code().name()).doesNotContain("101"));
+        }
+        Recommendation escalate = decide(Incident.builder().immediateDanger(Answer.NO));
+        assertThat(escalate.actions()).filteredOn(a -> a.code() == ActionCode.REPORT_TO_POLICE).singleElement()
+                .satisfies(a -> assertThat(a.text()).contains("101"));
+    }
+
+    @Test
+    void every_reason_cites_the_nspcc_or_ukcis_and_no_emergency_cites_the_not_in_danger_passage() {
+        Random random = new Random(5);
+        for (int i = 0; i < 2_000; i++) {
+            Recommendation r = Engines.bundled().decide(RandomIncidents.facts(random).build());
+            assertThat(r.reasons()).allSatisfy(reason -> assertThat(reason.guidance()).containsAnyOf("NSPCC", "UKCIS"));
+            if (r.pathway() == Pathway.EMERGENCY) {
+                assertThat(r.actions()).filteredOn(a -> a.code() == ActionCode.REPORT_TO_CEOP)
+                        .allSatisfy(a -> assertThat(a.guidance()).doesNotContain("not in immediate danger"));
+            }
+        }
+    }
+
+    @Test
+    void the_unset_childrens_services_number_is_a_setup_warning_naming_its_cell() {
+        assertThat(Engines.bundled().ruleSet().setupWarnings()).singleElement().satisfies(w -> {
+            assertThat(w.sheet()).isEqualTo("Contacts");
+            assertThat(w.cell()).isEqualTo("B5");
+            assertThat(w.message()).contains("LOCAL_CHILDRENS_SERVICES");
+        });
+    }
+
+    @Test
     void the_engine_offers_its_999_advice_for_requests_it_could_not_read() {
         Action emergency = Engines.bundled().emergencyAction();
         assertThat(emergency.code()).isEqualTo(CALL_999);

@@ -101,8 +101,10 @@ class WorkbookIsDataTest {
         var template = TableTemplate.ruleSheet(sheet.getSheetName());
         if (template.isEmpty()) {
             // Texts sheets: column A holds the code or pathway (a closed list), the rest are words. Read me: all words.
+            // Closed lists there: Summaries' Provisional? column, Action texts' pathway column.
             return sheet.getSheetName().equals(TableTemplate.READ_ME_SHEET) || cell.getColumnIndex() >= 1
                     && !(sheet.getSheetName().equals(TableTemplate.SUMMARIES_SHEET) && cell.getColumnIndex() == 1)
+                    && !(sheet.getSheetName().equals(TableTemplate.ACTION_TEXTS_SHEET) && cell.getColumnIndex() == 2)
                     && cell.getRowIndex() >= 1;
         }
         if (cell.getRowIndex() <= SheetTemplate.HEADER_ROW) {

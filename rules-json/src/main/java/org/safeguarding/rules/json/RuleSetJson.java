@@ -17,6 +17,10 @@ public final class RuleSetJson {
         for (RuleSetInfo.Table table : info.tables()) {
             tables.addObject().put("name", table.name()).put("workbook", table.workbook()).put("rules", table.rules());
         }
+        ArrayNode warnings = json.putArray("setupWarnings");
+        for (org.safeguarding.rules.api.Problem p : info.setupWarnings()) {
+            warnings.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message());
+        }
         return json;
     }
 }

@@ -270,6 +270,11 @@ public class RuleSets {
         ActiveRuleSet next = new ActiveRuleSet(decider, decider.info(Instant.now()));
         active.set(next);
         metrics.recordRuleSet(next.info());
+        if (!next.info().setupWarnings().isEmpty()) {
+            // Cells and setting names only: these are the organisation's settings, not facts about a child.
+            LOG.warnf("Rule set %s has %d local setting(s) still to make: %s", next.info().version(), next.info().setupWarnings().size(),
+                    next.info().setupWarnings().stream().map(p -> p.sheet() + "!" + p.cell()).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     /** A stored version's compiled rules: from memory when it was checked since start, else compiled and re-proved. */
