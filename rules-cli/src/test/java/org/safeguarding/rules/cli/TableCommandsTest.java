@@ -59,6 +59,30 @@ class TableCommandsTest {
     }
 
     @Test
+    void an_unset_contact_is_a_warning_naming_its_cell_and_an_error_with_strict() throws Exception {
+        DecideCommandTest.Run run = run("validate", shipped.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("1 local setting(s) still to make").contains("sheet 'Contacts', cell B5").contains("LOCAL_CHILDRENS_SERVICES");
+        assertThat(run("validate", shipped.toString(), "--json").json().at("/warnings/0/cell").asText()).isEqualTo("B5");
+        DecideCommandTest.Run strict = run("validate", shipped.toString(), "--strict");
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.out()).contains("sheet 'Contacts', cell B5");
+        Path set = folder("number-set", EditedWorkbook.ofShipped().set("Contacts", "B5", "0300 123 4567").bytes());
+        assertThat(run("validate", set.toString(), "--strict").exit()).isZero();
+    }
+
+    @Test
+    void mutated_copies_breaking_properties_9_and_10_fail_analysis() throws Exception {
+        int outcome = TableTemplate.ACTIONS.column(ColumnKind.OUTCOME);
+        Path internal = folder("internal-reason", EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-03", outcome, "HANDLE_WITHIN_ORGANISATION").bytes());
+        DecideCommandTest.Run run = run("analyse", internal.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("UNSAFE property 10");
+        Path no999 = folder("no-999", EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-01", outcome, "REPORT_TO_POLICE").bytes());
+        assertThat(run("analyse", no999.toString()).out()).contains("UNSAFE property 9");
+    }
+
+    @Test
     void validate_names_the_cell_of_each_classic_mistake() throws Exception {
         record Case(String cell, String value, String expected, boolean old) {
         }
@@ -79,7 +103,7 @@ class TableCommandsTest {
     void shipped_scenarios_pass() {
         DecideCommandTest.Run run = run("test", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("PASS S-01").contains("44 passed, 0 failed");
+        assertThat(run.out()).contains("PASS S-01").contains("49 passed, 0 failed");
     }
 
     @Test
@@ -99,7 +123,7 @@ class TableCommandsTest {
         }
         DecideCommandTest.Run run = run("test", folder.toString(), folder.resolve("mine.xlsx").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL S-01 (row 2)").contains("pathway: expected ESCALATE, got EMERGENCY").contains("43 passed, 1 failed");
+        assertThat(run.out()).contains("FAIL S-01 (row 2)").contains("pathway: expected ESCALATE, got EMERGENCY").contains("48 passed, 1 failed");
         JsonNode json = run("test", folder.toString(), folder.resolve("mine.xlsx").toString(), "--json").json();
         assertThat(json.get("failed").asInt()).isEqualTo(1);
     }

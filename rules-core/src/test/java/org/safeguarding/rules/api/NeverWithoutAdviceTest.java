@@ -54,6 +54,18 @@ class NeverWithoutAdviceTest {
         assertThat(r.has(ActionCode.REPORT_TO_CEOP)).isTrue();
     }
 
+    /** The example in docs/embedding.md. */
+    @Test
+    void the_embedding_guide_example_decides_as_documented() {
+        Recommendation r = decide(Incident.builder().immediateDanger(Answer.YES).adultInvolved(Answer.NO)
+                .person(Role.PICTURED, 15).person(Role.OTHER, 40).person(Role.REPORTER, 44).person(Role.REQUESTER));
+        assertThat(r.pathway()).isEqualTo(Pathway.EMERGENCY);
+        assertThat(r.actionCodes().get(0)).isEqualTo(CALL_999);
+        assertThat(r.derivedFacts()).containsExactly(Map.entry(Fact.ADULT_INVOLVED, Answer.YES));
+        assertThat(warnedFields(r)).containsExactly("adultInvolved");
+        assertThat(r.warnings().get(0).message()).contains("(people[1])");
+    }
+
     @Test
     void a_contradiction_is_decided_the_safer_way_not_refused() {
         Recommendation r = decide(Incident.builder().immediateDanger(Answer.NO).adultInvolved(Answer.NO).consentGiven(Answer.YES)

@@ -198,6 +198,7 @@ class DecisionResourceTest {
         given().when().get("/api/v1/ruleset").then().statusCode(200).contentType(ContentType.JSON)
                 .body("version.length()", is(12)).body("sha256.length()", is(64)).body("loadedAt", notNullValue())
                 .body("tables.name", org.hamcrest.Matchers.contains("Pathway", "Actions", "Questions"))
-                .body("tables.rules", everyItem(org.hamcrest.Matchers.greaterThan(0)));
+                .body("tables.rules", everyItem(org.hamcrest.Matchers.greaterThan(0)))
+                .body("setupWarnings", notNullValue());
     }
 }

@@ -94,6 +94,16 @@ class RuleSetAdminTest {
     }
 
     @Test
+    @Order(3)
+    void edits_breaking_properties_9_and_10_are_refused_at_upload() {
+        int outcome = TableTemplate.ACTIONS.column(ColumnKind.OUTCOME);
+        upload(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-03", outcome, "HANDLE_WITHIN_ORGANISATION").bytes())
+                .statusCode(201).body("passed", is(false)).body("report.safety.findings.property", hasItem(10));
+        upload(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-01", outcome, "REPORT_TO_POLICE").bytes())
+                .statusCode(201).body("passed", is(false)).body("report.safety.findings.property", hasItem(9));
+    }
+
+    @Test
     @Order(4)
     void a_good_edit_is_activated_changes_decisions_and_rolls_back() {
         String before = activeSha();
