@@ -19,16 +19,7 @@ import org.safeguarding.rules.tables.TableTemplate;
  * somehow escaped the reader's checks cannot become code.
  */
 final class DrlGenerator {
-    static final String PACKAGE = "org.safeguarding.rules.generated";
-    private static final List<String> IMPORTS = List.of(
-            "org.safeguarding.rules.api.Answer",
-            "org.safeguarding.rules.api.Pathway",
-            "org.safeguarding.rules.api.ActionCode",
-            "org.safeguarding.rules.api.MediaType",
-            "org.safeguarding.rules.api.Sharing",
-            "org.safeguarding.rules.api.Device",
-            PathwayFacts.class.getName(),
-            ActionFacts.class.getName());
+    static final String PACKAGE = TableTemplate.RULESET_PACKAGE;
     /** Marks where each row's rule starts, so a compile error can be traced back to the row. */
     static final String ROW_MARK = "// row ";
 
@@ -38,7 +29,7 @@ final class DrlGenerator {
     static String generate(SheetTemplate sheet, List<RuleRow> rows) {
         StringBuilder drl = new StringBuilder(256 + rows.size() * 256);
         drl.append("package ").append(PACKAGE).append(";\n\n");
-        IMPORTS.forEach(type -> drl.append("import ").append(type).append(";\n"));
+        TableTemplate.IMPORTED_TYPES.forEach(type -> drl.append("import ").append(type).append(";\n"));
         drl.append("\nglobal ").append(Findings.class.getName()).append(" out;\n");
         String factType = sheet == TableTemplate.PATHWAY ? PathwayFacts.class.getSimpleName() : ActionFacts.class.getSimpleName();
         Pattern id = Pattern.compile(Pattern.quote(sheet.idPrefix()) + "-[0-9]{2,3}");

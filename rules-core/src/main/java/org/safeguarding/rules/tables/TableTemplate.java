@@ -17,7 +17,8 @@ import org.safeguarding.rules.api.Pathway;
 public final class TableTemplate {
 
     public static final String RULESET_PACKAGE = "org.safeguarding.rules.generated";
-    public static final String IMPORTS = String.join(", ",
+    /** The types the generated rules use, by name. */
+    public static final List<String> IMPORTED_TYPES = List.of(
             "org.safeguarding.rules.api.Answer",
             "org.safeguarding.rules.api.Pathway",
             "org.safeguarding.rules.api.ActionCode",
@@ -26,6 +27,8 @@ public final class TableTemplate {
             "org.safeguarding.rules.api.Device",
             "org.safeguarding.rules.engine.PathwayFacts",
             "org.safeguarding.rules.engine.ActionFacts");
+    /** What an old workbook's Import row must hold. */
+    public static final String IMPORTS = String.join(", ", IMPORTED_TYPES);
     /** Each decision gets its own {@code Findings}: a global of a session made for that decision. */
     public static final String VARIABLES = "org.safeguarding.rules.engine.Findings out";
 

@@ -22,7 +22,11 @@ public final class EditedWorkbook {
     }
 
     public static byte[] shippedBytes() {
-        try (InputStream in = EditedWorkbook.class.getClassLoader().getResourceAsStream("org/safeguarding/tables/" + NAME)) {
+        return resource("org/safeguarding/tables/" + NAME);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = EditedWorkbook.class.getClassLoader().getResourceAsStream(path)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,11 +39,7 @@ public final class EditedWorkbook {
 
     /** The shipped workbook as it was before the product generated its own rules: Drools' technical rows in rows 1 to 7. */
     public static byte[] legacyBytes() {
-        try (InputStream in = EditedWorkbook.class.getClassLoader().getResourceAsStream("legacy/" + NAME)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return resource("legacy/" + NAME);
     }
 
     public static EditedWorkbook ofLegacy() {
