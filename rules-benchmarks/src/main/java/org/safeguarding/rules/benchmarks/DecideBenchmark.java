@@ -8,11 +8,13 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.api.Evaluation;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
@@ -20,7 +22,8 @@ import org.safeguarding.rules.api.Role;
 
 /**
  * One full decision (pathway, actions, questions, reasons) on the bundled tables, cycling
- * through 4,096 different random incidents so no single path is measured.
+ * through 4,096 different random incidents so no single path is measured; evaluated from the
+ * index (the default) and in Drools sessions (the reference), in the same run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,13 +31,16 @@ import org.safeguarding.rules.api.Role;
 public class DecideBenchmark {
     private static final int INCIDENTS = 4096;
 
+    @Param({"INDEX", "DROOLS"})
+    public Evaluation evaluation;
+
     private DecisionEngine engine;
     private Incident[] incidents;
     private int next;
 
     @Setup
     public void setUp() {
-        engine = DecisionEngine.bundled();
+        engine = DecisionEngine.bundled().withEvaluation(evaluation);
         Random random = new Random(42);
         incidents = new Incident[INCIDENTS];
         for (int i = 0; i < INCIDENTS; i++) {

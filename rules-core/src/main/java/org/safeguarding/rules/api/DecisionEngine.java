@@ -112,6 +112,22 @@ public final class DecisionEngine {
         return decider.emergencyAction();
     }
 
+    /**
+     * An engine on the same tables that evaluates them the given way: {@link Evaluation#INDEX}
+     * (the default, what the safety analysis proved) or {@link Evaluation#DROOLS} (the reference
+     * the index is built from, several times slower). Past the index's limits (see
+     * docs/performance.md) an engine always evaluates with Drools.
+     */
+    public DecisionEngine withEvaluation(Evaluation evaluation) {
+        Decider other = decider.withEvaluation(Objects.requireNonNull(evaluation, "evaluation"));
+        return other == decider ? this : new DecisionEngine(other, info);
+    }
+
+    /** How this engine evaluates its tables. */
+    public Evaluation evaluation() {
+        return decider.evaluation();
+    }
+
     /** Which tables this engine decides with. */
     public RuleSetInfo ruleSet() {
         return info;

@@ -27,6 +27,7 @@ import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.RuleSetInfo;
 import org.safeguarding.rules.api.RuleSetVersion;
 import org.safeguarding.rules.api.Warning;
+import org.safeguarding.rules.api.Evaluation;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.TableTemplate;
@@ -48,6 +49,9 @@ public final class Decider {
     private final ActionCode[] actionOrder;
     private final Question[] questionsInOrder;
     private final Action emergency;
+    /** Drools' answers for every rule's inputs; {@code null} past the index's limits. */
+    private final DecisionIndex index;
+    private final Evaluation evaluation;
 
     public Decider(RuleTables tables, KieBase base) {
         this.tables = tables;
@@ -78,6 +82,39 @@ public final class Decider {
         this.emergency = ranked.stream().filter(r -> r.actions() != null).map(r -> r.action(Pathway.EMERGENCY))
                 .filter(a -> a.code() == ActionCode.CALL_999).findFirst()
                 .orElse(new Action(ActionCode.CALL_999, tables.actionText(ActionCode.CALL_999, Pathway.EMERGENCY), ""));
+        this.index = DecisionIndex.build(tables, rules, values -> droolsPathway(values).rules(), (values, decided) -> {
+            ActionResult fired = droolsActions(values, Pathway.values()[decided[0]], decided[1] == 1);
+            List<String> ids = new ArrayList<>(fired.actionRules());
+            ids.addAll(fired.questionRules());
+            return ids;
+        });
+        this.evaluation = index != null ? Evaluation.INDEX : Evaluation.DROOLS;
+    }
+
+    /** The same rule set, evaluated the other way: everything but the evaluation is shared. */
+    private Decider(Decider other, Evaluation evaluation) {
+        this.sessions = other.sessions;
+        this.tables = other.tables;
+        this.version = other.version;
+        this.rules.putAll(other.rules);
+        this.byRank = other.byRank;
+        this.actionOrder = other.actionOrder;
+        this.questionsInOrder = other.questionsInOrder;
+        this.emergency = other.emergency;
+        this.index = other.index;
+        this.evaluation = index == null ? Evaluation.DROOLS : evaluation;
+    }
+
+    /**
+     * This rule set evaluated from the index (the default, when it could be built) or in Drools
+     * sessions (the reference semantics; the index is built from them).
+     */
+    public Decider withEvaluation(Evaluation evaluation) {
+        return evaluation == this.evaluation ? this : new Decider(this, evaluation);
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
     }
 
     public RuleTables tables() {
@@ -118,25 +155,50 @@ public final class Decider {
     }
 
     public PathwayResult pathway(Enum<?>[] values) {
+        if (evaluation == Evaluation.INDEX) {
+            Findings findings = new Findings(rules);
+            index.firePathwayRules(DecisionIndex.key(values), findings);
+            return pathwayResult(values, findings);
+        }
+        return droolsPathway(values);
+    }
+
+    private PathwayResult pathwayResult(Enum<?>[] values, Findings findings) {
+        Pathway pathway = pathwayOf(findings);
+        return new PathwayResult(pathway, pathway != null && provisional(values, pathway, findings), ids(findings.pathwayRules),
+                pathway == null ? List.of() : ids(pathwayReasons(findings, pathway)));
+    }
+
+    private PathwayResult droolsPathway(Enum<?>[] values) {
         KieSession session = sessions.newKieSession();
         try {
-            Findings findings = runPathway(session, values);
-            Pathway pathway = pathwayOf(findings);
-            return new PathwayResult(pathway, pathway != null && provisional(values, pathway, findings), ids(findings.pathwayRules),
-                    pathway == null ? List.of() : ids(pathwayReasons(findings, pathway)));
+            return pathwayResult(values, runPathway(session, values));
         } finally {
             session.dispose();
         }
     }
 
     public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
+        if (evaluation == Evaluation.INDEX) {
+            Findings findings = new Findings(rules);
+            index.fireOutcomeRules(DecisionIndex.key(values), pathway, provisional, findings);
+            return actionResult(findings);
+        }
+        return droolsActions(values, pathway, provisional);
+    }
+
+    private static ActionResult actionResult(Findings findings) {
+        return new ActionResult(List.copyOf(findings.actions), ids(findings.actionRules),
+                List.copyOf(findings.questions), ids(findings.questionRules));
+    }
+
+    private ActionResult droolsActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
         KieSession session = sessions.newKieSession();
         try {
             Findings findings = new Findings(rules);
             session.setGlobal(OUT, findings);
             runActions(session, values, pathway, provisional);
-            return new ActionResult(List.copyOf(findings.actions), ids(findings.actionRules),
-                    List.copyOf(findings.questions), ids(findings.questionRules));
+            return actionResult(findings);
         } finally {
             session.dispose();
         }
@@ -206,22 +268,40 @@ public final class Decider {
         Derivation derivation = derive(incident);
         Enum<?>[] values = values(incident);
         derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
+        if (evaluation == Evaluation.INDEX) {
+            Findings findings = new Findings(rules);
+            int[] key = DecisionIndex.key(values);
+            index.firePathwayRules(key, findings);
+            Pathway pathway = decidedPathway(findings);
+            boolean provisional = provisional(values, pathway, findings);
+            index.fireOutcomeRules(key, pathway, provisional, findings);
+            return recommendation(incident, derivation, findings, pathway, provisional);
+        }
         KieSession session = sessions.newKieSession();
         try {
             Findings findings = runPathway(session, values);
-            Pathway pathway = pathwayOf(findings);
-            if (pathway == null) {
-                // Unreachable for a rule set that passed analysis (property 1, completeness).
-                throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
-            }
+            Pathway pathway = decidedPathway(findings);
             boolean provisional = provisional(values, pathway, findings);
             runActions(session, values, pathway, provisional);
-            return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
-                    tables.summary(pathway, provisional), actionsOf(findings, pathway), questionsOf(findings),
-                    reasonsOf(findings, pathway), derivation.derived(), derivation.warnings(), version);
+            return recommendation(incident, derivation, findings, pathway, provisional);
         } finally {
             session.dispose();
         }
+    }
+
+    private static Pathway decidedPathway(Findings findings) {
+        Pathway pathway = pathwayOf(findings);
+        if (pathway == null) {
+            // Unreachable for a rule set that passed analysis (property 1, completeness).
+            throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
+        }
+        return pathway;
+    }
+
+    private Recommendation recommendation(Incident incident, Derivation derivation, Findings findings, Pathway pathway, boolean provisional) {
+        return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
+                tables.summary(pathway, provisional), actionsOf(findings, pathway), questionsOf(findings),
+                reasonsOf(findings, pathway), derivation.derived(), derivation.warnings(), version);
     }
 
     /** One action per code, cited from the topmost row that gave it, listed in the Action texts order. */

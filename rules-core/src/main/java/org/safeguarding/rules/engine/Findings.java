@@ -26,6 +26,21 @@ public final class Findings {
         this.rules = rules;
     }
 
+    void pathway(Pathway pathway, RuleInfo rule) {
+        pathwayRules.add(rule);
+        pathways.add(pathway);
+    }
+
+    void act(RuleInfo rule) {
+        actionRules.add(rule);
+        actions.add(rule.actions()[0].code());
+    }
+
+    void ask(RuleInfo rule) {
+        questionRules.add(rule);
+        questions.add(rule.row().outcome());
+    }
+
     /** Called by the Pathway table's rules. */
     public void pathway(Pathway pathway, String rule) {
         pathwayRules.add(rules.get(rule));

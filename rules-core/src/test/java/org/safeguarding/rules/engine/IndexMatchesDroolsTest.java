@@ -1,0 +1,133 @@
+package org.safeguarding.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.Evaluation;
+import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.api.Person;
+import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.api.Role;
+import org.safeguarding.rules.tables.EditedWorkbook;
+import org.safeguarding.rules.tables.Workbook;
+
+/**
+ * The index serves exactly what Drools decides: on every combination of the Pathway facts, on
+ * every pathway, provisional flag and value of the facts the Actions table reads, and on a
+ * million random incidents (people, enums, unknowns), compared field by field.
+ */
+class IndexMatchesDroolsTest {
+    private static final Decider INDEX = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes())))
+            .decider().orElseThrow();
+    private static final Decider DROOLS = INDEX.withEvaluation(Evaluation.DROOLS);
+
+    @Test
+    void the_shipped_tables_are_served_from_the_index() {
+        assertThat(INDEX.evaluation()).isEqualTo(Evaluation.INDEX);
+        assertThat(DROOLS.evaluation()).isEqualTo(Evaluation.DROOLS);
+    }
+
+    @Test
+    void every_combination_of_the_pathway_facts() {
+        Fact[] pathwayFacts = org.safeguarding.rules.tables.TableTemplate.PATHWAY_FACTS.toArray(Fact[]::new);
+        int combinations = 1;
+        for (Fact fact : pathwayFacts) {
+            combinations *= fact.domain().size();
+        }
+        for (int n = 0; n < combinations; n++) {
+            Enum<?>[] values = unknowns();
+            int rest = n;
+            for (Fact fact : pathwayFacts) {
+                values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                rest /= fact.domain().size();
+            }
+            assertThat(INDEX.pathway(values)).isEqualTo(DROOLS.pathway(values));
+        }
+        assertThat(combinations).isEqualTo(177_147);
+    }
+
+    @Test
+    void every_input_of_the_actions_and_questions_tables() {
+        Random random = new Random(1);
+        Fact[] read = {Fact.ADULT_INVOLVED, Fact.COERCION_OR_BLACKMAIL, Fact.PARENTAL_RISK, Fact.CHILD_DISTRESSED, Fact.DEVICE,
+                Fact.SHARING, Fact.MEDIA_TYPE};
+        int combinations = 1;
+        for (Fact fact : read) {
+            combinations *= fact.domain().size();
+        }
+        for (Pathway pathway : Pathway.values()) {
+            for (boolean provisional : new boolean[] {false, true}) {
+                for (int n = 0; n < combinations; n++) {
+                    Enum<?>[] values = randomValues(random);
+                    int rest = n;
+                    for (Fact fact : read) {
+                        values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                        rest /= fact.domain().size();
+                    }
+                    Decider.ActionResult index = INDEX.actions(values, pathway, provisional);
+                    Decider.ActionResult drools = DROOLS.actions(values, pathway, provisional);
+                    assertThat(sorted(index.actionRules())).isEqualTo(sorted(drools.actionRules()));
+                    assertThat(sorted(index.questionRules())).isEqualTo(sorted(drools.questionRules()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_million_random_incidents_decide_the_same_field_by_field() {
+        Random random = new Random(2026);
+        Role[] roles = Role.values();
+        for (int i = 0; i < 1_000_000; i++) {
+            Incident.Builder builder = Incident.builder();
+            for (Fact fact : Fact.values()) {
+                builder.set(fact, fact.domain().get(random.nextInt(fact.domain().size())));
+            }
+            for (int p = random.nextInt(4); p > 0; p--) {
+                Role role = roles[random.nextInt(roles.length)];
+                if (random.nextInt(5) == 0) {
+                    builder.person(role);
+                } else {
+                    builder.person(role, random.nextInt(Person.MAX_AGE + 1));
+                }
+            }
+            Incident incident = builder.build();
+            Recommendation index = INDEX.decide(incident);
+            Recommendation drools = DROOLS.decide(incident);
+            assertThat(index.pathway()).isEqualTo(drools.pathway());
+            assertThat(index.provisional()).isEqualTo(drools.provisional());
+            assertThat(index.summary()).isEqualTo(drools.summary());
+            assertThat(index.actions()).isEqualTo(drools.actions());
+            assertThat(index.questions()).isEqualTo(drools.questions());
+            assertThat(index.reasons()).isEqualTo(drools.reasons());
+            assertThat(index.derivedFacts()).isEqualTo(drools.derivedFacts());
+            assertThat(index.warnings()).isEqualTo(drools.warnings());
+        }
+    }
+
+    private static Enum<?>[] unknowns() {
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.unknown();
+        }
+        return values;
+    }
+
+    private static Enum<?>[] randomValues(Random random) {
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.domain().get(random.nextInt(fact.domain().size()));
+        }
+        values[Fact.IMMEDIATE_DANGER.ordinal()] = random.nextBoolean() ? Answer.NO : Answer.UNKNOWN;
+        return values;
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        return ids.stream().sorted().toList();
+    }
+}
