@@ -52,6 +52,22 @@ public final class Decider {
     /** Drools' answers for every rule's inputs; {@code null} past the index's limits. */
     private final DecisionIndex index;
     private final Evaluation evaluation;
+    /**
+     * With the index: the Pathway table's answer for every combination of its facts (pathway,
+     * provisional and reasons, already ordered), as a number into the list of distinct answers.
+     */
+    private final int[] pathwayPartOf;
+    private final PathwayPart[] pathwayParts;
+    /** The Actions and Questions tables' assembled answers, by which of their rules fired: few distinct ones recur. */
+    private final Map<Long, OutcomePart> outcomeParts;
+    private static final int[] PATHWAY_WEIGHTS = pathwayWeights();
+    private static final int MAX_OUTCOME_PARTS = 65_536;
+
+    private record PathwayPart(Pathway pathway, boolean provisional, Reason[] reasons) {
+    }
+
+    private record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons, ActionResult result) {
+    }
 
     public Decider(RuleTables tables, KieBase base) {
         this.tables = tables;
@@ -89,6 +105,98 @@ public final class Decider {
             return ids;
         });
         this.evaluation = index != null ? Evaluation.INDEX : Evaluation.DROOLS;
+        this.outcomeParts = new java.util.concurrent.ConcurrentHashMap<>();
+        List<PathwayPart> parts = new ArrayList<>();
+        this.pathwayPartOf = index == null ? null : pathwayParts(parts);
+        this.pathwayParts = parts.toArray(PathwayPart[]::new);
+    }
+
+    private static int[] pathwayWeights() {
+        int[] weights = new int[Fact.values().length];
+        int weight = 1;
+        for (Fact fact : TableTemplate.PATHWAY_FACTS) {
+            weights[fact.ordinal()] = weight;
+            weight *= fact.domain().size();
+        }
+        return weights;
+    }
+
+    /** The Pathway table's answer for every combination of its facts, from the index's bits. */
+    private int[] pathwayParts(List<PathwayPart> parts) {
+        int size = 1;
+        for (Fact fact : TableTemplate.PATHWAY_FACTS) {
+            size *= fact.domain().size();
+        }
+        int[] partOf = new int[size];
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.unknown();
+        }
+        for (int k = 0; k < size; k++) {
+            int rest = k;
+            for (Fact fact : TableTemplate.PATHWAY_FACTS) {
+                values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                rest /= fact.domain().size();
+            }
+            Findings findings = new Findings(rules);
+            index.firePathwayRules(DecisionIndex.key(values), findings);
+            PathwayResult result = pathwayResult(values, findings);
+            List<Object> answer = List.of(String.valueOf(result.pathway()), result.provisional(), result.reasons());
+            Integer id = seen.get(answer);
+            if (id == null) {
+                id = parts.size();
+                seen.put(answer, id);
+                Reason[] reasons = result.pathway() == null ? new Reason[0]
+                        : pathwayReasons(findings, result.pathway()).stream().map(RuleInfo::reason).toArray(Reason[]::new);
+                parts.add(new PathwayPart(result.pathway(), result.provisional(), reasons));
+            }
+            partOf[k] = id;
+        }
+        return partOf;
+    }
+
+    private PathwayPart pathwayPart(Enum<?>[] values) {
+        int key = 0;
+        for (Fact fact : TableTemplate.PATHWAY_FACTS) {
+            key += values[fact.ordinal()].ordinal() * PATHWAY_WEIGHTS[fact.ordinal()];
+        }
+        return pathwayParts[pathwayPartOf[key]];
+    }
+
+    /** What the Actions and Questions tables give, assembled once per distinct set of rules that fire. */
+    private OutcomePart outcomePart(Enum<?>[] values, Pathway pathway, boolean provisional) {
+        int[] key = DecisionIndex.key(values);
+        long mask = index.outcomeMask(key, pathway, provisional);
+        if (mask < 0) {
+            Findings findings = new Findings(rules);
+            index.fireOutcomeRules(key, pathway, provisional, findings);
+            return outcomePart(findings, pathway);
+        }
+        long partKey = (mask << 3) | ((long) pathway.ordinal() << 1) | (provisional ? 1 : 0);
+        OutcomePart part = outcomeParts.get(partKey);
+        if (part == null) {
+            Findings findings = new Findings(rules);
+            index.fireOutcomeRules(mask, findings);
+            part = outcomePart(findings, pathway);
+            if (outcomeParts.size() < MAX_OUTCOME_PARTS) {
+                outcomeParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
+            }
+        }
+        return part;
+    }
+
+    private OutcomePart outcomePart(Findings findings, Pathway pathway) {
+        boolean[] fired = new boolean[byRank.length];
+        findings.actionRules.forEach(r -> fired[r.rank()] = true);
+        findings.questionRules.forEach(r -> fired[r.rank()] = true);
+        List<Reason> reasons = new ArrayList<>();
+        for (int rank = 0; rank < byRank.length; rank++) {
+            if (fired[rank]) {
+                reasons.add(byRank[rank].reason());
+            }
+        }
+        return new OutcomePart(actionsOf(findings, pathway), questionsOf(findings), reasons.toArray(Reason[]::new), actionResult(findings));
     }
 
     /** The same rule set, evaluated the other way: everything but the evaluation is shared. */
@@ -103,6 +211,9 @@ public final class Decider {
         this.emergency = other.emergency;
         this.index = other.index;
         this.evaluation = index == null ? Evaluation.DROOLS : evaluation;
+        this.pathwayPartOf = other.pathwayPartOf;
+        this.pathwayParts = other.pathwayParts;
+        this.outcomeParts = other.outcomeParts;
     }
 
     /**
@@ -180,9 +291,7 @@ public final class Decider {
 
     public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
         if (evaluation == Evaluation.INDEX) {
-            Findings findings = new Findings(rules);
-            index.fireOutcomeRules(DecisionIndex.key(values), pathway, provisional, findings);
-            return actionResult(findings);
+            return outcomePart(values, pathway, provisional).result();
         }
         return droolsActions(values, pathway, provisional);
     }
@@ -269,13 +378,17 @@ public final class Decider {
         Enum<?>[] values = values(incident);
         derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
         if (evaluation == Evaluation.INDEX) {
-            Findings findings = new Findings(rules);
-            int[] key = DecisionIndex.key(values);
-            index.firePathwayRules(key, findings);
-            Pathway pathway = decidedPathway(findings);
-            boolean provisional = provisional(values, pathway, findings);
-            index.fireOutcomeRules(key, pathway, provisional, findings);
-            return recommendation(incident, derivation, findings, pathway, provisional);
+            PathwayPart decided = pathwayPart(values);
+            Pathway pathway = decided.pathway();
+            if (pathway == null) {
+                throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
+            }
+            boolean provisional = decided.provisional();
+            OutcomePart outcome = outcomePart(values, pathway, provisional);
+            Reason[] reasons = Arrays.copyOf(decided.reasons(), decided.reasons().length + outcome.reasons().length);
+            System.arraycopy(outcome.reasons(), 0, reasons, decided.reasons().length, outcome.reasons().length);
+            return new Recommendation(decisionId(), incident.reference(), pathway, provisional, tables.summary(pathway, provisional),
+                    outcome.actions(), outcome.questions(), List.of(reasons), derivation.derived(), derivation.warnings(), version);
         }
         KieSession session = sessions.newKieSession();
         try {

@@ -193,6 +193,44 @@ final class DecisionIndex {
         }
     }
 
+    /** The Pathway rules in table order, for building the whole-table answer from the bits. */
+    IndexedRule[] pathwayRules() {
+        return pathwayRules;
+    }
+
+    /**
+     * Which Actions and Questions rules fire, one bit per rule in table order, or -1 when there
+     * are more than 60 of them (then findings are gathered one by one).
+     */
+    long outcomeMask(int[] key, Pathway pathway, boolean provisional) {
+        if (outcomeRules.length > 60) {
+            return -1;
+        }
+        key[PATHWAY_SLOT] = pathway.ordinal();
+        key[PROVISIONAL_SLOT] = provisional ? 1 : 0;
+        long mask = 0;
+        for (int i = 0; i < outcomeRules.length; i++) {
+            if (outcomeRules[i].firesFor(key)) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
+
+    /** The findings of the Actions and Questions rules a mask names. */
+    void fireOutcomeRules(long mask, Findings findings) {
+        for (int i = 0; i < outcomeRules.length; i++) {
+            if ((mask & (1L << i)) != 0) {
+                RuleInfo rule = outcomeRules[i].rule();
+                if (rule.actions() != null) {
+                    findings.act(rule);
+                } else {
+                    findings.ask(rule);
+                }
+            }
+        }
+    }
+
     /** The Actions and Questions rules that fire once the pathway is decided, added to the findings. */
     void fireOutcomeRules(int[] key, Pathway pathway, boolean provisional, Findings findings) {
         key[PATHWAY_SLOT] = pathway.ordinal();
