@@ -107,19 +107,8 @@ class NeverWithoutAdviceTest {
     @Test
     void every_odd_people_list_is_decided_and_immediate_danger_always_reaches_999() {
         Random random = new Random(42);
-        Role[] roles = Role.values();
         for (int i = 0; i < 20_000; i++) {
-            Incident.Builder incident = RandomIncidents.facts(random);
-            int people = random.nextInt(4);
-            for (int p = 0; p < people; p++) {
-                Role role = roles[random.nextInt(roles.length)];
-                if (random.nextInt(4) == 0) {
-                    incident.person(role);
-                } else {
-                    incident.person(role, random.nextInt(Person.MAX_AGE + 1));
-                }
-            }
-            Incident built = incident.build();
+            Incident built = RandomIncidents.withRandomPeople(random);
             Recommendation r = Engines.bundled().decide(built);
             if (built.immediateDanger() == Answer.YES) {
                 assertThat(r.actionCodes().get(0)).isEqualTo(CALL_999);

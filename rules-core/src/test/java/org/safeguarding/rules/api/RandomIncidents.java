@@ -19,6 +19,21 @@ public final class RandomIncidents {
         return builder;
     }
 
+    /** Every fact at random and zero to three people of any role, a quarter of them of unknown age. */
+    public static Incident withRandomPeople(Random random) {
+        Incident.Builder builder = facts(random);
+        Role[] roles = Role.values();
+        for (int p = random.nextInt(4); p > 0; p--) {
+            Role role = roles[random.nextInt(roles.length)];
+            if (random.nextInt(4) == 0) {
+                builder.person(role);
+            } else {
+                builder.person(role, random.nextInt(Person.MAX_AGE + 1));
+            }
+        }
+        return builder.build();
+    }
+
     public static List<Incident> generate(Random random, int count) {
         List<Incident> incidents = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -11,9 +11,7 @@ import org.safeguarding.rules.api.Evaluation;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
-import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Recommendation;
-import org.safeguarding.rules.api.Role;
 import org.safeguarding.rules.tables.EditedWorkbook;
 import org.safeguarding.rules.tables.Workbook;
 
@@ -82,21 +80,8 @@ class IndexMatchesDroolsTest {
     @Test
     void a_million_random_incidents_decide_the_same_field_by_field() {
         Random random = new Random(2026);
-        Role[] roles = Role.values();
         for (int i = 0; i < 1_000_000; i++) {
-            Incident.Builder builder = Incident.builder();
-            for (Fact fact : Fact.values()) {
-                builder.set(fact, fact.domain().get(random.nextInt(fact.domain().size())));
-            }
-            for (int p = random.nextInt(4); p > 0; p--) {
-                Role role = roles[random.nextInt(roles.length)];
-                if (random.nextInt(5) == 0) {
-                    builder.person(role);
-                } else {
-                    builder.person(role, random.nextInt(Person.MAX_AGE + 1));
-                }
-            }
-            Incident incident = builder.build();
+            Incident incident = org.safeguarding.rules.api.RandomIncidents.withRandomPeople(random);
             Recommendation index = INDEX.decide(incident);
             Recommendation drools = DROOLS.decide(incident);
             assertThat(index.pathway()).isEqualTo(drools.pathway());
