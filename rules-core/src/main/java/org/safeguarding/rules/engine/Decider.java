@@ -61,12 +61,12 @@ public final class Decider {
     /** The Actions and Questions tables' assembled answers, by which of their rules fired: few distinct ones recur. */
     private final Map<Long, OutcomePart> outcomeParts;
     private static final int[] PATHWAY_WEIGHTS = pathwayWeights();
-    private static final int MAX_OUTCOME_PARTS = 65_536;
+    private static final int MAX_OUTCOME_PARTS = 4_096;
 
     private record PathwayPart(Pathway pathway, boolean provisional, Reason[] reasons) {
     }
 
-    private record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons, ActionResult result) {
+    private record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons) {
     }
 
     public Decider(RuleTables tables, KieBase base) {
@@ -128,7 +128,11 @@ public final class Decider {
             size *= fact.domain().size();
         }
         int[] partOf = new int[size];
-        Map<List<Object>, Integer> seen = new HashMap<>();
+        Map<Object, Integer> seen = new HashMap<>();
+        Map<String, Integer> bitOf = new HashMap<>();
+        for (RuleRow row : tables.pathwayRows()) {
+            bitOf.put(row.id(), bitOf.size());
+        }
         Enum<?>[] values = new Enum<?>[Fact.values().length];
         for (Fact fact : Fact.values()) {
             values[fact.ordinal()] = fact.unknown();
@@ -142,7 +146,7 @@ public final class Decider {
             Findings findings = new Findings(rules);
             index.firePathwayRules(DecisionIndex.key(values), findings);
             PathwayResult result = pathwayResult(values, findings);
-            List<Object> answer = List.of(String.valueOf(result.pathway()), result.provisional(), result.reasons());
+            Object answer = answerKey(result, bitOf);
             Integer id = seen.get(answer);
             if (id == null) {
                 id = parts.size();
@@ -154,6 +158,18 @@ public final class Decider {
             partOf[k] = id;
         }
         return partOf;
+    }
+
+    /** A compact key for a Pathway answer while the distinct answers are gathered: a long when the rules fit in one. */
+    private static Object answerKey(PathwayResult result, Map<String, Integer> bitOf) {
+        if (bitOf.size() > 60) {
+            return List.of(String.valueOf(result.pathway()), result.provisional(), result.reasons());
+        }
+        long key = result.pathway() == null ? 7 : result.pathway().ordinal() * 2L + (result.provisional() ? 1 : 0);
+        for (String reason : result.reasons()) {
+            key |= 1L << (3 + bitOf.get(reason));
+        }
+        return key;
     }
 
     private PathwayPart pathwayPart(Enum<?>[] values) {
@@ -196,7 +212,7 @@ public final class Decider {
                 reasons.add(byRank[rank].reason());
             }
         }
-        return new OutcomePart(actionsOf(findings, pathway), questionsOf(findings), reasons.toArray(Reason[]::new), actionResult(findings));
+        return new OutcomePart(actionsOf(findings, pathway), questionsOf(findings), reasons.toArray(Reason[]::new));
     }
 
     /** The same rule set, evaluated the other way: everything but the evaluation is shared. */
@@ -291,7 +307,9 @@ public final class Decider {
 
     public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
         if (evaluation == Evaluation.INDEX) {
-            return outcomePart(values, pathway, provisional).result();
+            Findings findings = new Findings(rules);
+            index.fireOutcomeRules(DecisionIndex.key(values), pathway, provisional, findings);
+            return actionResult(findings);
         }
         return droolsActions(values, pathway, provisional);
     }
