@@ -79,9 +79,9 @@ public class RequestLimits {
         }
         if (token == null) {
             refuse(context, 401, problem("Unauthorised", 401,
-                    "Send a valid bearer token (Authorization: Bearer ...) from your organisation's identity provider.", null), "Bearer");
+                    "Send a valid bearer token (Authorization: Bearer ...) from your organisation's identity provider."), "Bearer");
         } else if (!token.getGroups().contains(Roles.RULES_ADMIN)) {
-            refuse(context, 403, problem("Forbidden", 403, "Your token does not carry the role this endpoint needs.", null), null);
+            refuse(context, 403, problem("Forbidden", 403, "Your token does not carry the role this endpoint needs."), null);
         } else {
             context.next();
         }
@@ -139,7 +139,7 @@ public class RequestLimits {
         response.end(Buffer.buffer(body));
     }
 
-    private static byte[] problem(String title, int status, String detail, String error) {
+    private static byte[] problem(String title, int status, String detail) {
         return RecommendationJson.writeBytes(RecommendationJson.problem(Problems.GENERIC, title, status, detail, List.of()));
     }
 }
