@@ -89,7 +89,12 @@ public class RequestLimits {
 
     /** POST to the rule sets collection, however the path is written. */
     static boolean isUpload(HttpServerRequest request) {
-        return request.method() == HttpMethod.POST && UPLOAD_PATH.equals(canonicalPath(request.path()));
+        if (request.method() != HttpMethod.POST) {
+            return false;
+        }
+        String path = request.path();
+        // Decisions are the hot path: their plain spelling needs no decoding.
+        return !DECISIONS_PATH.equals(path) && UPLOAD_PATH.equals(canonicalPath(path));
     }
 
     /** The path without matrix parameters, percent-encoding, repeated or trailing slashes; {@code null} if it cannot be decoded. */
