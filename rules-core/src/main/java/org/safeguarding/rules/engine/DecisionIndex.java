@@ -193,11 +193,6 @@ final class DecisionIndex {
         }
     }
 
-    /** The Pathway rules in table order, for building the whole-table answer from the bits. */
-    IndexedRule[] pathwayRules() {
-        return pathwayRules;
-    }
-
     /**
      * Which Actions and Questions rules fire, one bit per rule in table order, or -1 when there
      * are more than 60 of them (then findings are gathered one by one).
