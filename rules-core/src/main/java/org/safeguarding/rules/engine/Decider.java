@@ -34,8 +34,9 @@ import org.safeguarding.rules.tables.TableTemplate;
 
 /**
  * Makes decisions with one compiled rule set. Immutable after construction and shared by all
- * threads: each decision runs in stateless sessions of its own. Everything a recommendation
- * quotes (texts, citations, order) is worked out here once, so a decision only looks it up.
+ * threads: a decision reads the {@link DecisionIndex} (or, evaluated with Drools, runs in a pooled
+ * session of its own). Everything a recommendation quotes (texts, citations, order) is worked out
+ * here once, so a decision only looks it up.
  */
 public final class Decider {
     private static final String OUT = "out";
