@@ -51,7 +51,18 @@ public final class RuleSetReview {
             return new Outcome(new Report(built.problems(), Optional.empty(), List.of(), Optional.empty()), Optional.empty());
         }
         Decider decider = built.decider().get();
-        SafetyReport safety = SafetyAnalyser.analyse(decider);
+        return review(decider, SafetyAnalyser.analyse(decider), scenarios, active);
+    }
+
+    /**
+     * The review of a rule set already built and proven (e.g. loaded from its saved index): only
+     * the scenarios and the impact are worked out.
+     */
+    public static Outcome review(ProvenRuleSet proven, List<Scenario> scenarios, Optional<Decider> active) {
+        return review(proven.decider(), proven.safety(), scenarios, active);
+    }
+
+    private static Outcome review(Decider decider, SafetyReport safety, List<Scenario> scenarios, Optional<Decider> active) {
         List<ScenarioResult> results = ScenarioRunner.run(decider::decide, scenarios);
         Optional<ImpactDiff.Report> impact = active.map(a -> ImpactDiff.compare(a, decider));
         Report report = new Report(List.of(), Optional.of(safety), results, impact);

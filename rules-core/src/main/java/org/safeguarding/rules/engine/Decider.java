@@ -9,7 +9,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
@@ -42,7 +44,8 @@ public final class Decider {
     private static final String OUT = "out";
     private static final int SESSIONS_PER_POOL = 4;
 
-    private final KieSessionsPool sessions;
+    /** Drools sessions, made only when first needed: a rule set loaded from its index file never compiles. */
+    private final Supplier<KieSessionsPool> sessions;
     private final RuleTables tables;
     private final RuleSetVersion version;
     private final Map<String, RuleInfo> rules = new HashMap<>();
@@ -57,23 +60,48 @@ public final class Decider {
      * With the index: the Pathway table's answer for every combination of its facts (pathway,
      * provisional and reasons, already ordered), as a number into the list of distinct answers.
      */
-    private final int[] pathwayPartOf;
-    private final PathwayPart[] pathwayParts;
+    private final PathwayTable pathwayTable;
     /** The Actions and Questions tables' assembled answers, by which of their rules fired: few distinct ones recur. */
     private final Map<Long, OutcomePart> outcomeParts;
     private static final int[] PATHWAY_WEIGHTS = pathwayWeights();
     private static final int MAX_OUTCOME_PARTS = 4_096;
 
-    private record PathwayPart(Pathway pathway, boolean provisional, Reason[] reasons) {
+    record PathwayPart(Pathway pathway, boolean provisional, Reason[] reasons) {
+    }
+
+    /** The Pathway table's distinct answers, and which one each combination of its facts gets (saved with the index). */
+    record PathwayTable(int[] partOf, PathwayPart[] parts) {
     }
 
     private record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons) {
     }
 
+    /** A decider on compiled tables; its index is filled in by running Drools over every rule's inputs. */
     public Decider(RuleTables tables, KieBase base) {
+        this(tables, () -> base, null, null);
+    }
+
+    /**
+     * A decider on tables and index bits saved by {@link DecisionIndexFile}; empty when the bits do
+     * not fit the tables. Drools compiles the tables only if a decision is asked of it.
+     */
+    static Optional<Decider> restore(RuleTables tables, List<long[]> fires, PathwayTable pathways) {
+        Decider decider = new Decider(tables, () -> compile(tables), fires, pathways);
+        return decider.index == null || decider.pathwayTable == null ? Optional.empty() : Optional.of(decider);
+    }
+
+    private static KieBase compile(RuleTables tables) {
+        RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
+        if (compiled.base() == null) {
+            throw new IllegalStateException("Tables loaded from a decision index no longer compile: " + compiled.problems());
+        }
+        return compiled.base();
+    }
+
+    private Decider(RuleTables tables, Supplier<KieBase> base, List<long[]> savedIndex, PathwayTable savedPathways) {
         this.tables = tables;
         // Pooled sessions are reset and reused rather than built per decision: most of a decision's cost otherwise.
-        this.sessions = base.newKieSessionsPool(SESSIONS_PER_POOL);
+        this.sessions = memoized(() -> base.get().newKieSessionsPool(SESSIONS_PER_POOL));
         this.version = new RuleSetVersion(tables.sha256().substring(0, 12), tables.sha256());
         this.actionOrder = tables.actionTexts().keySet().toArray(ActionCode[]::new);
         this.questionsInOrder = tables.questionTexts().entrySet().stream()
@@ -99,17 +127,81 @@ public final class Decider {
         this.emergency = ranked.stream().filter(r -> r.actions() != null).map(r -> r.action(Pathway.EMERGENCY))
                 .filter(a -> a.code() == ActionCode.CALL_999).findFirst()
                 .orElse(new Action(ActionCode.CALL_999, tables.actionText(ActionCode.CALL_999, Pathway.EMERGENCY), ""));
-        this.index = DecisionIndex.build(tables, rules, values -> droolsPathway(values).rules(), (values, decided) -> {
-            ActionResult fired = droolsActions(values, Pathway.values()[decided[0]], decided[1] == 1);
-            List<String> ids = new ArrayList<>(fired.actionRules());
-            ids.addAll(fired.questionRules());
-            return ids;
-        });
+        this.index = savedIndex != null ? DecisionIndex.restore(tables, rules, savedIndex).orElse(null)
+                : DecisionIndex.build(tables, rules, values -> droolsPathway(values).rules(), (values, decided) -> {
+                    ActionResult fired = droolsActions(values, Pathway.values()[decided[0]], decided[1] == 1);
+                    List<String> ids = new ArrayList<>(fired.actionRules());
+                    ids.addAll(fired.questionRules());
+                    return ids;
+                });
         this.evaluation = index != null ? Evaluation.INDEX : Evaluation.DROOLS;
         this.outcomeParts = new java.util.concurrent.ConcurrentHashMap<>();
-        List<PathwayPart> parts = new ArrayList<>();
-        this.pathwayPartOf = index == null ? null : pathwayParts(parts);
-        this.pathwayParts = parts.toArray(PathwayPart[]::new);
+        this.pathwayTable = index == null ? null : savedPathways != null ? resolved(savedPathways) : pathwayTable();
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = supplier.get();
+                        }
+                        result = value;
+                    }
+                }
+                return result;
+            }
+        };
+    }
+
+    DecisionIndex index() {
+        return index;
+    }
+
+    PathwayTable pathwayTableToSave() {
+        return pathwayTable;
+    }
+
+    /**
+     * A saved pathway table with each reason (saved by rule ID only) replaced by this rule set's
+     * own; {@code null} when it does not fit these tables.
+     */
+    private PathwayTable resolved(PathwayTable saved) {
+        if (saved.partOf().length != pathwayCombinations()) {
+            return null;
+        }
+        for (int part : saved.partOf()) {
+            if (part < 0 || part >= saved.parts().length) {
+                return null;
+            }
+        }
+        PathwayPart[] parts = new PathwayPart[saved.parts().length];
+        for (int i = 0; i < parts.length; i++) {
+            PathwayPart part = saved.parts()[i];
+            Reason[] reasons = new Reason[part.reasons().length];
+            for (int r = 0; r < reasons.length; r++) {
+                RuleInfo rule = rules.get(part.reasons()[r].rule());
+                if (rule == null || rule.row().sheet() != TableTemplate.PATHWAY) {
+                    return null;
+                }
+                reasons[r] = rule.reason();
+            }
+            parts[i] = new PathwayPart(part.pathway(), part.provisional(), reasons);
+        }
+        return new PathwayTable(saved.partOf(), parts);
+    }
+
+    private static int pathwayCombinations() {
+        int size = 1;
+        for (Fact fact : TableTemplate.PATHWAY_FACTS) {
+            size *= fact.domain().size();
+        }
+        return size;
     }
 
     private static int[] pathwayWeights() {
@@ -123,11 +215,9 @@ public final class Decider {
     }
 
     /** The Pathway table's answer for every combination of its facts, from the index's bits. */
-    private int[] pathwayParts(List<PathwayPart> parts) {
-        int size = 1;
-        for (Fact fact : TableTemplate.PATHWAY_FACTS) {
-            size *= fact.domain().size();
-        }
+    private PathwayTable pathwayTable() {
+        List<PathwayPart> parts = new ArrayList<>();
+        int size = pathwayCombinations();
         int[] partOf = new int[size];
         Map<Object, Integer> seen = new HashMap<>();
         Map<String, Integer> bitOf = new HashMap<>();
@@ -144,8 +234,9 @@ public final class Decider {
                 values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
                 rest /= fact.domain().size();
             }
+            int[] key = DecisionIndex.key(values);
             Findings findings = new Findings(rules);
-            index.firePathwayRules(DecisionIndex.key(values), findings);
+            index.firePathwayRules(key, findings);
             PathwayResult result = pathwayResult(values, findings);
             Object answer = answerKey(result, bitOf);
             Integer id = seen.get(answer);
@@ -158,7 +249,7 @@ public final class Decider {
             }
             partOf[k] = id;
         }
-        return partOf;
+        return new PathwayTable(partOf, parts.toArray(PathwayPart[]::new));
     }
 
     /** A compact key for a Pathway answer while the distinct answers are gathered: a long when the rules fit in one. */
@@ -178,7 +269,7 @@ public final class Decider {
         for (Fact fact : TableTemplate.PATHWAY_FACTS) {
             key += values[fact.ordinal()].ordinal() * PATHWAY_WEIGHTS[fact.ordinal()];
         }
-        return pathwayParts[pathwayPartOf[key]];
+        return pathwayTable.parts()[pathwayTable.partOf()[key]];
     }
 
     /** What the Actions and Questions tables give, assembled once per distinct set of rules that fire. */
@@ -228,8 +319,7 @@ public final class Decider {
         this.emergency = other.emergency;
         this.index = other.index;
         this.evaluation = index == null ? Evaluation.DROOLS : evaluation;
-        this.pathwayPartOf = other.pathwayPartOf;
-        this.pathwayParts = other.pathwayParts;
+        this.pathwayTable = other.pathwayTable;
         this.outcomeParts = other.outcomeParts;
     }
 
@@ -298,7 +388,7 @@ public final class Decider {
     }
 
     private PathwayResult droolsPathway(Enum<?>[] values) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.get().newKieSession();
         try {
             return pathwayResult(values, runPathway(session, values));
         } finally {
@@ -321,7 +411,7 @@ public final class Decider {
     }
 
     private ActionResult droolsActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.get().newKieSession();
         try {
             Findings findings = new Findings(rules);
             session.setGlobal(OUT, findings);
@@ -409,7 +499,7 @@ public final class Decider {
             return new Recommendation(decisionId(), incident.reference(), pathway, provisional, tables.summary(pathway, provisional),
                     outcome.actions(), outcome.questions(), List.of(reasons), derivation.derived(), derivation.warnings(), version);
         }
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.get().newKieSession();
         try {
             Findings findings = runPathway(session, values);
             Pathway pathway = decidedPathway(findings);

@@ -1,6 +1,7 @@
 package org.safeguarding.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -83,6 +84,39 @@ final class DecisionIndex {
             outcome.add(index(row, rules.get(row.id()), null, inputs -> outcomeRules.apply(facts(inputs), decidedOf(inputs))));
         }
         return new DecisionIndex(pathway.toArray(IndexedRule[]::new), outcome.toArray(IndexedRule[]::new));
+    }
+
+    /**
+     * The index as saved: the bits Drools filled in, one array per rule in table order (Pathway,
+     * then Actions and Questions); empty when they do not fit these tables' rows.
+     */
+    static java.util.Optional<DecisionIndex> restore(RuleTables tables, Map<String, RuleInfo> rules, List<long[]> fires) {
+        List<RuleRow> rows = concat(tables.pathwayRows(), concat(tables.actionRows(), tables.questionRows()));
+        if (fires.size() != rows.size()) {
+            return java.util.Optional.empty();
+        }
+        List<IndexedRule> pathway = new ArrayList<>();
+        List<IndexedRule> outcome = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            RuleRow row = rows.get(r);
+            int[] slots = slots(row);
+            int[] sizes = Arrays.stream(slots).map(DecisionIndex::size).toArray();
+            if (fires.get(r).length != (combinations(slots) + 63) / 64) {
+                return java.util.Optional.empty();
+            }
+            boolean isPathway = r < tables.pathwayRows().size();
+            IndexedRule rule = new IndexedRule(rules.get(row.id()), isPathway ? Pathway.valueOf(row.outcome()) : null, slots, sizes,
+                    fires.get(r).clone());
+            (isPathway ? pathway : outcome).add(rule);
+        }
+        return java.util.Optional.of(new DecisionIndex(pathway.toArray(IndexedRule[]::new), outcome.toArray(IndexedRule[]::new)));
+    }
+
+    /** Every rule's bits, Pathway rules first, each table in row order: what {@link #restore} takes back. */
+    List<IndexedRule> rules() {
+        List<IndexedRule> all = new ArrayList<>(Arrays.asList(pathwayRules));
+        all.addAll(Arrays.asList(outcomeRules));
+        return all;
     }
 
     private static List<RuleRow> concat(List<RuleRow> a, List<RuleRow> b) {
@@ -182,6 +216,20 @@ final class DecisionIndex {
             key[i] = values[i].ordinal();
         }
         return key;
+    }
+
+    /** Which Pathway rules fire, one bit per rule in table order, or -1 when there are more than 61 of them. */
+    long pathwayMask(int[] key) {
+        if (pathwayRules.length > 61) {
+            return -1;
+        }
+        long mask = 0;
+        for (int i = 0; i < pathwayRules.length; i++) {
+            if (pathwayRules[i].firesFor(key)) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
     }
 
     /** The Pathway rules that fire, added to the findings. */

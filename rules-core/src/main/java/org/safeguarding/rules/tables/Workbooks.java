@@ -31,6 +31,28 @@ public final class Workbooks {
         return workbooks;
     }
 
+    /** The classpath folder of the shipped workbooks (module decision-tables). */
+    public static final String BUNDLED_FOLDER = "org/safeguarding/tables/";
+    public static final String BUNDLED_RULES = "safeguarding-rules.drl.xlsx";
+    public static final String BUNDLED_SCENARIOS = "scenarios.xlsx";
+
+    /** The shipped rule workbook, as bytes. */
+    public static List<Workbook> bundled() {
+        return List.of(new Workbook(BUNDLED_RULES, bundledBytes(BUNDLED_RULES)));
+    }
+
+    /** A shipped file from the decision-tables jar. */
+    public static byte[] bundledBytes(String name) {
+        try (java.io.InputStream in = Workbooks.class.getClassLoader().getResourceAsStream(BUNDLED_FOLDER + name)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled tables are missing: put the decision-tables jar on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static boolean isRuleWorkbook(Path file) {
         String name = file.getFileName().toString();
         return Files.isRegularFile(file) && new Workbook(name, new byte[0]).isRuleWorkbook()

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Start-up, as users meet it: `echo '{}' | bin/rules decide` as a whole process, and the service
+# from launch to its first decision, on a fresh store and on restart with the same store.
+# Usage: bench/startup.sh [runs, default 5]. Prints each run and the median.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs="${1:-5}"
+app=rules-service/target/quarkus-app/quarkus-run.jar
+[ -f "$app" ] || mvn -q -B -ntp -DskipTests -pl rules-service -am package
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo '{}' | bin/rules decide > /dev/null # builds the CLI on first use; not measured
+times=()
+for _ in $(seq 1 "$runs"); do
+  start=$(date +%s%N)
+  echo '{}' | bin/rules decide > /dev/null
+  times+=("$(ms "$start")")
+done
+echo "bin/rules decide, whole process: ${times[*]} ms; median $(echo "${times[*]}" | median) ms"
+
+work="$(mktemp -d)"
+pid=
+trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+export SAFEGUARDING_KEYS="$work/keys"
+token=$(bin/rules token --role decision-client)
+port=18094
+# Launch to first decision answered (200), which is also when readiness turns UP.
+first_decision() {
+  local start
+  start=$(date +%s%N)
+  java -XX:+UseSerialGC -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dsafeguarding.store.path="$work/store" \
+    -Dmp.jwt.verify.publickey.location="$work/keys/public-key.pem" $JVM_OPTIONS -jar "$app" > "$work/service.log" 2>&1 &
+  echo $! > "$work/pid"
+  until curl -sf -o /dev/null -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
+    http://127.0.0.1:$port/api/v1/decisions; do sleep 0.02; done
+  ms "$start"
+}
+for kind in fresh restart; do
+  times=()
+  for _ in $(seq 1 "$runs"); do
+    [ "$kind" = fresh ] && rm -rf "$work/store"
+    times+=("$(first_decision)")
+    pid=$(cat "$work/pid")
+    rss=$(( $(ps -o rss= -p $pid) / 1024 ))
+    kill $pid
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.02; done
+  done
+  echo "service, launch to first decision ($kind store): ${times[*]} ms; median $(echo "${times[*]}" | median) ms; RSS ${rss} MB"
+done
+grep -o "ready in [0-9]* ms" "$work/service.log" | tail -1 | sed 's/^/service log (restart): /'
