@@ -30,6 +30,8 @@ import org.safeguarding.rules.tables.Workbook;
  *   ROOT/versions/SHA256/          one folder per version, never changed once written
  *        workbooks/NAME.xlsx        the uploaded files, byte for byte
  *        version.json               who, when, passed, report
+ *        proven.index               the built, proven rule set (a cache: checked against the
+ *                                   workbooks on every load, rebuilt when it does not match)
  *   ROOT/active.json               the active version and the previously active ones (for roll back)
  * </pre>
  * A version is written into a temporary folder, every file forced to disk, then renamed into
@@ -40,6 +42,7 @@ public final class RuleSetStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION_FILE = "version.json";
     private static final String ACTIVE_FILE = "active.json";
+    private static final String INDEX_FILE = "proven.index";
     static final int MAX_NAME = 120;
 
     private final Path root;
@@ -118,6 +121,36 @@ public final class RuleSetStore {
             }
         }
         return workbooks;
+    }
+
+    /** The proven index saved beside a version, if any; the caller checks it against the workbooks. */
+    public Optional<byte[]> index(String sha256) throws IOException {
+        if (read(sha256).isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = versions.resolve(sha256).resolve(INDEX_FILE);
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Saves (or replaces) a version's proven index in one step: a reader sees the old file or the new one. */
+    public void saveIndex(String sha256, byte[] index) throws IOException {
+        if (read(sha256).isEmpty()) {
+            throw new IllegalArgumentException("no stored version " + sha256);
+        }
+        Path staging = temp.resolve(INDEX_FILE + "." + UUID.randomUUID());
+        writeDurably(staging, index);
+        try {
+            Files.move(staging, versions.resolve(sha256).resolve(INDEX_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(staging);
+            throw e;
+        }
+        force(versions.resolve(sha256));
     }
 
     /** Every stored version, newest first. */

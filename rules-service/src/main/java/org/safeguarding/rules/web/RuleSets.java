@@ -1,7 +1,6 @@
 package org.safeguarding.rules.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.safeguarding.rules.analysis.ProvenRuleSet;
 import org.safeguarding.rules.analysis.RuleSetReview;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.json.ReviewJson;
 import org.safeguarding.rules.scenarios.Scenario;
+import org.safeguarding.rules.scenarios.ScenarioFile;
 import org.safeguarding.rules.scenarios.ScenarioWorkbook;
 import org.safeguarding.rules.store.RuleSetStore;
 import org.safeguarding.rules.store.StoredVersion;
@@ -36,7 +37,6 @@ import org.safeguarding.rules.tables.Workbooks;
 @ApplicationScoped
 public class RuleSets {
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
-    private static final String BUNDLED = "org/safeguarding/tables/";
     static final int MAX_STORED_PROBLEMS = 200;
 
     private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
@@ -89,7 +89,9 @@ public class RuleSets {
             Decider decider = compile(pointer.get().active());
             swap(decider);
         } else {
-            StoredVersion first = upload(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled");
+            // The shipped tables were built and proven when the library was: only their scenarios run here.
+            Optional<ProvenRuleSet> proven = initialTables.isPresent() ? Optional.empty() : ProvenRuleSet.bundled();
+            StoredVersion first = check(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled", proven);
             if (!first.passed()) {
                 throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
             }
@@ -160,8 +162,13 @@ public class RuleSets {
      * the rule set; other {@code .xlsx} files are scenario workbooks run with the shipped one.
      */
     public StoredVersion upload(List<Workbook> files, String uploadedBy) throws IOException {
+        return check(files, uploadedBy, Optional.empty());
+    }
+
+    /** {@link #upload}, or with the rule set already built and proven (the shipped tables at first start). */
+    private StoredVersion check(List<Workbook> files, String uploadedBy, Optional<ProvenRuleSet> proven) throws IOException {
         List<Workbook> workbooks = new ArrayList<>();
-        List<Scenario> scenarios = new ArrayList<>(bundledScenarios());
+        List<Scenario> scenarios = new ArrayList<>(ScenarioFile.bundled());
         List<org.safeguarding.rules.api.Problem> scenarioProblems = new ArrayList<>();
         for (Workbook file : files) {
             if (file.isRuleWorkbook()) {
@@ -172,8 +179,9 @@ public class RuleSets {
                 scenarioProblems.addAll(read.problems());
             }
         }
-        RuleSetReview.Outcome outcome = RuleSetReview.review(workbooks, scenarios,
-                active().map(ActiveRuleSet::decider));
+        RuleSetReview.Outcome outcome = proven.isPresent()
+                ? RuleSetReview.review(proven.get(), scenarios, active().map(ActiveRuleSet::decider))
+                : RuleSetReview.review(workbooks, scenarios, active().map(ActiveRuleSet::decider));
         ObjectNode report = ReviewJson.toJson(outcome.report());
         boolean passed = outcome.report().passed() && scenarioProblems.isEmpty() && !workbooks.isEmpty();
         if (!scenarioProblems.isEmpty()) {
@@ -197,7 +205,11 @@ public class RuleSets {
         if (!passed) {
             store.pruneFailed(maxFailedVersions);
         }
-        outcome.decider().filter(d -> stored.passed()).ifPresent(d -> compiled.put(stored.sha256(), d));
+        if (stored.passed() && outcome.decider().isPresent()) {
+            Decider decider = outcome.decider().get();
+            compiled.put(stored.sha256(), decider);
+            saveIndex(stored.sha256(), new ProvenRuleSet(decider, outcome.report().safety().orElseThrow()));
+        }
         LOG.infof("Rule set %s uploaded: %s", sha.substring(0, 12), passed ? "passed its checks" : "failed its checks");
         return stored;
     }
@@ -277,32 +289,51 @@ public class RuleSets {
         }
     }
 
-    /** A stored version's compiled rules: from memory when it was checked since start, else compiled and re-proved. */
+    /**
+     * A stored version's rules: from memory when loaded since start, else from the proven index
+     * saved beside it (milliseconds), else built with Drools and proven again (seconds), and the
+     * index saved for next time. An index that does not match the workbooks and this version of
+     * the product is never used.
+     */
     private Decider compile(String sha256) throws IOException {
         Decider cached = compiled.get(sha256);
         if (cached != null) {
             return cached;
         }
-        RuleSetReview.Outcome outcome = RuleSetReview.review(store.workbooks(sha256).stream()
-                .filter(Workbook::isRuleWorkbook).toList(), List.of(), Optional.empty());
-        Decider decider = outcome.decider().orElseThrow(() -> new IllegalStateException(
-                "Stored rule set " + sha256.substring(0, 12) + " no longer passes its checks"));
+        List<Workbook> workbooks = store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
+        Optional<ProvenRuleSet> saved = store.index(sha256).flatMap(index -> ProvenRuleSet.fromBytes(index, workbooks));
+        Decider decider;
+        if (saved.isPresent()) {
+            decider = saved.get().decider();
+        } else {
+            RuleSetReview.Outcome outcome = RuleSetReview.review(workbooks, List.of(), Optional.empty());
+            decider = outcome.decider().orElseThrow(() -> new IllegalStateException(
+                    "Stored rule set " + sha256.substring(0, 12) + " no longer passes its checks"));
+            saveIndex(sha256, new ProvenRuleSet(decider, outcome.report().safety().orElseThrow()));
+            LOG.infof("Rule set %s built and proven again; its index is saved for the next start", sha256.substring(0, 12));
+        }
         compiled.put(sha256, decider);
         return decider;
     }
 
-    private List<Workbook> initialWorkbooks() throws IOException {
-        if (initialTables.isPresent()) {
-            return Workbooks.load(initialTables.get());
-        }
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + "safeguarding-rules.drl.xlsx")) {
-            return List.of(new Workbook("safeguarding-rules.drl.xlsx", in.readAllBytes()));
+    /**
+     * Saves a version's proven index for the next start. Only when it was built from the files as
+     * stored (an upload's names can differ): otherwise the next load builds and saves it.
+     */
+    private void saveIndex(String sha256, ProvenRuleSet proven) {
+        try {
+            List<String> stored = store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).map(Workbook::name).toList();
+            if (stored.equals(proven.decider().tables().workbooks().stream().map(Workbook::name).toList())) {
+                store.saveIndex(sha256, proven.toBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a cache: the version is stored and loads without it, more slowly.
+            LOG.warnf("Could not save the index of rule set %s: %s", sha256.substring(0, 12), e.getClass().getSimpleName());
         }
     }
 
-    private List<Scenario> bundledScenarios() throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + "scenarios.xlsx")) {
-            return ScenarioWorkbook.read("scenarios.xlsx", in.readAllBytes()).scenarios();
-        }
+    private List<Workbook> initialWorkbooks() throws IOException {
+        return initialTables.isPresent() ? Workbooks.load(initialTables.get()) : Workbooks.bundled();
     }
+
 }
