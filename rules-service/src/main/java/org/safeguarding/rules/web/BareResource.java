@@ -1,7 +1,7 @@
 package org.safeguarding.rules.web;
 
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -14,11 +14,13 @@ import org.safeguarding.rules.json.RecommendationJson;
 /**
  * For benchmarks only: returns a fixed response without parsing or deciding, so the decision
  * endpoint can be compared with bare HTTP. The fixed response is the recommendation for the
- * first body it receives, so it has the size of the decisions being benchmarked. Answers 404
+ * first body it receives, so it has the size of the decisions being benchmarked. It is
+ * authenticated like decisions are, so the comparison is ours alone: reading the incident,
+ * deciding and writing the recommendation. Answers 404
  * unless the {@code bench} profile turns it on.
  */
 @Path("/api/v1/bare")
-@PermitAll
+@RolesAllowed(Roles.DECISION_CLIENT)
 public class BareResource {
     private final boolean enabled;
     private final RuleSets engine;

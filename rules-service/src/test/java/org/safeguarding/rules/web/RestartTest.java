@@ -41,4 +41,54 @@ class RestartTest {
         assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(bundled);
         assertThatThrownBy(restarted::rollback).isInstanceOf(RuleSets.Refused.class).hasMessageContaining("no earlier version");
     }
+
+    @Test
+    void a_restart_loads_each_version_from_its_saved_index_without_building_it_again() throws Exception {
+        RuleSets first = start();
+        String bundled = first.active().orElseThrow().info().sha256();
+        Path index = store.resolve("versions").resolve(bundled).resolve("proven.index");
+        assertThat(index).as("the first start saves the shipped tables' index with their version").exists();
+        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
+        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+        assertThat(store.resolve("versions").resolve(version.sha256()).resolve("proven.index")).exists();
+        first.activate(version.sha256());
+        long modified = java.nio.file.Files.getLastModifiedTime(store.resolve("versions").resolve(version.sha256())
+                .resolve("proven.index")).toMillis();
+
+        RuleSets restarted = start();
+        ActiveRuleSet active = restarted.active().orElseThrow();
+        assertThat(active.info().sha256()).isEqualTo(version.sha256());
+        assertThat(active.decider().tables().contacts()).containsValue("0300 555 0199");
+        assertThat(java.nio.file.Files.getLastModifiedTime(store.resolve("versions").resolve(version.sha256())
+                .resolve("proven.index")).toMillis()).as("loaded, not rebuilt").isEqualTo(modified);
+    }
+
+    @Test
+    void a_damaged_or_foreign_index_is_never_used_and_is_rebuilt_with_drools() throws Exception {
+        RuleSets first = start();
+        String bundled = first.active().orElseThrow().info().sha256();
+        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
+        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+        first.activate(version.sha256());
+        // The other version's index, a valid file for other workbooks, put in this version's place.
+        Path index = store.resolve("versions").resolve(version.sha256()).resolve("proven.index");
+        java.nio.file.Files.copy(store.resolve("versions").resolve(bundled).resolve("proven.index"), index,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        RuleSets restarted = start();
+        ActiveRuleSet active = restarted.active().orElseThrow();
+        assertThat(active.info().sha256()).isEqualTo(version.sha256());
+        assertThat(active.decider().tables().contacts()).containsValue("0300 555 0199");
+        assertThat(org.safeguarding.rules.analysis.ProvenRuleSet.fromBytes(java.nio.file.Files.readAllBytes(index),
+                restartedWorkbooks(version.sha256()))).as("rebuilt and saved again for these workbooks").isPresent();
+
+        byte[] damaged = java.nio.file.Files.readAllBytes(index);
+        damaged[damaged.length / 2] ^= 1;
+        java.nio.file.Files.write(index, damaged);
+        assertThat(start().active().orElseThrow().decider().tables().contacts()).containsValue("0300 555 0199");
+    }
+
+    private List<Workbook> restartedWorkbooks(String sha256) throws Exception {
+        return new org.safeguarding.rules.store.RuleSetStore(store).workbooks(sha256);
+    }
 }
