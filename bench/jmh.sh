@@ -7,4 +7,5 @@ cd "$root"
 mvn -q -B -DskipTests -pl rules-benchmarks -am package
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
-exec java -cp "rules-benchmarks/target/classes:rules-benchmarks/target/lib/*" org.openjdk.jmh.Main DecideBenchmark "${args[@]}"
+# Benchmarks to run: BENCHMARKS (a JMH pattern), by default the decision itself.
+exec java -cp "rules-benchmarks/target/classes:rules-benchmarks/target/lib/*" org.openjdk.jmh.Main "${BENCHMARKS:-DecideBenchmark}" "${args[@]}"

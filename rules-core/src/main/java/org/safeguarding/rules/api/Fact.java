@@ -66,7 +66,12 @@ public enum Fact {
 
     /** The value of this fact named {@code name} (e.g. "YES", "POSTED_ONLINE"), if there is one. */
     public Optional<Enum<?>> valueNamed(String name) {
-        return domain.stream().filter(v -> v.name().equals(name)).findFirst();
+        for (Enum<?> value : domain) {
+            if (value.name().equals(name)) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<Fact> byFieldName(String fieldName) {

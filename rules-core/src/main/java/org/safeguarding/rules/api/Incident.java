@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What is known about one incident. Every fact defaults to UNKNOWN: a fact nobody has
@@ -34,8 +33,20 @@ public record Incident(
         List<Person> people,
         String reference) {
 
-    /** A reference is 1 to 64 characters of letters, digits, dot, underscore and hyphen. */
-    public static final Pattern REFERENCE_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Whether a caller's reference is 1 to 64 characters of A-Z, a-z, 0-9, dot, underscore and hyphen. */
+    public static boolean isValidReference(String reference) {
+        if (reference.isEmpty() || reference.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public Incident {
         for (Fact fact : Fact.values()) {
@@ -45,7 +56,7 @@ public record Incident(
                     fact.fieldName());
         }
         people = List.copyOf(Objects.requireNonNull(people, "people"));
-        if (reference != null && !REFERENCE_PATTERN.matcher(reference).matches()) {
+        if (reference != null && !isValidReference(reference)) {
             throw new IllegalArgumentException("reference must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
         }
     }

@@ -3,7 +3,6 @@ package org.safeguarding.rules.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -563,7 +562,7 @@ public final class Decider {
                 list.add(question);
             }
         }
-        return Collections.unmodifiableList(list);
+        return List.copyOf(list);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.safeguarding.rules.json;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -69,50 +68,100 @@ public final class RecommendationJson {
     /**
      * The recommendation as UTF-8 JSON, the same document as {@link #toJson(Recommendation)} but
      * written without building a tree. Actions, questions, reasons and summaries are fixed per
-     * rule set, so each is encoded once and its bytes reused: most of a response is quoted text.
+     * rule set, so each is encoded once and its bytes reused (and a list of actions or questions
+     * that the engine hands out again, once as a whole): most of a response is quoted text. The
+     * pieces are gathered first and copied once into an array of the exact size.
      */
     public static byte[] writeBytes(Recommendation r) {
-        ByteArrayBuilder out = new ByteArrayBuilder(16 * 1024);
-        out.raw("{\"decisionId\":\"").raw(r.decisionId().toString()).raw("\",\"reference\":");
-        if (r.reference() == null) {
-            out.raw("null");
-        } else {
-            out.bytes(ENCODER.quoteAsUTF8(r.reference()), true);
-        }
-        out.raw(",\"pathway\":\"").raw(r.pathway().name()).raw("\",\"provisional\":").raw(Boolean.toString(r.provisional()))
-                .raw(",\"summary\":").bytes(FRAGMENTS.of(r.summary()), false);
-        out.raw(",\"actions\":");
-        array(out, r.actions());
-        out.raw(",\"questions\":");
-        array(out, r.questions());
-        out.raw(",\"reasons\":");
-        array(out, r.reasons());
-        out.raw(",\"derivedFacts\":{");
-        boolean first = true;
-        for (Map.Entry<Fact, Answer> derived : r.derivedFacts().entrySet()) {
-            out.raw(first ? "\"" : ",\"").raw(derived.getKey().fieldName()).raw("\":").raw(String.valueOf(derived.getValue().toBoolean()));
-            first = false;
-        }
-        out.raw("},\"warnings\":[");
-        for (int i = 0; i < r.warnings().size(); i++) {
-            Warning w = r.warnings().get(i);
-            out.raw(i == 0 ? "{\"field\":" : ",{\"field\":").bytes(ENCODER.quoteAsUTF8(w.field()), true)
-                    .raw(",\"message\":").bytes(ENCODER.quoteAsUTF8(w.message()), true).raw("}");
-        }
-        out.raw("],\"ruleSet\":{\"version\":\"").raw(r.ruleSet().version()).raw("\",\"sha256\":\"")
-                .raw(r.ruleSet().sha256()).raw("\"}}");
-        return out.toByteArray();
+        return pieces(r).toByteArray();
     }
 
-    private static void array(ByteArrayBuilder out, List<?> items) {
-        out.raw("[");
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                out.raw(",");
-            }
-            out.bytes(FRAGMENTS.of(items.get(i)), false);
+    private static Pieces pieces(Recommendation r) {
+        Pieces out = new Pieces(24 + 2 * r.reasons().size() + 4 * r.warnings().size() + 2 * r.derivedFacts().size());
+        out.add(DECISION_ID).add(ascii(r.decisionId().toString())).add(REFERENCE);
+        out.add(r.reference() == null ? NULL : quoted(r.reference()));
+        out.add(PATHWAY).add(PATHWAY_NAMES[r.pathway().ordinal()]).add(r.provisional() ? PROVISIONAL_TRUE : PROVISIONAL_FALSE)
+                .add(FRAGMENTS.of(r.summary()));
+        out.add(ACTIONS).add(FRAGMENTS.list(r.actions())).add(QUESTIONS).add(FRAGMENTS.list(r.questions())).add(REASONS);
+        for (int i = 0; i < r.reasons().size(); i++) {
+            out.add(i == 0 ? OPEN : COMMA).add(FRAGMENTS.of(r.reasons().get(i)));
         }
-        out.raw("]");
+        out.add(r.reasons().isEmpty() ? OPEN_CLOSE_THEN_DERIVED : CLOSE_THEN_DERIVED);
+        boolean first = true;
+        for (Map.Entry<Fact, Answer> derived : r.derivedFacts().entrySet()) {
+            out.add(ascii((first ? "\"" : ",\"") + derived.getKey().fieldName() + "\":" + derived.getValue().toBoolean()));
+            first = false;
+        }
+        out.add(WARNINGS);
+        for (int i = 0; i < r.warnings().size(); i++) {
+            Warning w = r.warnings().get(i);
+            out.add(ascii(i == 0 ? "{\"field\":" : ",{\"field\":")).add(quoted(w.field())).add(MESSAGE).add(quoted(w.message()))
+                    .add(CLOSE_OBJECT);
+        }
+        out.add(ascii("],\"ruleSet\":{\"version\":\"" + r.ruleSet().version() + "\",\"sha256\":\"" + r.ruleSet().sha256() + "\"}}"));
+        return out;
+    }
+
+    private static final byte[] DECISION_ID = ascii("{\"decisionId\":\"");
+    private static final byte[] REFERENCE = ascii("\",\"reference\":");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] PATHWAY = ascii(",\"pathway\":\"");
+    private static final byte[][] PATHWAY_NAMES = java.util.Arrays.stream(org.safeguarding.rules.api.Pathway.values())
+            .map(p -> ascii(p.name())).toArray(byte[][]::new);
+    private static final byte[] PROVISIONAL_TRUE = ascii("\",\"provisional\":true,\"summary\":");
+    private static final byte[] PROVISIONAL_FALSE = ascii("\",\"provisional\":false,\"summary\":");
+    private static final byte[] ACTIONS = ascii(",\"actions\":");
+    private static final byte[] QUESTIONS = ascii(",\"questions\":");
+    private static final byte[] REASONS = ascii(",\"reasons\":");
+    private static final byte[] OPEN = ascii("[");
+    private static final byte[] COMMA = ascii(",");
+    private static final byte[] OPEN_CLOSE_THEN_DERIVED = ascii("[],\"derivedFacts\":{");
+    private static final byte[] CLOSE_THEN_DERIVED = ascii("],\"derivedFacts\":{");
+    private static final byte[] WARNINGS = ascii("},\"warnings\":[");
+    private static final byte[] MESSAGE = ascii(",\"message\":");
+    private static final byte[] CLOSE_OBJECT = ascii("}");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] quoted(String text) {
+        byte[] inner = ENCODER.quoteAsUTF8(text);
+        byte[] quoted = new byte[inner.length + 2];
+        quoted[0] = '"';
+        System.arraycopy(inner, 0, quoted, 1, inner.length);
+        quoted[quoted.length - 1] = '"';
+        return quoted;
+    }
+
+    /** The byte arrays a response is made of, copied once into one array at the end. */
+    private static final class Pieces {
+        private byte[][] pieces;
+        private int count;
+        private int length;
+
+        Pieces(int expected) {
+            pieces = new byte[expected][];
+        }
+
+        Pieces add(byte[] piece) {
+            if (count == pieces.length) {
+                pieces = java.util.Arrays.copyOf(pieces, count * 2);
+            }
+            pieces[count++] = piece;
+            length += piece.length;
+            return this;
+        }
+
+        byte[] toByteArray() {
+            byte[] all = new byte[length];
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(pieces[i], 0, all, at, pieces[i].length);
+                at += pieces[i].length;
+            }
+            return all;
+        }
     }
 
     public static ObjectNode problem(String type, String title, int status, String detail, List<FieldError> errors) {
@@ -186,17 +235,56 @@ public final class RecommendationJson {
     private static final class Fragments {
         private static final int MAX_ENTRIES = 4096;
         private final Map<Object, byte[]> encoded = new ConcurrentHashMap<>();
+        /** Whole lists by identity: the engine hands out the same list object for the same outcome. */
+        private final Map<Identity, byte[]> lists = new ConcurrentHashMap<>();
+
+        private record Identity(Object value) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Identity identity && identity.value == value;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(value);
+            }
+        }
+
+        byte[] list(List<?> items) {
+            if (List.copyOf(items) != items) {
+                return encodeList(items); // not an immutable list: it could change, so it is never remembered
+            }
+            Identity key = new Identity(items);
+            byte[] bytes = lists.get(key);
+            if (bytes == null) {
+                bytes = encodeList(items);
+                remember(lists, key, bytes);
+            }
+            return bytes;
+        }
 
         byte[] of(Object value) {
             byte[] bytes = encoded.get(value);
             if (bytes == null) {
                 bytes = encode(value);
-                if (encoded.size() >= MAX_ENTRIES) {
-                    encoded.clear();
-                }
-                encoded.put(value, bytes);
+                remember(encoded, value, bytes);
             }
             return bytes;
+        }
+
+        private static <K> void remember(Map<K, byte[]> map, K key, byte[] bytes) {
+            if (map.size() >= MAX_ENTRIES) {
+                map.clear();
+            }
+            map.put(key, bytes);
+        }
+
+        private byte[] encodeList(List<?> items) {
+            Pieces pieces = new Pieces(2 * items.size() + 1);
+            for (int i = 0; i < items.size(); i++) {
+                pieces.add(i == 0 ? OPEN : COMMA).add(of(items.get(i)));
+            }
+            return pieces.add(items.isEmpty() ? ascii("[]") : ascii("]")).toByteArray();
         }
 
         private static byte[] encode(Object value) {
@@ -218,30 +306,6 @@ public final class RecommendationJson {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a tree of strings always serialises", e);
             }
-        }
-    }
-
-    /** A growable byte buffer that writes ASCII scaffolding and pre-encoded fragments. */
-    private static final class ByteArrayBuilder extends ByteArrayOutputStream {
-        ByteArrayBuilder(int size) {
-            super(size);
-        }
-
-        ByteArrayBuilder raw(String ascii) {
-            byte[] bytes = ascii.getBytes(StandardCharsets.ISO_8859_1);
-            write(bytes, 0, bytes.length);
-            return this;
-        }
-
-        ByteArrayBuilder bytes(byte[] bytes, boolean quote) {
-            if (quote) {
-                write('"');
-            }
-            write(bytes, 0, bytes.length);
-            if (quote) {
-                write('"');
-            }
-            return this;
         }
     }
 }

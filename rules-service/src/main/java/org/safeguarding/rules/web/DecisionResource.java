@@ -65,8 +65,10 @@ public class DecisionResource {
             Recommendation recommendation = active.get().decider().decide(incident);
             long nanos = System.nanoTime() - start;
             metrics.recordDecision(recommendation, nanos);
-            LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
-                    recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
+                        recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
+            }
             return Response.ok(RecommendationJson.writeBytes(recommendation), MediaType.APPLICATION_JSON).build();
         } catch (InvalidRequestException e) {
             int status = body.length > MAX_BODY_BYTES ? 413 : 400;

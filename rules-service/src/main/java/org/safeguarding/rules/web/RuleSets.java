@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +39,18 @@ public class RuleSets {
     static final int MAX_STORED_PROBLEMS = 200;
 
     private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
-    private final Map<String, Decider> compiled = new ConcurrentHashMap<>();
+    /**
+     * Rule sets loaded since start, most recently used last. Bounded: each holds its index (about
+     * 15 MB) and, when just built, its Drools rules; one that is evicted loads again from its
+     * saved index in milliseconds. The active one is also held by {@link #active}.
+     */
+    private final Map<String, Decider> compiled = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Decider> eldest) {
+            return size() > MAX_LOADED;
+        }
+    });
+    static final int MAX_LOADED = 3;
     private final Object changes = new Object();
     private final Optional<Path> initialTables;
     private final Path storePath;
@@ -96,7 +106,7 @@ public class RuleSets {
                 throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
             }
             store.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
-            swap(compiled.get(first.sha256()));
+            swap(compile(first.sha256()));
         }
         LOG.infof("Rule set %s active (store %s), ready in %d ms", active.get().info().version(), store.root(),
                 (System.nanoTime() - start) / 1_000_000);
