@@ -8,6 +8,7 @@ cd "$root"
 runs="${1:-5}"
 app=rules-service/target/quarkus-app/quarkus-run.jar
 [ -f "$app" ] || mvn -q -B -ntp -DskipTests -pl rules-service -am package
+. bin/lib/service.sh # SERVICE_JVM: the JVM options the service runs with
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -30,8 +31,9 @@ port=18094
 first_decision() {
   local start
   start=$(date +%s%N)
-  java -XX:+UseSerialGC -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dsafeguarding.store.path="$work/store" \
-    -Dmp.jwt.verify.publickey.location="$work/keys/public-key.pem" $JVM_OPTIONS -jar "$app" > "$work/service.log" 2>&1 &
+  # shellcheck disable=SC2086
+  java $SERVICE_JVM -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dsafeguarding.store.path="$work/store" \
+    -Dmp.jwt.verify.publickey.location="$work/keys/public-key.pem" -jar "$app" > "$work/service.log" 2>&1 &
   echo $! > "$work/pid"
   until curl -sf -o /dev/null -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
     http://127.0.0.1:$port/api/v1/decisions; do sleep 0.02; done
