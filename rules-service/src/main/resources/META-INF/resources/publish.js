@@ -34,9 +34,21 @@ function reportHtml(v) {
     parts.push(`<h4>What changes against the active version</h4>${changes.length ? `<table><thead><tr><th scope="col">Change</th>
       <th scope="col">Combinations of facts</th></tr></thead><tbody>${changes.map((c) => `<tr><td>${c.safetyRegression
       ? `<span class="regression">Safety regression:</span> ` : ""}${esc(c.change)}</td><td>${Number(c.combinations).toLocaleString("en-GB")}</td></tr>`).join("")}
-      </tbody></table>` : "<p>No pathway or action changes for any combination of facts (texts and numbers are not compared: check them in the workbook).</p>"}`);
+      </tbody></table>` : "<p>No pathway or action changes for any combination of facts.</p>"}`);
+    const texts = r.impact.textChanges || [];
+    parts.push(texts.length ? `<h4>Changed texts and settings</h4><table class="text-changes"><thead><tr><th scope="col">Where</th>
+      <th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${texts.map((c) => `<tr${c.warning ? ' class="check"' : ""}>
+      <td>${c.warning ? `<strong class="regression">Check before activating:</strong> ` : ""}${esc(c.sheet)}, ${esc(c.key)}${c.warning
+        ? `<br>${esc(c.warning)}` : ""}</td><td>${esc(c.before) || "(none)"}</td><td>${esc(c.after) || "(none)"}</td></tr>`).join("")}
+      </tbody></table>` : "<p>No text, summary, question or contact changes.</p>");
   }
-  parts.push(v.passed && !v.active ? `<p><button type="button" class="primary" data-activate="${esc(v.sha256)}">Activate version ${esc(v.version)}</button></p>`
+  const confirm = r.impact && r.impact.needsConfirmation && v.passed && !v.active;
+  if (confirm) {
+    parts.push(`<p><label><input type="checkbox" data-confirm="${esc(v.sha256)}"> I have read the changes marked
+      "Check before activating" against the guidance</label></p>`);
+  }
+  parts.push(v.passed && !v.active ? `<p><button type="button" class="primary" data-activate="${esc(v.sha256)}"${confirm
+    ? ` data-needs-confirm="true"` : ""}>Activate version ${esc(v.version)}</button></p>`
     : v.active ? "<p>This version is active.</p>" : "<p>A version that failed its checks cannot be activated.</p>");
   return parts.join("");
 }
@@ -61,8 +73,8 @@ async function refresh() {
       <td>${v.active ? "<strong>Active</strong>" : v.passed ? `<button type="button" data-activate="${esc(v.sha256)}">Activate ${esc(v.version)}</button>` : ""}</td></tr>`).join("")}</tbody></table>`;
 }
 
-async function activate(sha) {
-  const response = await call("POST", `/api/v1/rulesets/${encodeURIComponent(sha)}/activate`);
+async function activate(sha, confirmed) {
+  const response = await call("POST", `/api/v1/rulesets/${encodeURIComponent(sha)}/activate${confirmed ? "?confirmed=true" : ""}`);
   const report = document.getElementById("report");
   report.innerHTML = response.ok
     ? `<p role="status" id="activated" tabindex="-1" class="status passed">Version ${esc(response.json.version)} is now active.</p>`
@@ -76,7 +88,10 @@ document.addEventListener("DOMContentLoaded", () => {
   refresh();
   document.addEventListener("click", (event) => {
     const sha = event.target.getAttribute && event.target.getAttribute("data-activate");
-    if (sha) activate(sha);
+    if (sha) {
+      const box = document.querySelector(`input[data-confirm="${CSS.escape(sha)}"]`);
+      activate(sha, Boolean(box && box.checked));
+    }
   });
   document.getElementById("token").addEventListener("change", refresh);
   document.getElementById("rollback").addEventListener("click", async () => {

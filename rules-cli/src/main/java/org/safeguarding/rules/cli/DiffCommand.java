@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.analysis.ImpactDiff;
 import org.safeguarding.rules.engine.Decider;
@@ -44,14 +43,12 @@ final class DiffCommand implements Main.Command {
         }
         ImpactDiff.Report report = ImpactDiff.compare(old, neu);
         if (args.json()) {
-            ObjectNode json = CliSupport.NODES.objectNode().put("command", "diff").put("ok", !report.safetyRegression())
-                    .put("safetyRegression", report.safetyRegression()).put("combinations", report.combinations());
-            changes(json.putArray("pathwayChanges"), report.pathwayChanges());
-            changes(json.putArray("actionChanges"), report.actionChanges());
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "diff").put("ok", !report.safetyRegression());
+            json.setAll(org.safeguarding.rules.json.ReviewJson.impact(report));
             out.println(json.toPrettyString());
         } else {
             out.printf("compared %,d combinations of facts%n", report.combinations());
-            if (report.unchanged()) {
+            if (report.pathwayChanges().isEmpty() && report.actionChanges().isEmpty()) {
                 out.println("no decision changes");
             }
             for (ImpactDiff.Change c : report.pathwayChanges()) {
@@ -61,15 +58,14 @@ final class DiffCommand implements Main.Command {
             for (ImpactDiff.Change c : report.actionChanges()) {
                 out.printf("action %s: %,d combinations%n       e.g. %s%n", c.change(), c.combinations(), CliSupport.describe(c.example()));
             }
+            for (ImpactDiff.TextChange c : report.textChanges()) {
+                out.printf("%s%s, %s%n       before: %s%n       after:  %s%n", c.needsConfirmation() ? "CHECK BEFORE ACTIVATING " : "text ",
+                        c.sheet(), c.key(), c.before().isEmpty() ? "(none)" : c.before(), c.after().isEmpty() ? "(none)" : c.after());
+                if (c.needsConfirmation()) {
+                    out.printf("       %s%n", c.warning());
+                }
+            }
         }
         return report.safetyRegression() ? Main.FOUND_PROBLEMS : Main.OK;
-    }
-
-    private static void changes(ArrayNode list, List<ImpactDiff.Change> changes) {
-        for (ImpactDiff.Change c : changes) {
-            ObjectNode node = list.addObject().put("change", c.change()).put("combinations", c.combinations())
-                    .put("safetyRegression", c.safetyRegression());
-            node.set("example", CliSupport.mapJson(c.example()));
-        }
     }
 }

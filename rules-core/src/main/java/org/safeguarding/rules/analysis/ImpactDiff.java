@@ -11,6 +11,8 @@ import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.tables.RuleTables;
+import org.safeguarding.rules.tables.TableTemplate;
 
 /**
  * What an edit changes: both rule sets decide every combination of facts, and every
@@ -30,19 +32,49 @@ public final class ImpactDiff {
     }
 
     /**
+     * A changed text or setting: the words a DSL reads change even when no decision does.
+     *
+     * @param sheet   the sheet it is on, e.g. {@code Action texts}
+     * @param key     what it is, e.g. {@code DO_NOT_VIEW_IMAGERY}, {@code immediateDanger (why)},
+     *                {@code ESCALATE (provisional)} or a contact name
+     * @param before  the text before ({@code ""} when it is new)
+     * @param after   the text after ({@code ""} when it was removed)
+     * @param warning why the lead must look at it before activating, or {@code ""}
+     */
+    public record TextChange(String sheet, String key, String before, String after, String warning) {
+        public boolean needsConfirmation() {
+            return !warning.isEmpty();
+        }
+    }
+
+    /**
      * @param combinations   every combination compared (Pathway facts times Actions-only facts)
      * @param pathwayChanges changes of pathway or provisional flag, counted over every combination
      * @param actionChanges  actions added (+) or removed (-), counted over every combination
+     * @param textChanges    every changed action text, question, summary and contact, before and after
      */
-    public record Report(long combinations, List<Change> pathwayChanges, List<Change> actionChanges) {
+    public record Report(long combinations, List<Change> pathwayChanges, List<Change> actionChanges, List<TextChange> textChanges) {
+        public Report {
+            textChanges = List.copyOf(textChanges);
+        }
+
         public boolean safetyRegression() {
             return pathwayChanges.stream().anyMatch(Change::safetyRegression);
         }
 
+        /** Changes a lead must confirm before activating: safety-critical wording, contacts that look wrong. */
+        public boolean needsConfirmation() {
+            return textChanges.stream().anyMatch(TextChange::needsConfirmation);
+        }
+
         public boolean unchanged() {
-            return pathwayChanges.isEmpty() && actionChanges.isEmpty();
+            return pathwayChanges.isEmpty() && actionChanges.isEmpty() && textChanges.isEmpty();
         }
     }
+
+    /** Actions whose wording keeps a child safe whatever else happens: a change to it is always shown as a warning. */
+    static final Set<ActionCode> SAFETY_CRITICAL_TEXTS = EnumSet.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.CALL_999,
+            ActionCode.PRESERVE_EVIDENCE, ActionCode.REQUEST_DELETION, ActionCode.RECORD_INCIDENT);
 
     private ImpactDiff() {
     }
@@ -87,7 +119,54 @@ public final class ImpactDiff {
                 }
             }
         }
-        return new Report(space.size() * free, finish(pathwayChanges), finish(actionChanges));
+        return new Report(space.size() * free, finish(pathwayChanges), finish(actionChanges),
+                textChanges(before.tables(), after.tables()));
+    }
+
+    /** Every text and setting that differs, in the sheets' order; placeholders are filled in on both sides. */
+    static List<TextChange> textChanges(RuleTables before, RuleTables after) {
+        List<TextChange> changes = new ArrayList<>();
+        for (ActionCode code : ActionCode.values()) {
+            String warning = SAFETY_CRITICAL_TEXTS.contains(code)
+                    ? "This action keeps a child safe whatever the pathway: read the new wording against the guidance before activating." : "";
+            compare(changes, TableTemplate.ACTION_TEXTS_SHEET, code.name(), before.actionTexts().get(code), after.actionTexts().get(code), warning);
+            for (Pathway pathway : Pathway.values()) {
+                compare(changes, TableTemplate.ACTION_TEXTS_SHEET, code.name() + " (" + pathway + " only)",
+                        before.pathwayActionTexts().getOrDefault(pathway, Map.of()).get(code),
+                        after.pathwayActionTexts().getOrDefault(pathway, Map.of()).get(code), warning);
+            }
+        }
+        for (Fact fact : Fact.values()) {
+            var old = before.questionTexts().get(fact);
+            var neu = after.questionTexts().get(fact);
+            compare(changes, TableTemplate.QUESTION_TEXTS_SHEET, fact.fieldName(), old == null ? null : old.text(),
+                    neu == null ? null : neu.text(), "");
+            compare(changes, TableTemplate.QUESTION_TEXTS_SHEET, fact.fieldName() + " (why)", old == null ? null : old.why(),
+                    neu == null ? null : neu.why(), "");
+        }
+        for (Pathway pathway : Pathway.values()) {
+            for (boolean provisional : new boolean[] {false, true}) {
+                compare(changes, TableTemplate.SUMMARIES_SHEET, pathway + (provisional ? " (provisional)" : ""),
+                        before.summary(pathway, provisional), after.summary(pathway, provisional), "");
+            }
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(before.contacts().keySet());
+        names.addAll(after.contacts().keySet());
+        for (String name : names) {
+            String value = after.contacts().get(name);
+            String warning = value != null && value.matches("[1-9][0-9]{8,10}")
+                    ? "This looks like a phone number that lost its leading 0 (stored as a number): type it as text." : "";
+            compare(changes, TableTemplate.CONTACTS_SHEET, name, before.contacts().get(name), value, warning);
+        }
+        return changes;
+    }
+
+    private static void compare(List<TextChange> changes, String sheet, String key, String before, String after, String warning) {
+        String old = before == null ? "" : before;
+        String neu = after == null ? "" : after;
+        if (!old.equals(neu)) {
+            changes.add(new TextChange(sheet, key, old, neu, warning));
+        }
     }
 
     private static Set<ActionCode> actions(Decider decider, Enum<?>[] values, FactSpace.Pathways pathways, int index) {

@@ -118,7 +118,12 @@ public record Incident(
             }
         }
 
-        /** Sets any fact; the value must come from {@link Fact#type()}. */
+        /**
+         * Sets any fact; the value must come from {@link Fact#type()}.
+         *
+         * @throws NullPointerException     if the value is null (use the fact's UNKNOWN instead)
+         * @throws IllegalArgumentException if the value is of another fact's type
+         */
         public Builder set(Fact fact, Enum<?> value) {
             Objects.requireNonNull(value, fact.fieldName());
             if (!fact.type().isInstance(value)) {
@@ -145,25 +150,50 @@ public record Incident(
         public Builder sharing(Sharing v) { return set(Fact.SHARING, v); }
         public Builder device(Device v) { return set(Fact.DEVICE, v); }
 
-        /** Adds a person of known age (0 to 120). */
+        /**
+         * Adds a person of known age.
+         *
+         * @throws NullPointerException     if the role is null
+         * @throws IllegalArgumentException if the age is outside 0 to {@value Person#MAX_AGE}
+         */
         public Builder person(Role role, int age) {
             people.add(new Person(role, age));
             return this;
         }
 
-        /** Adds a person whose age is not known. */
+        /**
+         * Adds a person whose age is not known.
+         *
+         * @throws NullPointerException if the role is null
+         */
         public Builder person(Role role) {
             people.add(Person.ofUnknownAge(role));
             return this;
         }
 
+        /**
+         * Replaces the people listed so far.
+         *
+         * @throws NullPointerException if the list or one of its people is null
+         */
         public Builder people(List<Person> replacement) {
+            List<Person> checked = List.copyOf(replacement);
             people.clear();
-            people.addAll(replacement);
+            people.addAll(checked);
             return this;
         }
 
+        /**
+         * The caller's own reference for the incident, returned in the recommendation and never
+         * logged: 1 to 64 characters of A-Z, a-z, 0-9, dot, underscore and hyphen
+         * ({@link Incident#isValidReference}), or null for none.
+         *
+         * @throws IllegalArgumentException if it is not a valid reference
+         */
         public Builder reference(String reference) {
+            if (reference != null && !isValidReference(reference)) {
+                throw new IllegalArgumentException("reference must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+            }
             this.reference = reference;
             return this;
         }

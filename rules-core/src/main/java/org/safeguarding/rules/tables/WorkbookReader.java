@@ -447,6 +447,11 @@ public final class WorkbookReader {
                 setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
                         "The contact " + name + " is not set yet: every text that uses it shows the placeholder. Type your own "
                                 + "value here (for a phone number, as text so its leading 0 is kept)."));
+            } else if (row.getCell(1).getCellType() == CellType.NUMERIC) {
+                // A number typed into a number cell loses its leading 0: 03001234567 is stored as 3001234567.
+                setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
+                        "The contact " + name + " is stored as a number (" + value.length() + " digits), so a leading 0 has been "
+                                + "lost. Type it as text: start it with an apostrophe, e.g. '0300 123 4567, or format the cell as Text."));
             }
         }
         return contacts;

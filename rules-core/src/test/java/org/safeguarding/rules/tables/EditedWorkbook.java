@@ -85,6 +85,16 @@ public final class EditedWorkbook {
         return set(sheet.sheetName(), cellOf(sheet.sheetName(), ruleId, column), value);
     }
 
+    /** A number typed into a cell, as a spreadsheet stores 03001234567 typed without an apostrophe. */
+    public EditedWorkbook setNumber(String sheetName, String a1, double value) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        CellReference ref = new CellReference(a1);
+        Row row = sheet.getRow(ref.getRow()) == null ? sheet.createRow(ref.getRow()) : sheet.getRow(ref.getRow());
+        Cell cell = row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
+        cell.setCellValue(value);
+        return this;
+    }
+
     public EditedWorkbook formula(String sheetName, String a1, String formula) {
         CellReference ref = new CellReference(a1);
         workbook.getSheet(sheetName).getRow(ref.getRow()).getCell(ref.getCol(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellFormula(formula);

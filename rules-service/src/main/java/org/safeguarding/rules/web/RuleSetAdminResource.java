@@ -106,10 +106,11 @@ public class RuleSetAdminResource {
 
     @POST
     @Path("/{sha256}/activate")
-    public Response activate(@PathParam("sha256") String sha256) throws IOException {
+    public Response activate(@PathParam("sha256") String sha256, @jakarta.ws.rs.QueryParam("confirmed") boolean confirmed)
+            throws IOException {
         try {
             long start = System.nanoTime();
-            StoredVersion version = ruleSets.activate(sha256);
+            StoredVersion version = ruleSets.activate(sha256, confirmed);
             ObjectNode json = json(version, false).put("active", true).put("activationMillis", (System.nanoTime() - start) / 1_000_000);
             return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
         } catch (RuleSets.Refused e) {

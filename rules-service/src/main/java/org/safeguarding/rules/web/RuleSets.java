@@ -236,12 +236,21 @@ public class RuleSets {
         }
     }
 
-    /** Makes a version that passed its checks the active one. */
-    public StoredVersion activate(String sha256) throws IOException, Refused {
+    /**
+     * Makes a version that passed its checks the active one. A version whose report says it
+     * changes wording that keeps a child safe (or a contact that looks wrong) is activated only
+     * once the lead confirms they have read those changes.
+     */
+    public StoredVersion activate(String sha256, boolean confirmed) throws IOException, Refused {
         synchronized (changes) {
             StoredVersion version = store.read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
             if (!version.passed()) {
                 throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
+            }
+            if (!confirmed && version.report().path("impact").path("needsConfirmation").asBoolean(false)) {
+                throw new Refused(409, "This version changes wording that keeps a child safe, or a contact that looks wrong: "
+                        + "see the changes marked for checking in its report. Read them against the guidance, then activate "
+                        + "it again saying you have (confirmed=true).");
             }
             ActiveRuleSet current = active.get();
             if (current != null && current.info().sha256().equals(sha256)) {

@@ -104,6 +104,32 @@ class RuleSetAdminTest {
     }
 
     @Test
+    @Order(3)
+    void a_changed_safety_text_is_shown_before_and_after_and_needs_confirming_before_activation() {
+        String before = activeSha();
+        String unsafe = "Look at the image yourself and save a copy for the file.";
+        String sha = upload(EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "B3", unsafe).bytes())
+                .statusCode(201).body("passed", is(true)).body("report.impact.needsConfirmation", is(true))
+                .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.after", is(unsafe))
+                .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.before", containsString("Do not look at"))
+                .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.warning", containsString("keeps a child safe"))
+                .extract().path("sha256");
+        given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(409).body("detail", containsString("confirmed=true"));
+        Assertions.assertThat(activeSha()).isEqualTo(before);
+        given().queryParam("confirmed", true).post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200);
+        Assertions.assertThat(activeSha()).isEqualTo(sha);
+        given().post("/api/v1/rulesets/rollback").then().statusCode(200).body("sha256", is(before));
+    }
+
+    @Test
+    @Order(3)
+    void a_phone_number_stored_as_a_number_is_a_warning_naming_its_cell() {
+        byte[] numeric = EditedWorkbook.ofShipped().setNumber(TableTemplate.CONTACTS_SHEET, "B5", 3001234567d).bytes();
+        upload(numeric).statusCode(201).body("passed", is(true)).body("report.impact.needsConfirmation", is(true))
+                .body("report.impact.textChanges.find { it.sheet == 'Contacts' }.warning", containsString("leading 0"));
+    }
+
+    @Test
     @Order(4)
     void a_good_edit_is_activated_changes_decisions_and_rolls_back() {
         String before = activeSha();
