@@ -1,7 +1,8 @@
 // End-to-end: the DSL pages in headless Chromium against a running service (see e2e/run.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:18095";
@@ -107,6 +108,7 @@ test("publish: a workbook with a wrong value is refused, naming its cell", async
   await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}with-error.drl.xlsx`);
   await page.getByLabel("Your name or role").fill("Test DSL");
+  await page.getByLabel("What changed and why").fill("A test edit.");
   await page.getByRole("button", { name: "Check workbooks" }).click();
   await page.locator("#report-heading").waitFor();
   assert.match(await page.locator("#report-heading").innerText(), /failed its checks/);
@@ -121,6 +123,7 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}local-number.drl.xlsx`);
   await page.getByLabel("Your name or role").fill("Test DSL");
+  await page.getByLabel("What changed and why").fill("A test edit.");
   await page.getByRole("button", { name: "Check workbooks" }).click();
   await page.locator("#report-heading").waitFor();
   assert.match(await page.locator("#report-heading").innerText(), /passed every check/);
@@ -140,4 +143,32 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
 
   await decide([]);
   assert.doesNotMatch(await page.locator("ol.actions").innerText(), /0300 555 0123/);
+});
+
+test("publish: the live tables download byte for byte, and a changed safety text is shown and must be confirmed", async () => {
+  await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the live tables to edit" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.drl\.xlsx$/);
+  const bytes = readFileSync(await download.path());
+  const sha = createHash("sha256").update(bytes).digest("hex");
+  const list = await (await fetch(`${BASE}/api/v1/rulesets`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+  assert.equal(sha, list.active, "the downloaded file is the live version, byte for byte");
+
+  await page.getByLabel("Workbooks").setInputFiles(`${FIXTURES}unsafe-text.drl.xlsx`);
+  await page.getByLabel("Your name or role").fill("Test DSL");
+  await page.getByLabel("What changed and why").fill("A test edit.");
+  await page.getByRole("button", { name: "Check workbooks" }).click();
+  await page.locator("#report-heading").waitFor();
+  const report = await page.locator("#report").innerText();
+  assert.match(report, /Check before activating/);
+  assert.match(report, /Look at the image yourself/);
+  assert.match(report, /Do not look at/);
+  await page.locator("#report [data-activate]").click();
+  await page.locator("#error-summary").waitFor();
+  assert.match(await page.locator("#report").innerText(), /confirmed=true|keeps a child safe/);
+  const after = await (await fetch(`${BASE}/api/v1/rulesets`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+  assert.equal(after.active, list.active, "not activated without the lead's confirmation");
 });

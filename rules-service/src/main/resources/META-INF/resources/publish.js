@@ -66,11 +66,37 @@ async function refresh() {
     ? `Active rule set: <strong>${esc(active.version)}</strong>, uploaded by ${esc(active.uploadedBy)} at ${esc(new Date(active.uploadedAt).toLocaleString("en-GB"))}.`
     : "No active rule set.";
   document.getElementById("history").innerHTML = `<table><caption class="visually-hidden">Rule set versions, newest first</caption>
-    <thead><tr><th scope="col">Version</th><th scope="col">Uploaded by</th><th scope="col">When</th><th scope="col">Checks</th><th scope="col">State</th></tr></thead>
+    <thead><tr><th scope="col">Version</th><th scope="col">Uploaded by</th><th scope="col">When</th><th scope="col">What changed and why</th><th scope="col">Checks</th><th scope="col">State</th></tr></thead>
     <tbody>${response.json.versions.map((v) => `<tr><td class="code">${esc(v.version)}</td><td>${esc(v.uploadedBy)}</td>
-      <td>${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}</td>
+      <td>${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}</td><td>${esc(v.note || "")}</td>
       <td><span class="status ${v.passed ? "passed" : "failed"}">${v.passed ? "passed" : "failed"}</span></td>
       <td>${v.active ? "<strong>Active</strong>" : v.passed ? `<button type="button" data-activate="${esc(v.sha256)}">Activate ${esc(v.version)}</button>` : ""}</td></tr>`).join("")}</tbody></table>`;
+}
+
+// The active version's workbook, byte for byte: edit it in Excel or LibreOffice and upload it again.
+async function downloadLive() {
+  const list = await call("GET", "/api/v1/rulesets");
+  const report = document.getElementById("report");
+  if (!list.ok || !list.json.active) {
+    report.innerHTML = list.ok ? "<p>There is no active version yet.</p>" : problemHtml(list.json);
+    return;
+  }
+  const token = (document.getElementById("token")?.value || sessionStorage.getItem(TOKEN_KEY) || "").trim();
+  const response = await fetch(`/api/v1/rulesets/${encodeURIComponent(list.json.active)}/workbook`,
+    {headers: token ? {Authorization: `Bearer ${token}`} : {}});
+  if (!response.ok) {
+    report.innerHTML = problemHtml(await response.json().catch(() => null));
+    return;
+  }
+  const name = (response.headers.get("Content-Disposition") || "").match(/filename="([^"]+)"/);
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name ? name[1] : "safeguarding-rules.drl.xlsx";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  report.innerHTML = `<p role="status" class="status passed">Downloaded ${esc(link.download)}, the live version. Edit it, save it as
+    an Excel workbook (.xlsx) and upload it above.</p>`;
 }
 
 async function activate(sha, confirmed) {
@@ -94,6 +120,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   document.getElementById("token").addEventListener("change", refresh);
+  document.getElementById("download-live").addEventListener("click", downloadLive);
   document.getElementById("rollback").addEventListener("click", async () => {
     const response = await call("POST", "/api/v1/rulesets/rollback");
     const report = document.getElementById("report");
@@ -108,6 +135,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const form = new FormData();
     for (const file of document.getElementById("workbooks").files) form.append("workbook", file, file.name);
     form.append("uploadedBy", document.getElementById("uploaded-by").value);
+    form.append("note", document.getElementById("note").value);
     const report = document.getElementById("report");
     report.innerHTML = "<p>Checking: validating, proving safety over every combination of facts, running scenarios…</p>";
     const response = await call("POST", "/api/v1/rulesets", form);

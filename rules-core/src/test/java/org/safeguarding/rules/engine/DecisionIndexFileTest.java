@@ -17,7 +17,6 @@ import org.safeguarding.rules.api.Evaluation;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.RandomIncidents;
-import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.tables.EditedWorkbook;
 import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.tables.Workbook;
@@ -57,11 +56,11 @@ class DecisionIndexFileTest {
                 rest /= fact.domain().size();
             }
             Incident incident = builder.build();
-            assertSameAdvice(index.decide(incident), drools.decide(incident));
+            IndexMatchesDroolsTest.assertSameAdvice(index.decide(incident), drools.decide(incident));
         }
         for (int i = 0; i < 100_000; i++) {
             Incident incident = RandomIncidents.withRandomPeople(random);
-            assertSameAdvice(index.decide(incident), drools.decide(incident));
+            IndexMatchesDroolsTest.assertSameAdvice(index.decide(incident), drools.decide(incident));
         }
     }
 
@@ -79,7 +78,7 @@ class DecisionIndexFileTest {
         Random random = new Random(11);
         for (int i = 0; i < 20_000; i++) {
             Incident incident = RandomIncidents.withRandomPeople(random);
-            assertSameAdvice(loaded.decider().decide(incident), built.decide(incident));
+            IndexMatchesDroolsTest.assertSameAdvice(loaded.decider().decide(incident), built.decide(incident));
         }
     }
 
@@ -115,17 +114,6 @@ class DecisionIndexFileTest {
         }
         assertThat(DecisionIndexFile.read(rehashed(garbageBody), shipped)).isEmpty();
         assertThat(DecisionIndexFile.read(rehashed(SHIPPED_INDEX.clone()), shipped)).as("the re-hash itself is right").isPresent();
-    }
-
-    private static void assertSameAdvice(Recommendation index, Recommendation drools) {
-        assertThat(index.pathway()).isEqualTo(drools.pathway());
-        assertThat(index.provisional()).isEqualTo(drools.provisional());
-        assertThat(index.summary()).isEqualTo(drools.summary());
-        assertThat(index.actions()).isEqualTo(drools.actions());
-        assertThat(index.questions()).isEqualTo(drools.questions());
-        assertThat(index.reasons()).isEqualTo(drools.reasons());
-        assertThat(index.derivedFacts()).isEqualTo(drools.derivedFacts());
-        assertThat(index.warnings()).isEqualTo(drools.warnings());
     }
 
     private static byte[] rehashed(byte[] file) throws Exception {

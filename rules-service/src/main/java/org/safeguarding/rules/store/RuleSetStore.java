@@ -72,7 +72,7 @@ public final class RuleSetStore {
 
     /** Stores a version unless one with the same SHA-256 is already stored (versions never change). */
     public StoredVersion save(String sha256, List<Workbook> workbooks, String uploadedBy, Instant uploadedAt, boolean passed,
-                              ObjectNode report) throws IOException {
+                              ObjectNode report, String note) throws IOException {
         Path target = versions.resolve(sha256);
         if (Files.isDirectory(target)) {
             return read(sha256).orElseThrow();
@@ -83,7 +83,7 @@ public final class RuleSetStore {
             for (Workbook workbook : workbooks) {
                 writeDurably(staging.resolve("workbooks").resolve(safeName(workbook.name())), workbook.bytes());
             }
-            StoredVersion version = new StoredVersion(sha256, uploadedBy, uploadedAt, passed, report);
+            StoredVersion version = new StoredVersion(sha256, uploadedBy, uploadedAt, passed, report, note);
             writeDurably(staging.resolve(VERSION_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(version)));
             force(staging.resolve("workbooks"));
             force(staging);
@@ -110,7 +110,8 @@ public final class RuleSetStore {
         }
         JsonNode json = JSON.readTree(file.toFile());
         return Optional.of(new StoredVersion(json.get("sha256").asText(), json.get("uploadedBy").asText(),
-                Instant.parse(json.get("uploadedAt").asText()), json.get("passed").asBoolean(), (ObjectNode) json.get("report")));
+                Instant.parse(json.get("uploadedAt").asText()), json.get("passed").asBoolean(), (ObjectNode) json.get("report"),
+                json.path("note").asText("")));
     }
 
     public List<Workbook> workbooks(String sha256) throws IOException {
@@ -220,7 +221,7 @@ public final class RuleSetStore {
 
     private static ObjectNode toJson(StoredVersion version) {
         ObjectNode json = JSON.createObjectNode().put("sha256", version.sha256()).put("uploadedBy", version.uploadedBy())
-                .put("uploadedAt", version.uploadedAt().toString()).put("passed", version.passed());
+                .put("uploadedAt", version.uploadedAt().toString()).put("passed", version.passed()).put("note", version.note());
         json.set("report", version.report());
         return json;
     }

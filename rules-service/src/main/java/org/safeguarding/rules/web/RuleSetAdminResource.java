@@ -34,7 +34,8 @@ import org.safeguarding.rules.tables.Workbook;
 @RolesAllowed(Roles.RULES_ADMIN)
 public class RuleSetAdminResource {
     static final int MAX_FILES = 10;
-    private static final Pattern UPLOADER = Pattern.compile("[\\p{L}\\p{N} .@_'-]{1,64}");
+    private static final Pattern UPLOADER = Pattern.compile("[\\p{L}\\p{N} .,@_'-]{1,64}");
+    static final int MAX_NOTE = 2000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RuleSets ruleSets;
@@ -47,7 +48,8 @@ public class RuleSetAdminResource {
 
     @POST
     @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("workbook") List<FileUpload> files, @RestForm("uploadedBy") String uploadedBy) throws IOException {
+    public Response upload(@RestForm("workbook") List<FileUpload> files, @RestForm("uploadedBy") String uploadedBy,
+                           @RestForm("note") String note) throws IOException {
         List<FieldError> errors = new ArrayList<>();
         if (files == null || files.isEmpty()) {
             errors.add(new FieldError("workbook", "attach at least one .drl.xlsx workbook"));
@@ -55,7 +57,11 @@ public class RuleSetAdminResource {
             errors.add(new FieldError("workbook", "at most " + MAX_FILES + " files at once"));
         }
         if (uploadedBy == null || !UPLOADER.matcher(uploadedBy.strip()).matches()) {
-            errors.add(new FieldError("uploadedBy", "give your name or role: 1 to 64 letters, digits, spaces or . @ _ ' -"));
+            errors.add(new FieldError("uploadedBy", "give your name or role: 1 to 64 letters, digits, spaces or . , @ _ ' -"));
+        }
+        String cleanNote = note == null ? "" : note.strip();
+        if (cleanNote.length() > MAX_NOTE || cleanNote.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            errors.add(new FieldError("note", "what changed and why, in at most " + MAX_NOTE + " characters of plain text"));
         }
         if (!errors.isEmpty()) {
             return Problems.of(400, RecommendationJson.INVALID_REQUEST, "Invalid upload", "See errors.", errors);
@@ -70,7 +76,7 @@ public class RuleSetAdminResource {
             for (FileUpload file : files) {
                 workbooks.add(new Workbook(uploadName(file.fileName()), Files.readAllBytes(file.uploadedFile())));
             }
-            StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip());
+            StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip(), cleanNote.replace("\r", ""));
             return Response.status(201).type(MediaType.APPLICATION_JSON).entity(json(version, true).toString()).build();
         } finally {
             checks.finish();
@@ -104,6 +110,30 @@ public class RuleSetAdminResource {
                 .orElseGet(() -> Problems.of(404, "Not found", "There is no rule set version with that SHA-256."));
     }
 
+    /**
+     * A stored version's rule workbook, byte for byte, to edit and upload again: the file the
+     * version's SHA-256 was computed from. With several workbooks in a version, {@code name} picks one.
+     */
+    @GET
+    @Path("/{sha256}/workbook")
+    public Response workbook(@PathParam("sha256") String sha256, @jakarta.ws.rs.QueryParam("name") String name) throws IOException {
+        if (ruleSets.version(sha256).isEmpty()) {
+            return Problems.of(404, "Not found", "There is no rule set version with that SHA-256.");
+        }
+        List<Workbook> workbooks = ruleSets.workbooks(sha256);
+        if (workbooks.isEmpty()) {
+            return Problems.of(404, "Not found", "This version failed its checks: only its report is kept, not its workbooks.");
+        }
+        Optional<Workbook> chosen = name == null && workbooks.size() == 1 ? Optional.of(workbooks.get(0))
+                : workbooks.stream().filter(w -> w.name().equals(name)).findFirst();
+        if (chosen.isEmpty()) {
+            return Problems.of(404, "Not found", "Name one of this version's workbooks: "
+                    + String.join(", ", workbooks.stream().map(Workbook::name).toList()) + ".");
+        }
+        return Response.ok(chosen.get().bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"" + chosen.get().name() + "\"").build();
+    }
+
     @POST
     @Path("/{sha256}/activate")
     public Response activate(@PathParam("sha256") String sha256, @jakarta.ws.rs.QueryParam("confirmed") boolean confirmed)
@@ -130,7 +160,7 @@ public class RuleSetAdminResource {
 
     private ObjectNode json(StoredVersion version, boolean withReport) {
         ObjectNode json = NODES.objectNode().put("sha256", version.sha256()).put("version", version.sha256().substring(0, 12))
-                .put("uploadedBy", version.uploadedBy()).put("uploadedAt", version.uploadedAt().toString())
+                .put("uploadedBy", version.uploadedBy()).put("uploadedAt", version.uploadedAt().toString()).put("note", version.note())
                 .put("passed", version.passed())
                 .put("active", ruleSets.active().map(a -> a.info().sha256().equals(version.sha256())).orElse(false));
         if (withReport) {

@@ -101,7 +101,8 @@ public class RuleSets {
         } else {
             // The shipped tables were built and proven when the library was: only their scenarios run here.
             Optional<ProvenRuleSet> proven = initialTables.isPresent() ? Optional.empty() : ProvenRuleSet.bundled();
-            StoredVersion first = check(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled", proven);
+            StoredVersion first = check(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled",
+                    "The tables the service started with.", proven);
             if (!first.passed()) {
                 throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
             }
@@ -172,11 +173,16 @@ public class RuleSets {
      * the rule set; other {@code .xlsx} files are scenario workbooks run with the shipped one.
      */
     public StoredVersion upload(List<Workbook> files, String uploadedBy) throws IOException {
-        return check(files, uploadedBy, Optional.empty());
+        return upload(files, uploadedBy, "");
+    }
+
+    /** {@link #upload(List, String)} with the uploader's note of what changed and why, kept with the version. */
+    public StoredVersion upload(List<Workbook> files, String uploadedBy, String note) throws IOException {
+        return check(files, uploadedBy, note, Optional.empty());
     }
 
     /** {@link #upload}, or with the rule set already built and proven (the shipped tables at first start). */
-    private StoredVersion check(List<Workbook> files, String uploadedBy, Optional<ProvenRuleSet> proven) throws IOException {
+    private StoredVersion check(List<Workbook> files, String uploadedBy, String note, Optional<ProvenRuleSet> proven) throws IOException {
         List<Workbook> workbooks = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>(ScenarioFile.bundled());
         List<org.safeguarding.rules.api.Problem> scenarioProblems = new ArrayList<>();
@@ -205,13 +211,13 @@ public class RuleSets {
             // The same bytes are stored already, but this upload checks differently (e.g. under a refused
             // file name): answer with this upload's own report and leave the stored version as it is.
             LOG.infof("Rule set %s uploaded again: %s", sha.substring(0, 12), passed ? "passed" : "failed its checks");
-            return new StoredVersion(sha, uploadedBy, Instant.now(), passed, report);
+            return new StoredVersion(sha, uploadedBy, Instant.now(), passed, report, note);
         }
         if (!passed) {
             capProblems(report);
         }
         // A failed version can never be activated: its report is kept for the lead, its files are not.
-        StoredVersion stored = store.save(sha, passed ? files : List.of(), uploadedBy, Instant.now(), passed, report);
+        StoredVersion stored = store.save(sha, passed ? files : List.of(), uploadedBy, Instant.now(), passed, report, note);
         if (!passed) {
             store.pruneFailed(maxFailedVersions);
         }
@@ -291,6 +297,18 @@ public class RuleSets {
 
     public Optional<StoredVersion> version(String sha256) throws IOException {
         return store.read(sha256);
+    }
+
+    /** A stored version's rule workbooks, as uploaded (names made safe); empty for a version that failed. */
+    public List<Workbook> workbooks(String sha256) throws IOException {
+        if (store.read(sha256).isEmpty()) {
+            return List.of();
+        }
+        try {
+            return store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        }
     }
 
     public Optional<RuleSetStore.Pointer> pointer() throws IOException {

@@ -22,7 +22,7 @@ class RuleSetStoreTest {
 
     private static StoredVersion save(RuleSetStore store, String sha, String content) throws Exception {
         return store.save(sha, List.of(new Workbook("rules.drl.xlsx", content.getBytes())), "Lead", Instant.parse("2026-11-25T10:00:00Z"),
-                true, JsonNodeFactory.instance.objectNode().put("passed", true));
+                true, JsonNodeFactory.instance.objectNode().put("passed", true), "Local number added, as the LA asked.");
     }
 
     @Test
@@ -37,6 +37,7 @@ class RuleSetStoreTest {
         assertThat(reopened.list()).extracting(StoredVersion::sha256).containsExactlyInAnyOrder(A, B);
         assertThat(new String(reopened.workbooks(A).get(0).bytes())).isEqualTo("first");
         assertThat(reopened.read(B).orElseThrow().uploadedBy()).isEqualTo("Lead");
+        assertThat(reopened.read(B).orElseThrow().note()).isEqualTo("Local number added, as the LA asked.");
     }
 
     @Test
@@ -69,7 +70,7 @@ class RuleSetStoreTest {
     void an_uploaded_file_name_cannot_choose_where_it_is_written() throws Exception {
         RuleSetStore store = new RuleSetStore(root);
         store.save(A, List.of(new Workbook("../../../evil.drl.xlsx", new byte[] {1})), "Lead", Instant.now(), false,
-                JsonNodeFactory.instance.objectNode());
+                JsonNodeFactory.instance.objectNode(), "");
         assertThat(store.workbooks(A)).extracting(Workbook::name).containsExactly("evil.drl.xlsx");
         assertThat(root.getParent().resolve("evil.drl.xlsx")).doesNotExist();
     }

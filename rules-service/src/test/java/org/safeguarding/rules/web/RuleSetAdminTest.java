@@ -104,6 +104,34 @@ class RuleSetAdminTest {
     }
 
     @Test
+    @Order(2)
+    void the_live_workbook_downloads_byte_for_byte_to_edit() throws Exception {
+        String active = activeSha();
+        byte[] downloaded = given().get("/api/v1/rulesets/" + active + "/workbook").then().statusCode(200)
+                .header("Content-Disposition", containsString(".drl.xlsx")).extract().asByteArray();
+        Assertions.assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(downloaded)))
+                .as("the version's SHA-256 is the workbook's").isEqualTo(active);
+        given().get("/api/v1/rulesets/" + "0".repeat(64) + "/workbook").then().statusCode(404);
+        given().get("/api/v1/rulesets/" + active + "/workbook?name=other.drl.xlsx").then().statusCode(404)
+                .body("detail", containsString(".drl.xlsx"));
+    }
+
+    @Test
+    @Order(2)
+    void an_upload_keeps_its_note_and_a_name_with_a_comma() {
+        String note = "Local number from the LA, as agreed at the safeguarding meeting.\nSecond line.";
+        byte[] unique = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0177").bytes();
+        String sha = given().multiPart("workbook", EditedWorkbook.NAME, unique, XLSX).multiPart("uploadedBy", "Ms Patel, DSL")
+                .multiPart("note", note).post("/api/v1/rulesets").then().statusCode(201)
+                .body("uploadedBy", is("Ms Patel, DSL")).body("note", is(note)).extract().path("sha256");
+        given().get("/api/v1/rulesets").then().statusCode(200)
+                .body("versions.find { it.sha256 == '" + sha + "' }.note", is(note));
+        given().multiPart("workbook", EditedWorkbook.NAME, withLocalNumber(), XLSX).multiPart("uploadedBy", "Lead")
+                .multiPart("note", "x".repeat(RuleSetAdminResource.MAX_NOTE + 1)).post("/api/v1/rulesets").then().statusCode(400)
+                .body("errors.field", hasItem("note"));
+    }
+
+    @Test
     @Order(3)
     void a_changed_safety_text_is_shown_before_and_after_and_needs_confirming_before_activation() {
         String before = activeSha();

@@ -137,7 +137,8 @@ class SecurityTest {
     void there_are_protected_endpoints_to_test() {
         Assertions.assertThat(protectedEndpoints()).extracting(Endpoint::toString)
                 .contains("POST /api/v1/decisions", "GET /api/v1/ruleset", "POST /api/v1/rulesets",
-                        "POST /api/v1/rulesets/rollback", "POST /api/v1/rulesets/" + "0".repeat(64) + "/activate");
+                        "POST /api/v1/rulesets/rollback", "POST /api/v1/rulesets/" + "0".repeat(64) + "/activate",
+                        "GET /api/v1/rulesets/" + "0".repeat(64) + "/workbook");
     }
 
     @Test
