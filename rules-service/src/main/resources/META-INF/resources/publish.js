@@ -53,7 +53,17 @@ function reportHtml(v) {
   return parts.join("");
 }
 
+// The audit trail: uploads, activations, roll backs and deploys, each with who and when.
+async function refreshActivity() {
+  const response = await call("GET", "/api/v1/audit?limit=20");
+  const list = document.getElementById("activity");
+  if (!list) return;
+  list.innerHTML = response.ok ? response.json.entries.map((e) => `<li>${esc(new Date(e.at).toLocaleString("en-GB"))}:
+    ${esc(e.action)} of version <span class="code">${esc(e.version)}</span> by ${esc(e.subject)}${e.detail ? ` (${esc(e.detail)})` : ""}</li>`).join("") : "";
+}
+
 async function refresh() {
+  refreshActivity();
   const response = await call("GET", "/api/v1/rulesets");
   if (!response.ok) {
     document.getElementById("active-version").textContent = response.status === 401 || response.status === 403

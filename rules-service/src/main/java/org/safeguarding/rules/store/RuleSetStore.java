@@ -33,6 +33,8 @@ import org.safeguarding.rules.tables.Workbook;
  *        proven.index               the built, proven rule set (a cache: checked against the
  *                                   workbooks on every load, rebuilt when it does not match)
  *   ROOT/active.json               the active version and the previously active ones (for roll back)
+ *   ROOT/audit.jsonl               every upload, activation, roll back and deploy, one JSON line
+ *                                  each, appended and forced to disk, never rewritten
  * </pre>
  * A version is written into a temporary folder, every file forced to disk, then renamed into
  * place in one step; the active pointer is replaced the same way. A crash leaves either the old
@@ -43,6 +45,7 @@ public final class RuleSetStore {
     private static final String VERSION_FILE = "version.json";
     private static final String ACTIVE_FILE = "active.json";
     private static final String INDEX_FILE = "proven.index";
+    private static final String AUDIT_FILE = "audit.jsonl";
     static final int MAX_NAME = 120;
 
     private final Path root;
@@ -183,6 +186,59 @@ public final class RuleSetStore {
             deleteTree(doomed);
         }
         force(versions);
+    }
+
+    /**
+     * Appends one line to the audit trail and forces it to disk. One write per line, so lines
+     * from several replicas sharing the store never interleave.
+     */
+    public synchronized void audit(AuditEntry entry) throws IOException {
+        ObjectNode json = JSON.createObjectNode().put("at", entry.at().toString()).put("action", entry.action())
+                .put("sha256", entry.sha256()).put("subject", entry.subject()).put("detail", entry.detail());
+        byte[] line = (JSON.writeValueAsString(json) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = root.resolve(AUDIT_FILE);
+        if (Files.isRegularFile(file) && Files.size(file) > 0) {
+            try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+                java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+                reader.read(last, reader.size() - 1);
+                if (last.get(0) != '\n') {
+                    // A line cut short by a crash: end it, so this entry starts a line of its own.
+                    byte[] withBreak = new byte[line.length + 1];
+                    withBreak[0] = '\n';
+                    System.arraycopy(line, 0, withBreak, 1, line.length);
+                    line = withBreak;
+                }
+            }
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(java.nio.ByteBuffer.wrap(line));
+            channel.force(true);
+        }
+    }
+
+    /** The audit trail, newest first: {@code limit} entries after skipping {@code offset}. A torn last line is skipped. */
+    public List<AuditEntry> audit(int offset, int limit) throws IOException {
+        Path file = root.resolve(AUDIT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        List<AuditEntry> entries = new ArrayList<>();
+        int skipped = 0;
+        for (int i = lines.size() - 1; i >= 0 && entries.size() < limit; i--) {
+            AuditEntry entry;
+            try {
+                JsonNode json = JSON.readTree(lines.get(i));
+                entry = new AuditEntry(Instant.parse(json.get("at").asText()), json.get("action").asText(), json.get("sha256").asText(),
+                        json.get("subject").asText(), json.path("detail").asText(""));
+            } catch (IOException | RuntimeException e) {
+                continue; // a line cut short by a crash: the entries around it stand
+            }
+            if (skipped++ >= offset) {
+                entries.add(entry);
+            }
+        }
+        return entries;
     }
 
     /** The active version and, most recent first, the versions active before it. */

@@ -31,6 +31,9 @@ import org.safeguarding.rules.tables.Workbooks;
  */
 @ApplicationScoped
 public class FolderWatch {
+    /** Who the audit trail names for a deploy by file. */
+    static final String SUBJECT = "folder watch";
+
     private static final Logger LOG = Logger.getLogger(FolderWatch.class);
 
     /** What the last look at the folder found. */
@@ -85,9 +88,9 @@ public class FolderWatch {
                 return;
             }
             lastSeen = sha;
-            StoredVersion version = ruleSets.upload(workbooks, "folder watch");
+            StoredVersion version = ruleSets.upload(workbooks, SUBJECT);
             if (version.passed()) {
-                ruleSets.activate(version.sha256(), true); // the operator chose these files: there is no lead to ask
+                ruleSets.activate(version.sha256(), true, SUBJECT); // the operator chose these files: there is no lead to ask
                 status.set(new Status(path, Instant.now(), version.sha256(), true, ""));
                 LOG.infof("Folder watch: rule set %s passed its checks and is active", version.sha256().substring(0, 12));
             } else {

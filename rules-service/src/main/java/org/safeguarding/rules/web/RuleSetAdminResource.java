@@ -41,9 +41,17 @@ public class RuleSetAdminResource {
     private final RuleSets ruleSets;
     private final UploadChecks checks;
 
-    public RuleSetAdminResource(RuleSets ruleSets, UploadChecks checks) {
+    private final io.quarkus.security.identity.SecurityIdentity identity;
+
+    public RuleSetAdminResource(RuleSets ruleSets, UploadChecks checks, io.quarkus.security.identity.SecurityIdentity identity) {
         this.ruleSets = ruleSets;
         this.checks = checks;
+        this.identity = identity;
+    }
+
+    /** The signed-in token's subject, for the audit trail. */
+    private String subject() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
     @POST
@@ -76,7 +84,7 @@ public class RuleSetAdminResource {
             for (FileUpload file : files) {
                 workbooks.add(new Workbook(uploadName(file.fileName()), Files.readAllBytes(file.uploadedFile())));
             }
-            StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip(), cleanNote.replace("\r", ""));
+            StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip(), cleanNote.replace("\r", ""), subject());
             return Response.status(201).type(MediaType.APPLICATION_JSON).entity(json(version, true).toString()).build();
         } finally {
             checks.finish();
@@ -140,7 +148,7 @@ public class RuleSetAdminResource {
             throws IOException {
         try {
             long start = System.nanoTime();
-            StoredVersion version = ruleSets.activate(sha256, confirmed);
+            StoredVersion version = ruleSets.activate(sha256, confirmed, subject());
             ObjectNode json = json(version, false).put("active", true).put("activationMillis", (System.nanoTime() - start) / 1_000_000);
             return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
         } catch (RuleSets.Refused e) {
@@ -152,7 +160,7 @@ public class RuleSetAdminResource {
     @Path("/rollback")
     public Response rollback() throws IOException {
         try {
-            return Response.ok(json(ruleSets.rollback(), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
+            return Response.ok(json(ruleSets.rollback(subject()), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
         } catch (RuleSets.Refused e) {
             return Problems.of(e.status(), "Cannot roll back", e.getMessage());
         }

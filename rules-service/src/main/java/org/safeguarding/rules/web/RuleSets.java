@@ -173,12 +173,33 @@ public class RuleSets {
      * the rule set; other {@code .xlsx} files are scenario workbooks run with the shipped one.
      */
     public StoredVersion upload(List<Workbook> files, String uploadedBy) throws IOException {
-        return upload(files, uploadedBy, "");
+        return upload(files, uploadedBy, "", uploadedBy);
     }
 
-    /** {@link #upload(List, String)} with the uploader's note of what changed and why, kept with the version. */
-    public StoredVersion upload(List<Workbook> files, String uploadedBy, String note) throws IOException {
-        return check(files, uploadedBy, note, Optional.empty());
+    /**
+     * {@link #upload(List, String)} with the uploader's note of what changed and why, kept with
+     * the version, and the signed-in subject for the audit trail.
+     */
+    public StoredVersion upload(List<Workbook> files, String uploadedBy, String note, String subject) throws IOException {
+        StoredVersion version = check(files, uploadedBy, note, Optional.empty());
+        audit("upload", version.sha256(), subject, "by " + uploadedBy + ", " + (version.passed() ? "passed" : "failed")
+                + (note.isEmpty() ? "" : ": " + note));
+        return version;
+    }
+
+    /** The audit trail, newest first. */
+    public List<org.safeguarding.rules.store.AuditEntry> audit(int offset, int limit) throws IOException {
+        return store.audit(offset, limit);
+    }
+
+    /** Never stops what was done: the action stands, and the failure to record it is logged. */
+    private void audit(String action, String sha256, String subject, String detail) {
+        try {
+            store.audit(new org.safeguarding.rules.store.AuditEntry(Instant.now(), action, sha256, subject, detail));
+        } catch (IOException e) {
+            LOG.errorf("Could not record %s of rule set %s in the audit trail: %s", action, sha256.substring(0, 12),
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** {@link #upload}, or with the rule set already built and proven (the shipped tables at first start). */
@@ -247,7 +268,7 @@ public class RuleSets {
      * changes wording that keeps a child safe (or a contact that looks wrong) is activated only
      * once the lead confirms they have read those changes.
      */
-    public StoredVersion activate(String sha256, boolean confirmed) throws IOException, Refused {
+    public StoredVersion activate(String sha256, boolean confirmed, String subject) throws IOException, Refused {
         synchronized (changes) {
             StoredVersion version = store.read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
             if (!version.passed()) {
@@ -270,13 +291,14 @@ public class RuleSets {
             });
             store.setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))));
             swap(decider);
+            audit(subject.equals(FolderWatch.SUBJECT) ? "folder-watch" : "activate", sha256, subject, "");
             LOG.infof("Rule set %s activated", sha256.substring(0, 12));
             return version;
         }
     }
 
     /** Goes back to the version that was active before the current one. */
-    public StoredVersion rollback() throws IOException, Refused {
+    public StoredVersion rollback(String subject) throws IOException, Refused {
         synchronized (changes) {
             RuleSetStore.Pointer pointer = store.pointer().orElseThrow(() -> new Refused(409, "There is no rule set to roll back."));
             if (pointer.previous().isEmpty()) {
@@ -286,6 +308,7 @@ public class RuleSets {
             Decider decider = compile(target);
             store.setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())));
             swap(decider);
+            audit("rollback", target, subject, "from " + pointer.active().substring(0, 12));
             LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
             return store.read(target).orElseThrow();
         }

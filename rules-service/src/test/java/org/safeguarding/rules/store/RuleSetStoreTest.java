@@ -82,4 +82,17 @@ class RuleSetStoreTest {
         assertThat(store.read("../versions")).isEmpty();
         assertThat(store.pointer()).isEmpty();
     }
+
+    @Test
+    void the_audit_trail_is_appended_read_newest_first_and_survives_a_torn_line() throws Exception {
+        RuleSetStore store = new RuleSetStore(root);
+        store.audit(new AuditEntry(Instant.parse("2026-11-25T10:00:00Z"), "upload", A, "lead-1", "by Ms Patel, DSL, passed: local number"));
+        store.audit(new AuditEntry(Instant.parse("2026-11-25T10:01:00Z"), "activate", A, "lead-1", ""));
+        java.nio.file.Files.writeString(root.resolve("audit.jsonl"), "{\"at\":\"2026-11-25T10:02", java.nio.file.StandardOpenOption.APPEND);
+        RuleSetStore reopened = new RuleSetStore(root);
+        assertThat(reopened.audit(0, 10)).extracting(AuditEntry::action).containsExactly("activate", "upload");
+        assertThat(reopened.audit(1, 10)).extracting(AuditEntry::detail).containsExactly("by Ms Patel, DSL, passed: local number");
+        reopened.audit(new AuditEntry(Instant.parse("2026-11-25T10:03:00Z"), "rollback", B, "lead-2", ""));
+        assertThat(reopened.audit(0, 3)).extracting(AuditEntry::action).containsExactly("rollback", "activate", "upload");
+    }
 }

@@ -33,13 +33,13 @@ class RestartTest {
         byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
         StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
         assertThat(version.passed()).isTrue();
-        first.activate(version.sha256(), false);
+        first.activate(version.sha256(), false, "Lead");
 
         RuleSets restarted = start();
         assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
-        assertThat(restarted.rollback().sha256()).isEqualTo(bundled);
+        assertThat(restarted.rollback("Lead").sha256()).isEqualTo(bundled);
         assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(bundled);
-        assertThatThrownBy(restarted::rollback).isInstanceOf(RuleSets.Refused.class).hasMessageContaining("no earlier version");
+        assertThatThrownBy(() -> restarted.rollback("Lead")).isInstanceOf(RuleSets.Refused.class).hasMessageContaining("no earlier version");
     }
 
     @Test
@@ -51,7 +51,7 @@ class RestartTest {
         byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
         StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
         assertThat(store.resolve("versions").resolve(version.sha256()).resolve("proven.index")).exists();
-        first.activate(version.sha256(), false);
+        first.activate(version.sha256(), false, "Lead");
         long modified = java.nio.file.Files.getLastModifiedTime(store.resolve("versions").resolve(version.sha256())
                 .resolve("proven.index")).toMillis();
 
@@ -69,7 +69,7 @@ class RestartTest {
         String bundled = first.active().orElseThrow().info().sha256();
         byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
         StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
-        first.activate(version.sha256(), false);
+        first.activate(version.sha256(), false, "Lead");
         // The other version's index, a valid file for other workbooks, put in this version's place.
         Path index = store.resolve("versions").resolve(version.sha256()).resolve("proven.index");
         java.nio.file.Files.copy(store.resolve("versions").resolve(bundled).resolve("proven.index"), index,

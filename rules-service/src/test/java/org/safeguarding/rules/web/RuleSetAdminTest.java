@@ -169,6 +169,11 @@ class RuleSetAdminTest {
                 .body("ruleSet.sha256", is(sha))
                 .body("actions.find { it.code == 'REFER_CHILDRENS_SOCIAL_CARE' }.text", containsString(LOCAL_NUMBER));
         given().post("/api/v1/rulesets/rollback").then().statusCode(200).body("sha256", is(before));
+        given().get("/api/v1/audit?limit=3").then().statusCode(200)
+                .body("entries[0].action", is("rollback")).body("entries[0].sha256", is(before))
+                .body("entries[1].action", is("activate")).body("entries[1].sha256", is(sha))
+                .body("entries[1].subject", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        given().get("/api/v1/audit?limit=0").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/decisions").then().statusCode(200)
                 .body("ruleSet.sha256", is(before))
                 .body("actions.find { it.code == 'REFER_CHILDRENS_SOCIAL_CARE' }.text", org.hamcrest.Matchers.not(containsString(LOCAL_NUMBER)));

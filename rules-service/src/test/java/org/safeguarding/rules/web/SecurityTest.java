@@ -35,7 +35,8 @@ import org.safeguarding.rules.cli.LocalTokens;
  */
 @QuarkusTest
 class SecurityTest {
-    private static final Class<?>[] RESOURCES = {DecisionResource.class, RuleSetAdminResource.class, BareResource.class};
+    private static final Class<?>[] RESOURCES = {DecisionResource.class, RuleSetAdminResource.class, BareResource.class,
+            AuditResource.class};
 
     record Endpoint(String method, String path, List<String> roles, boolean multipart) {
         @Override
