@@ -138,7 +138,9 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   await page.locator("#history table").waitFor();
   await page.locator("main").screenshot({ path: `${SHOTS}/publish-history.png` });
-  await page.getByRole("button", { name: "Roll back to the previous version" }).click();
+  const undo = page.getByRole("button", { name: /^Undo: back to version [0-9a-f]{12}, uploaded by / });
+  assert.match(await undo.innerText(), /uploaded by bundled/, "undo names the version it returns to");
+  await undo.click();
   await page.locator("#rolled-back").waitFor();
 
   await decide([]);

@@ -72,6 +72,12 @@ async function refresh() {
     return;
   }
   const active = response.json.versions.find((v) => v.active);
+  // Undo says where it goes: the version that was active before, who uploaded it and when.
+  const target = response.json.versions.find((v) => v.sha256 === response.json.rollbackTo);
+  const undo = document.getElementById("rollback");
+  undo.disabled = !target;
+  undo.textContent = target ? `Undo: back to version ${target.version}, uploaded by ${target.uploadedBy} on ${new Date(target.uploadedAt)
+    .toLocaleString("en-GB")}` : "Undo: there is no earlier version";
   document.getElementById("active-version").innerHTML = active
     ? `Active rule set: <strong>${esc(active.version)}</strong>, uploaded by ${esc(active.uploadedBy)} at ${esc(new Date(active.uploadedAt).toLocaleString("en-GB"))}.`
     : "No active rule set.";

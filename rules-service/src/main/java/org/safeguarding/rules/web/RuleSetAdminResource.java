@@ -103,7 +103,8 @@ public class RuleSetAdminResource {
     @GET
     public Response list() throws IOException {
         Optional<RuleSetStore.Pointer> pointer = ruleSets.pointer();
-        ObjectNode json = NODES.objectNode().put("active", pointer.map(RuleSetStore.Pointer::active).orElse(null));
+        ObjectNode json = NODES.objectNode().put("active", pointer.map(RuleSetStore.Pointer::active).orElse(null))
+                .put("rollbackTo", pointer.flatMap(p -> p.previous().stream().findFirst()).orElse(null));
         ArrayNode versions = json.putArray("versions");
         for (StoredVersion version : ruleSets.list()) {
             versions.add(json(version, false));

@@ -165,6 +165,7 @@ class RuleSetAdminTest {
                 .body("report.scenarios.failed", is(0)).body("report.impact.safetyRegression", is(false)).extract().path("sha256");
         given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200).body("active", is(true));
         Assertions.assertThat(activeSha()).isEqualTo(sha);
+        given().get("/api/v1/rulesets").then().statusCode(200).body("rollbackTo", is(before));
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/decisions").then().statusCode(200)
                 .body("ruleSet.sha256", is(sha))
                 .body("actions.find { it.code == 'REFER_CHILDRENS_SOCIAL_CARE' }.text", containsString(LOCAL_NUMBER));
