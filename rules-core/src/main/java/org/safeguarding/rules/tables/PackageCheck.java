@@ -22,6 +22,11 @@ final class PackageCheck {
 
     private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
+    /** How to get an .xlsx from the programs leads use, appended to every refusal of a file's format. */
+    static final String HOW_TO_SAVE = " In Excel: File > Save As, and choose 'Excel Workbook (*.xlsx)'. In LibreOffice Calc: "
+            + "File > Save As, choose the file type 'Excel 2007-365 (.xlsx)', and when asked, 'Use Excel 2007-365!'. From an "
+            + "online spreadsheet: File > Download > 'Microsoft Excel (.xlsx)'.";
+
     private PackageCheck() {
     }
 
@@ -29,18 +34,19 @@ final class PackageCheck {
     static Optional<String> refusal(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".xlsm") || lower.endsWith(".xltm")) {
-            return Optional.of("This is a macro-enabled workbook. Macros are never accepted: save it as 'Excel Workbook (.xlsx)'.");
+            return Optional.of("This is a macro-enabled workbook. Macros are never accepted: save it as 'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
         }
         if (!lower.endsWith(".xlsx")) {
-            return Optional.of("Only .xlsx workbooks are accepted. Save it as 'Excel Workbook (.xlsx)'.");
+            return Optional.of("Only .xlsx workbooks are accepted. Save it as 'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
         }
         if (bytes.length > MAX_FILE_BYTES) {
             return Optional.of("The file is larger than " + MAX_FILE_BYTES / 1024 / 1024
                     + " MB, the limit. A decision table workbook is far smaller: remove images or extra content.");
         }
         if (startsWith(bytes, OLE2_SIGNATURE)) {
-            return Optional.of("This file is password-protected or an old-style .xls workbook. Remove the password and "
-                    + "save it as 'Excel Workbook (.xlsx)'.");
+            return Optional.of("This file is password-protected or an old-style .xls workbook. Remove the password (in Excel: "
+                    + "File > Info > Protect Workbook > Encrypt with Password, and clear it; in LibreOffice Calc: File > Save As "
+                    + "with 'Save with password' unticked) and save it as 'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
         }
         long expanded = 0;
         int parts = 0;
@@ -52,7 +58,7 @@ final class PackageCheck {
                 }
                 String part = entry.getName().toLowerCase(Locale.ROOT);
                 if (part.endsWith("vbaproject.bin")) {
-                    return Optional.of("The workbook contains macros. Macros are never accepted: save it as 'Excel Workbook (.xlsx)'.");
+                    return Optional.of("The workbook contains macros. Macros are never accepted: save it as 'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
                 }
                 if (part.startsWith("xl/externallinks/")) {
                     return Optional.of("The workbook links to other files (external links). Break the links (Data > Edit Links) so every value is in this workbook.");
@@ -66,10 +72,12 @@ final class PackageCheck {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.of("This file is not a valid Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'.");
+            return Optional.of("This file is not a valid Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as "
+                    + "'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
         }
         if (parts == 0) {
-            return Optional.of("This file is not a valid Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'.");
+            return Optional.of("This file is not a valid Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it as "
+                    + "'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
         }
         return Optional.empty();
     }

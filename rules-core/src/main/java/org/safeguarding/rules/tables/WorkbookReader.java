@@ -143,7 +143,7 @@ public final class WorkbookReader {
             book = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytesUnsafe()));
         } catch (Exception | LinkageError e) {
             problems.add(new Problem(workbook.name(), "", "", "This file cannot be opened as an Excel workbook (.xlsx). "
-                    + "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'."));
+                    + "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'." + PackageCheck.HOW_TO_SAVE));
             return null;
         }
         if (book.isStructureLocked() || book.isWindowsLocked()) {

@@ -79,6 +79,7 @@ class BrokenWorkbooksTest {
             file("an old .xls or encrypted file", NAME, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, "password-protected or an old-style .xls"),
             file("macro-enabled workbook", "rules.drl.xlsm", EditedWorkbook.shippedBytes(), "macro-enabled workbook"),
             file("wrong extension", "rules.drl.csv", "a,b".getBytes(), "Only .xlsx workbooks are accepted"),
+            file("saved as OpenDocument", "rules.drl.ods", "a,b".getBytes(), "'Excel 2007-365 (.xlsx)'"),
             file("macros hidden inside an .xlsx", NAME, zip("xl/vbaProject.bin", new byte[100]), "contains macros"),
             file("external links", NAME, zip("xl/externalLinks/externalLink1.xml", "<x/>".getBytes()), "links to other files"),
             file("zip bomb", NAME, zip("xl/worksheets/sheet1.xml", new byte[60 * 1024 * 1024]), "expands to more than 20 MB"),
