@@ -45,6 +45,33 @@ class OperationsTest {
                 .body(containsString("version=\"" + version + "\""));
     }
 
+    /**
+     * The document is written by hand: every endpoint of the service (the benchmark's bare one
+     * aside) must be in it, with its method, a summary and the 401 and 403 problems.
+     */
+    @Test
+    void openapi_documents_every_endpoint_the_admin_ones_included() {
+        JsonPath doc = given().accept(ContentType.JSON).when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        int endpoints = 0;
+        for (Class<?> resource : List.of(DecisionResource.class, RuleSetAdminResource.class, AuditResource.class)) {
+            String base = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
+            for (java.lang.reflect.Method method : resource.getDeclaredMethods()) {
+                String verb = method.isAnnotationPresent(jakarta.ws.rs.GET.class) ? "get"
+                        : method.isAnnotationPresent(jakarta.ws.rs.POST.class) ? "post" : null;
+                if (verb == null) {
+                    continue;
+                }
+                String path = base + (method.isAnnotationPresent(jakarta.ws.rs.Path.class) ? method.getAnnotation(jakarta.ws.rs.Path.class).value() : "");
+                String operation = "paths.'" + path + "'." + verb;
+                Assertions.assertThat(doc.<Object>get(operation)).as(verb.toUpperCase() + " " + path + " is documented").isNotNull();
+                Assertions.assertThat(doc.getString(operation + ".summary")).as(path).isNotBlank();
+                Assertions.assertThat(doc.getMap(operation + ".responses")).as(path).containsKeys("401", "403");
+                endpoints++;
+            }
+        }
+        Assertions.assertThat(endpoints).isEqualTo(9);
+    }
+
     @Test
     void openapi_documents_every_fact_and_enum() {
         JsonPath doc = given().accept(ContentType.JSON).when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
