@@ -218,20 +218,6 @@ final class DecisionIndex {
         return key;
     }
 
-    /** Which Pathway rules fire, one bit per rule in table order, or -1 when there are more than 61 of them. */
-    long pathwayMask(int[] key) {
-        if (pathwayRules.length > 61) {
-            return -1;
-        }
-        long mask = 0;
-        for (int i = 0; i < pathwayRules.length; i++) {
-            if (pathwayRules[i].firesFor(key)) {
-                mask |= 1L << i;
-            }
-        }
-        return mask;
-    }
-
     /** The Pathway rules that fire, added to the findings. */
     void firePathwayRules(int[] key, Findings findings) {
         for (IndexedRule rule : pathwayRules) {
