@@ -26,13 +26,14 @@ pid=
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 export SAFEGUARDING_KEYS="$work/keys"
 token=$(bin/rules token --role decision-client)
+sharing=$(service_class_sharing "$app") # recorded once per build, like the CLI's; not measured
 port=18094
 # Launch to first decision answered (200), which is also when readiness turns UP.
 first_decision() {
   local start
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $SERVICE_JVM -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dsafeguarding.store.path="$work/store" \
+  java $SERVICE_JVM $sharing -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dsafeguarding.store.path="$work/store" \
     -Dmp.jwt.verify.publickey.location="$work/keys/public-key.pem" -jar "$app" > "$work/service.log" 2>&1 &
   echo $! > "$work/pid"
   until curl -sf -o /dev/null -XPOST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
