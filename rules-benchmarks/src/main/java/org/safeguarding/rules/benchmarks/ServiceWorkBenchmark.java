@@ -1,0 +1,62 @@
+package org.safeguarding.rules.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.json.IncidentJson;
+import org.safeguarding.rules.json.InvalidRequestException;
+import org.safeguarding.rules.json.RecommendationJson;
+
+/**
+ * The service's own work per decision request, in parts: reading the body of {@code bench/wrk.sh}
+ * ({@code bench/decision.json}), deciding, writing the response, and all three. The difference
+ * between the decision endpoint and the bare one in {@code bench/wrk.sh} is this work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ServiceWorkBenchmark {
+    private DecisionEngine engine;
+    private byte[] body;
+    private Incident incident;
+    private Recommendation recommendation;
+
+    @Setup
+    public void setUp() throws Exception {
+        engine = DecisionEngine.bundled();
+        body = Files.readAllBytes(Path.of("bench/decision.json"));
+        incident = IncidentJson.read(body, engine.emergencyAction());
+        recommendation = engine.decide(incident);
+    }
+
+    @Benchmark
+    public Incident read() throws InvalidRequestException {
+        return IncidentJson.read(body, engine.emergencyAction());
+    }
+
+    @Benchmark
+    public Recommendation decide() {
+        return engine.decide(incident);
+    }
+
+    @Benchmark
+    public byte[] write() {
+        return RecommendationJson.writeBytes(recommendation);
+    }
+
+    @Benchmark
+    public byte[] readDecideWrite() throws InvalidRequestException {
+        return RecommendationJson.writeBytes(engine.decide(IncidentJson.read(body, engine.emergencyAction())));
+    }
+}
