@@ -7,12 +7,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.analysis.HygieneFinding;
-import org.safeguarding.rules.analysis.SafetyAnalyser;
-import org.safeguarding.rules.analysis.SafetyFinding;
-import org.safeguarding.rules.analysis.SafetyReport;
-import org.safeguarding.rules.engine.Decider;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.HygieneFinding;
+import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * {@code bin/rules analyse DIR|FILE [--json]}: proves the safety properties over every
@@ -32,12 +31,12 @@ final class AnalyseCommand implements Main.Command {
         if (workbooks.isEmpty()) {
             return Main.BAD_INPUT;
         }
-        Decider decider = CliSupport.build(workbooks.get(), args, out, "analyse");
-        if (decider == null) {
+        RuleSet ruleSet = CliSupport.build(workbooks.get(), args, out, "analyse");
+        if (ruleSet == null) {
             return Main.FOUND_PROBLEMS;
         }
         long start = System.nanoTime();
-        SafetyReport report = SafetyAnalyser.analyse(decider);
+        SafetyReport report = ruleSet.safety();
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "analyse").put("ok", report.clean())

@@ -13,10 +13,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.Problem;
-import org.safeguarding.rules.engine.Decider;
-import org.safeguarding.rules.engine.RuleSetBuilder;
-import org.safeguarding.rules.tables.Workbook;
-import org.safeguarding.rules.tables.Workbooks;
+import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.api.Workbook;
 
 /** What the table commands share: arguments, loading workbooks, printing problems as text or JSON. */
 final class CliSupport {
@@ -58,7 +56,7 @@ final class CliSupport {
             throw new UsageException(path + ": no such file or folder");
         }
         try {
-            List<Workbook> workbooks = Workbooks.load(p);
+            List<Workbook> workbooks = Workbook.load(p);
             if (workbooks.isEmpty()) {
                 throw new UsageException(path + ": no rule workbooks (*.drl.xlsx) in this folder");
             }
@@ -87,14 +85,14 @@ final class CliSupport {
         }
     }
 
-    /** Builds a decider or prints why it cannot be built (and returns null). */
-    static Decider build(List<Workbook> workbooks, Args args, PrintStream out, String command) {
-        RuleSetBuilder.Result built = RuleSetBuilder.build(workbooks);
-        if (built.decider().isEmpty()) {
+    /** Builds a rule set or prints why it cannot be built (and returns null). */
+    static RuleSet build(List<Workbook> workbooks, Args args, PrintStream out, String command) {
+        RuleSet.Build built = RuleSet.build(workbooks);
+        if (built.ruleSet().isEmpty()) {
             printProblems(built.problems(), args, out, command, "The tables are not valid; fix these first (bin/rules validate):");
             return null;
         }
-        return built.decider().get();
+        return built.ruleSet().get();
     }
 
     static void printProblems(List<Problem> problems, Args args, PrintStream out, String command, String heading) {

@@ -1,13 +1,13 @@
 package org.safeguarding.rules.cli;
 
+import org.safeguarding.rules.api.ImpactReport;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.analysis.ImpactDiff;
-import org.safeguarding.rules.engine.Decider;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * {@code bin/rules diff OLD NEW [--json]}: what an edit changes over every combination of
@@ -36,12 +36,12 @@ final class DiffCommand implements Main.Command {
             err.println("rules diff: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        Decider old = CliSupport.build(before, args, out, "diff");
-        Decider neu = old == null ? null : CliSupport.build(after, args, out, "diff");
+        RuleSet old = CliSupport.build(before, args, out, "diff");
+        RuleSet neu = old == null ? null : CliSupport.build(after, args, out, "diff");
         if (old == null || neu == null) {
             return Main.FOUND_PROBLEMS;
         }
-        ImpactDiff.Report report = ImpactDiff.compare(old, neu);
+        ImpactReport report = neu.changesFrom(old);
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "diff").put("ok", !report.safetyRegression());
             json.setAll(org.safeguarding.rules.json.ReviewJson.impact(report));
@@ -51,14 +51,14 @@ final class DiffCommand implements Main.Command {
             if (report.pathwayChanges().isEmpty() && report.actionChanges().isEmpty()) {
                 out.println("no decision changes");
             }
-            for (ImpactDiff.Change c : report.pathwayChanges()) {
+            for (ImpactReport.Change c : report.pathwayChanges()) {
                 out.printf("%s%s: %,d combinations%n       e.g. %s%n", c.safetyRegression() ? "SAFETY REGRESSION " : "pathway ",
                         c.change(), c.combinations(), CliSupport.describe(c.example()));
             }
-            for (ImpactDiff.Change c : report.actionChanges()) {
+            for (ImpactReport.Change c : report.actionChanges()) {
                 out.printf("action %s: %,d combinations%n       e.g. %s%n", c.change(), c.combinations(), CliSupport.describe(c.example()));
             }
-            for (ImpactDiff.TextChange c : report.textChanges()) {
+            for (ImpactReport.TextChange c : report.textChanges()) {
                 out.printf("%s%s, %s%n       before: %s%n       after:  %s%n", c.needsConfirmation() ? "CHECK BEFORE ACTIVATING " : "text ",
                         c.sheet(), c.key(), c.before().isEmpty() ? "(none)" : c.before(), c.after().isEmpty() ? "(none)" : c.after());
                 if (c.needsConfirmation()) {

@@ -7,13 +7,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.tables.MarkdownRenderer;
-import org.safeguarding.rules.tables.RuleRow;
-import org.safeguarding.rules.tables.RuleTables;
-import org.safeguarding.rules.tables.SheetTemplate;
-import org.safeguarding.rules.tables.TableTemplate;
-import org.safeguarding.rules.tables.Workbook;
-import org.safeguarding.rules.tables.WorkbookReader;
+import org.safeguarding.rules.api.Tables;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * {@code bin/rules render DIR|FILE}: the tables as Markdown for review ({@code --json}: every
@@ -36,7 +31,7 @@ final class RenderCommand implements Main.Command {
         if (workbooks.isEmpty()) {
             return args.textconv() && args.positional().size() == 1 ? Main.OK : Main.BAD_INPUT;
         }
-        WorkbookReader.Result read = WorkbookReader.read(workbooks.get());
+        Tables.Read read = Tables.read(workbooks.get());
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "render").put("ok", read.tables().isPresent());
             json.set("problems", CliSupport.problemsJson(read.problems()));
@@ -49,21 +44,21 @@ final class RenderCommand implements Main.Command {
             read.problems().forEach(p -> out.println("- " + p));
             return args.textconv() ? Main.OK : Main.FOUND_PROBLEMS;
         }
-        out.print(MarkdownRenderer.render(read.tables().get()));
+        out.print(read.tables().get().markdown());
         return Main.OK;
     }
 
     /** Every rule row, keyed by table, with its conditions, outcome and citation. */
-    private static ObjectNode tablesJson(RuleTables tables) {
+    private static ObjectNode tablesJson(Tables tables) {
         ObjectNode json = CliSupport.NODES.objectNode().put("sha256", tables.sha256());
-        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
-            ArrayNode rows = json.putArray(sheet.sheetName());
-            for (RuleRow row : tables.rows(sheet)) {
-                ObjectNode node = rows.addObject().put("id", row.id()).put("row", row.excelRow())
+        tables.rows().forEach((sheet, rows) -> {
+            ArrayNode list = json.putArray(sheet);
+            for (Tables.Row row : rows) {
+                ObjectNode node = list.addObject().put("id", row.id()).put("row", row.excelRow())
                         .put("description", row.description()).put("outcome", row.outcome()).put("guidance", row.guidance());
                 node.set("conditions", CliSupport.mapJson(row.conditions()));
             }
-        }
+        });
         return json;
     }
 }

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.DecisionEngine;
 import org.safeguarding.rules.api.RuleSetException;
-import org.safeguarding.rules.scenarios.ScenarioResult;
-import org.safeguarding.rules.scenarios.ScenarioRunner;
-import org.safeguarding.rules.scenarios.ScenarioWorkbook;
+import org.safeguarding.rules.api.ScenarioResult;
+import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.api.Scenario;
+import org.safeguarding.rules.api.Workbook;
+import org.safeguarding.rules.api.Problem;
 
 /**
  * {@code bin/rules test DIR [SCENARIOS.xlsx] [--json]}: runs a scenario workbook (default
@@ -43,24 +45,25 @@ final class TestCommand implements Main.Command {
             err.println("rules test: " + scenarios + ": cannot be read");
             return Main.BAD_INPUT;
         }
-        ScenarioWorkbook.Result read = ScenarioWorkbook.read(scenarios.getFileName().toString(), bytes);
+        Scenario.Read read = Scenario.read(new Workbook(scenarios.getFileName().toString(), bytes));
         if (!read.problems().isEmpty()) {
             CliSupport.printProblems(read.problems(), args, out, "test", "The scenario workbook has problems:");
             return Main.FOUND_PROBLEMS;
         }
-        DecisionEngine engine;
+        RuleSet.Build built;
         try {
-            CliSupport.load(tables.toString());
-            engine = DecisionEngine.fromPath(tables);
-        } catch (CliSupport.UsageException | IOException e) {
+            built = RuleSet.build(CliSupport.load(tables.toString()));
+        } catch (CliSupport.UsageException e) {
             err.println("rules test: " + e.getMessage());
             return Main.BAD_INPUT;
-        } catch (RuleSetException e) {
-            CliSupport.printProblems(e.problems(), args, out, "test",
+        }
+        List<Problem> problems = built.ruleSet().map(r -> r.safety().problems()).orElse(built.problems());
+        if (!problems.isEmpty()) {
+            CliSupport.printProblems(problems, args, out, "test",
                     "The tables cannot be used (run bin/rules validate and bin/rules analyse):");
             return Main.FOUND_PROBLEMS;
         }
-        List<ScenarioResult> results = ScenarioRunner.run(engine, read.scenarios());
+        List<ScenarioResult> results = built.ruleSet().orElseThrow().run(read.scenarios());
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "test").put("ok", failed == 0)

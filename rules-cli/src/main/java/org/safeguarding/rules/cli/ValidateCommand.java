@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.safeguarding.rules.api.Problem;
-import org.safeguarding.rules.engine.RuleSetBuilder;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * {@code bin/rules validate DIR|FILE [--json] [--strict]}: every problem with its workbook, sheet and
@@ -29,8 +29,8 @@ final class ValidateCommand implements Main.Command {
             return Main.BAD_INPUT;
         }
         List<Workbook> workbooks = loaded.get();
-        RuleSetBuilder.Result result = RuleSetBuilder.build(workbooks);
-        List<Problem> warnings = result.decider().map(d -> d.tables().setupWarnings()).orElse(List.of());
+        RuleSet.Build result = RuleSet.build(workbooks);
+        List<Problem> warnings = result.ruleSet().map(r -> r.info(java.time.Instant.now()).setupWarnings()).orElse(List.of());
         List<Problem> problems = new java.util.ArrayList<>(result.problems());
         if (args.strict()) {
             problems.addAll(warnings);

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.ImpactReport;
+import org.safeguarding.rules.api.ImpactReport.Change;
+import org.safeguarding.rules.api.ImpactReport.TextChange;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.RuleTables;
@@ -21,57 +24,6 @@ import org.safeguarding.rules.tables.TableTemplate;
  */
 public final class ImpactDiff {
 
-    /**
-     * One kind of change.
-     *
-     * @param change       e.g. {@code ESCALATE → HANDLE_INTERNALLY} or {@code + REPORT_TO_IWF}
-     * @param combinations how many combinations of facts change this way
-     * @param example      the facts of one of them
-     */
-    public record Change(String change, long combinations, Map<String, String> example, boolean safetyRegression) {
-    }
-
-    /**
-     * A changed text or setting: the words a DSL reads change even when no decision does.
-     *
-     * @param sheet   the sheet it is on, e.g. {@code Action texts}
-     * @param key     what it is, e.g. {@code DO_NOT_VIEW_IMAGERY}, {@code immediateDanger (why)},
-     *                {@code ESCALATE (provisional)} or a contact name
-     * @param before  the text before ({@code ""} when it is new)
-     * @param after   the text after ({@code ""} when it was removed)
-     * @param warning why the lead must look at it before activating, or {@code ""}
-     */
-    public record TextChange(String sheet, String key, String before, String after, String warning) {
-        public boolean needsConfirmation() {
-            return !warning.isEmpty();
-        }
-    }
-
-    /**
-     * @param combinations   every combination compared (Pathway facts times Actions-only facts)
-     * @param pathwayChanges changes of pathway or provisional flag, counted over every combination
-     * @param actionChanges  actions added (+) or removed (-), counted over every combination
-     * @param textChanges    every changed action text, question, summary and contact, before and after
-     */
-    public record Report(long combinations, List<Change> pathwayChanges, List<Change> actionChanges, List<TextChange> textChanges) {
-        public Report {
-            textChanges = List.copyOf(textChanges);
-        }
-
-        public boolean safetyRegression() {
-            return pathwayChanges.stream().anyMatch(Change::safetyRegression);
-        }
-
-        /** Changes a lead must confirm before activating: safety-critical wording, contacts that look wrong. */
-        public boolean needsConfirmation() {
-            return textChanges.stream().anyMatch(TextChange::needsConfirmation);
-        }
-
-        public boolean unchanged() {
-            return pathwayChanges.isEmpty() && actionChanges.isEmpty() && textChanges.isEmpty();
-        }
-    }
-
     /** Actions whose wording keeps a child safe whatever else happens: a change to it is always shown as a warning. */
     static final Set<ActionCode> SAFETY_CRITICAL_TEXTS = EnumSet.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.CALL_999,
             ActionCode.PRESERVE_EVIDENCE, ActionCode.REQUEST_DELETION, ActionCode.RECORD_INCIDENT);
@@ -79,7 +31,7 @@ public final class ImpactDiff {
     private ImpactDiff() {
     }
 
-    public static Report compare(Decider before, Decider after) {
+    public static ImpactReport compare(Decider before, Decider after) {
         FactSpace space = new FactSpace();
         FactSpace.Pathways old = space.evaluate(before, false);
         FactSpace.Pathways neu = space.evaluate(after, false);
@@ -119,7 +71,7 @@ public final class ImpactDiff {
                 }
             }
         }
-        return new Report(space.size() * free, finish(pathwayChanges), finish(actionChanges),
+        return new ImpactReport(space.size() * free, finish(pathwayChanges), finish(actionChanges),
                 textChanges(before.tables(), after.tables()));
     }
 

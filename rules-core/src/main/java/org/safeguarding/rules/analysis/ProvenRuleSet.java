@@ -1,5 +1,8 @@
 package org.safeguarding.rules.analysis;
 
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.api.HygieneFinding;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -16,10 +19,10 @@ import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.engine.DecisionIndexFile;
 import org.safeguarding.rules.engine.RuleSetBuilder;
 import org.safeguarding.rules.scenarios.ScenarioFile;
-import org.safeguarding.rules.scenarios.ScenarioResult;
+import org.safeguarding.rules.api.ScenarioResult;
 import org.safeguarding.rules.scenarios.ScenarioRunner;
 import org.safeguarding.rules.scenarios.ScenarioWorkbook;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.tables.Workbooks;
 
 /**

@@ -1,5 +1,8 @@
 package org.safeguarding.rules.analysis;
 
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.api.HygieneFinding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -4,20 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.safeguarding.rules.analysis.SafetyAnalyser;
-import org.safeguarding.rules.analysis.ProvenRuleSet;
-import org.safeguarding.rules.analysis.SafetyReport;
 import org.safeguarding.rules.engine.Decider;
-import org.safeguarding.rules.engine.RuleSetBuilder;
-import org.safeguarding.rules.tables.Workbook;
-import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * Recommends what a designated safeguarding lead should do about an incident of shared
@@ -38,7 +30,7 @@ public final class DecisionEngine {
     private final Decider decider;
     private final RuleSetInfo info;
 
-    private DecisionEngine(Decider decider, RuleSetInfo info) {
+    DecisionEngine(Decider decider, RuleSetInfo info) {
         this.decider = decider;
         this.info = info;
     }
@@ -49,15 +41,7 @@ public final class DecisionEngine {
      * with a different decision-tables jar it builds and proves them instead (seconds).
      */
     public static DecisionEngine bundled() {
-        Optional<ProvenRuleSet> proven = ProvenRuleSet.bundled();
-        if (proven.isPresent()) {
-            return new DecisionEngine(proven.get().decider(), proven.get().decider().info(Instant.now()));
-        }
-        try {
-            return fromWorkbooks(Workbooks.bundled());
-        } catch (RuleSetException e) {
-            throw new IllegalStateException("The bundled tables are invalid; this is a packaging error", e);
-        }
+        return RuleSet.bundled().engine();
     }
 
     /**
@@ -67,7 +51,7 @@ public final class DecisionEngine {
      * @throws IOException      when the folder or a file cannot be read
      */
     public static DecisionEngine fromPath(Path path) throws RuleSetException, IOException {
-        return fromWorkbooks(Workbooks.load(path));
+        return fromWorkbooks(Workbook.load(path));
     }
 
     /**
@@ -83,16 +67,15 @@ public final class DecisionEngine {
     }
 
     static DecisionEngine fromWorkbooks(List<Workbook> workbooks) throws RuleSetException {
-        RuleSetBuilder.Result built = RuleSetBuilder.build(workbooks);
-        if (built.decider().isEmpty()) {
+        RuleSet.Build built = RuleSet.build(workbooks);
+        if (built.ruleSet().isEmpty()) {
             throw new RuleSetException(built.problems());
         }
-        Decider decider = built.decider().get();
-        SafetyReport safety = SafetyAnalyser.analyse(decider);
-        if (!safety.safe()) {
-            throw new RuleSetException(safety.problems());
+        RuleSet ruleSet = built.ruleSet().get();
+        if (!ruleSet.safety().safe()) {
+            throw new RuleSetException(ruleSet.safety().problems());
         }
-        return new DecisionEngine(decider, decider.info(Instant.now()));
+        return ruleSet.engine();
     }
 
     /**

@@ -27,7 +27,7 @@ import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.SheetTemplate;
 import org.safeguarding.rules.tables.TableTemplate;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * A built rule set saved as bytes: the checked tables and the decision index Drools filled in,

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.safeguarding.rules.api.Problem;
 import org.safeguarding.rules.tables.RuleTables;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.tables.WorkbookReader;
 
 /**

@@ -1,5 +1,6 @@
 package org.safeguarding.rules.scenarios;
 
+import org.safeguarding.rules.api.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.scenarios;
 
+import org.safeguarding.rules.api.Scenario;
+import org.safeguarding.rules.api.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

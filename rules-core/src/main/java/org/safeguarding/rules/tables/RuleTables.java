@@ -1,5 +1,6 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.api.Workbook;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.api.Workbook;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -133,14 +134,14 @@ public final class WorkbookReader {
     }
 
     private XSSFWorkbook open(Workbook workbook) {
-        Optional<String> refusal = PackageCheck.refusal(workbook.name(), workbook.bytesUnsafe());
+        Optional<String> refusal = PackageCheck.refusal(workbook.name(), workbook.bytes());
         if (refusal.isPresent()) {
             problems.add(new Problem(workbook.name(), "", "", refusal.get()));
             return null;
         }
         XSSFWorkbook book;
         try {
-            book = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytesUnsafe()));
+            book = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()));
         } catch (Exception | LinkageError e) {
             problems.add(new Problem(workbook.name(), "", "", "This file cannot be opened as an Excel workbook (.xlsx). "
                     + "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)'." + PackageCheck.HOW_TO_SAVE));

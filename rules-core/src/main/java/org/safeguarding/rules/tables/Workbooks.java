@@ -1,5 +1,6 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.api.Workbook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.analysis;
 
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.api.SafetyFinding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -18,8 +18,8 @@ import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.tables.WorkbookReader;
 import org.safeguarding.rules.tables.EditedWorkbook;
-import org.safeguarding.rules.scenarios.Scenario;
-import org.safeguarding.rules.scenarios.ScenarioResult;
+import org.safeguarding.rules.api.Scenario;
+import org.safeguarding.rules.api.ScenarioResult;
 import org.safeguarding.rules.scenarios.ScenarioRunner;
 import org.safeguarding.rules.scenarios.ScenarioWorkbook;
 

@@ -19,7 +19,7 @@ import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.RandomIncidents;
 import org.safeguarding.rules.tables.EditedWorkbook;
 import org.safeguarding.rules.tables.TableTemplate;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.tables.Workbooks;
 
 /**

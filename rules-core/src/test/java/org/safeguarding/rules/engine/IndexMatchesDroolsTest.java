@@ -13,7 +13,7 @@ import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.tables.EditedWorkbook;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * The index serves exactly what Drools decides: on every combination of the Pathway facts, on

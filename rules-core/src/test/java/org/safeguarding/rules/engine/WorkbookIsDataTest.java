@@ -32,7 +32,7 @@ import org.safeguarding.rules.tables.EditedWorkbook;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.SheetTemplate;
 import org.safeguarding.rules.tables.TableTemplate;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.tables.WorkbookReader;
 
 /**

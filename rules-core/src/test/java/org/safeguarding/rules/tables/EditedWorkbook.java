@@ -1,5 +1,6 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.api.Workbook;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

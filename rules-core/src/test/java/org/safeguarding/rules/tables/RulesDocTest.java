@@ -1,5 +1,6 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.api.Workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

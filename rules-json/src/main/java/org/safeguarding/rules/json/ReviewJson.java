@@ -1,17 +1,17 @@
 package org.safeguarding.rules.json;
 
+import org.safeguarding.rules.api.ReviewReport;
+import org.safeguarding.rules.api.ImpactReport;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.analysis.HygieneFinding;
-import org.safeguarding.rules.analysis.ImpactDiff;
-import org.safeguarding.rules.analysis.RuleSetReview;
-import org.safeguarding.rules.analysis.SafetyFinding;
-import org.safeguarding.rules.analysis.SafetyReport;
+import org.safeguarding.rules.api.HygieneFinding;
+import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.api.SafetyReport;
 import org.safeguarding.rules.api.Problem;
-import org.safeguarding.rules.scenarios.ScenarioResult;
+import org.safeguarding.rules.api.ScenarioResult;
 
 /** A candidate rule set's check report as JSON: problems by cell, safety findings, scenarios, impact. */
 public final class ReviewJson {
@@ -20,7 +20,7 @@ public final class ReviewJson {
     private ReviewJson() {
     }
 
-    public static ObjectNode toJson(RuleSetReview.Report report) {
+    public static ObjectNode toJson(ReviewReport report) {
         ObjectNode json = NODES.objectNode().put("passed", report.passed());
         ArrayNode problems = json.putArray("problems");
         for (Problem p : report.problems()) {
@@ -60,7 +60,7 @@ public final class ReviewJson {
     }
 
     /** What an edit changes, as in an upload's report and {@code bin/rules diff --json}. */
-    public static ObjectNode impact(ImpactDiff.Report impact) {
+    public static ObjectNode impact(ImpactReport impact) {
         ObjectNode json = NODES.objectNode().put("combinations", impact.combinations())
                 .put("safetyRegression", impact.safetyRegression()).put("needsConfirmation", impact.needsConfirmation());
         ArrayNode pathway = json.putArray("pathwayChanges");
@@ -68,14 +68,14 @@ public final class ReviewJson {
         ArrayNode actions = json.putArray("actionChanges");
         impact.actionChanges().forEach(c -> change(actions, c));
         ArrayNode texts = json.putArray("textChanges");
-        for (ImpactDiff.TextChange c : impact.textChanges()) {
+        for (ImpactReport.TextChange c : impact.textChanges()) {
             texts.addObject().put("sheet", c.sheet()).put("key", c.key()).put("before", c.before()).put("after", c.after())
                     .put("warning", c.warning());
         }
         return json;
     }
 
-    private static void change(ArrayNode list, ImpactDiff.Change c) {
+    private static void change(ArrayNode list, ImpactReport.Change c) {
         ObjectNode node = list.addObject().put("change", c.change()).put("combinations", c.combinations())
                 .put("safetyRegression", c.safetyRegression());
         node.set("example", map(c.example()));

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * The versions of the tables on disk:

@@ -40,8 +40,8 @@ public class BareResource {
         }
         if (constant == null) {
             try {
-                var decider = engine.active().get().decider();
-                constant = RecommendationJson.writeBytes(decider.decide(IncidentJson.read(body, decider.emergencyAction())));
+                var active = engine.active().get().engine();
+                constant = RecommendationJson.writeBytes(active.decide(IncidentJson.read(body, active.emergencyAction())));
             } catch (InvalidRequestException e) {
                 return Problems.of(400, "Invalid request", "The first body sent here must be a valid decision request.");
             }

@@ -55,14 +55,14 @@ public class DecisionResource {
             ObjectNode problem = RecommendationJson.problem(RecommendationJson.INVALID_REQUEST, "Unsupported media type", 415,
                     "Send the incident as application/json.", List.of(new FieldError("Content-Type", "must be application/json")));
             if (IncidentJson.saysImmediateDanger(body)) {
-                RecommendationJson.withEmergency(problem, active.get().decider().emergencyAction());
+                RecommendationJson.withEmergency(problem, active.get().engine().emergencyAction());
             }
             return Problems.of(415, problem);
         }
         try {
-            Incident incident = IncidentJson.read(body, active.get().decider().emergencyAction());
+            Incident incident = IncidentJson.read(body, active.get().engine().emergencyAction());
             long start = System.nanoTime();
-            Recommendation recommendation = active.get().decider().decide(incident);
+            Recommendation recommendation = active.get().engine().decide(incident);
             long nanos = System.nanoTime() - start;
             metrics.recordDecision(recommendation, nanos);
             if (LOG.isDebugEnabled()) {

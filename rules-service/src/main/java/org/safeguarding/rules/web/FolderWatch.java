@@ -20,8 +20,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safeguarding.rules.store.StoredVersion;
-import org.safeguarding.rules.tables.Workbook;
-import org.safeguarding.rules.tables.Workbooks;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * For operators who deploy tables as files (e.g. a mounted volume): when the workbooks in
@@ -82,7 +81,7 @@ public class FolderWatch {
     void look() {
         Path path = folder.orElseThrow();
         try {
-            List<Workbook> workbooks = Workbooks.load(path);
+            List<Workbook> workbooks = Workbook.load(path);
             String sha = fingerprint(workbooks);
             if (workbooks.isEmpty() || sha.equals(lastSeen)) {
                 return;

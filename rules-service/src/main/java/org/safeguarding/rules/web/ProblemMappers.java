@@ -59,7 +59,7 @@ public class ProblemMappers {
     private Response refusal(int status, String title, String detail, UriInfo uri) {
         ObjectNode problem = RecommendationJson.problem(Problems.GENERIC, title, status, detail, java.util.List.of());
         if (RequestLimits.DECISIONS_PATH.equals(RequestLimits.canonicalPath("/" + uri.getPath()))) {
-            ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.decider().emergencyAction()));
+            ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
         }
         return Problems.of(status, problem);
     }

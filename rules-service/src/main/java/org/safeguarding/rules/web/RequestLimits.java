@@ -58,7 +58,7 @@ public class RequestLimits {
                             "Send the body with a Content-Length header (at most " + DecisionResource.MAX_BODY_BYTES + " bytes).",
                             List.of(new FieldError("body", "a body must declare its length")));
             if (DECISIONS_PATH.equals(canonicalPath(request.path()))) {
-                ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.decider().emergencyAction()));
+                ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
             }
             refuse(context, length != null ? 413 : 411, RecommendationJson.writeBytes(problem), null);
             return;

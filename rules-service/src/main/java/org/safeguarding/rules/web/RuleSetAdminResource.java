@@ -23,7 +23,7 @@ import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.json.RecommendationJson;
 import org.safeguarding.rules.store.RuleSetStore;
 import org.safeguarding.rules.store.StoredVersion;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * The rule set store for leads and operators: upload edited workbooks (checked and stored as a

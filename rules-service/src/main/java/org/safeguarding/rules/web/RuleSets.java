@@ -15,17 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.safeguarding.rules.analysis.ProvenRuleSet;
-import org.safeguarding.rules.analysis.RuleSetReview;
-import org.safeguarding.rules.engine.Decider;
+import org.safeguarding.rules.api.RuleSet;
 import org.safeguarding.rules.json.ReviewJson;
-import org.safeguarding.rules.scenarios.Scenario;
-import org.safeguarding.rules.scenarios.ScenarioFile;
-import org.safeguarding.rules.scenarios.ScenarioWorkbook;
+import org.safeguarding.rules.api.Scenario;
 import org.safeguarding.rules.store.RuleSetStore;
 import org.safeguarding.rules.store.StoredVersion;
-import org.safeguarding.rules.tables.Workbook;
-import org.safeguarding.rules.tables.Workbooks;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * The rule sets the service knows: the active one, candidates uploaded by leads, and their
@@ -44,9 +39,9 @@ public class RuleSets {
      * 15 MB) and, when just built, its Drools rules; one that is evicted loads again from its
      * saved index in milliseconds. The active one is also held by {@link #active}.
      */
-    private final Map<String, Decider> compiled = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<String, RuleSet> compiled = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Decider> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
             return size() > MAX_LOADED;
         }
     });
@@ -96,11 +91,10 @@ public class RuleSets {
         store = new RuleSetStore(storePath);
         Optional<RuleSetStore.Pointer> pointer = store.pointer();
         if (pointer.isPresent()) {
-            Decider decider = compile(pointer.get().active());
-            swap(decider);
+            swap(compile(pointer.get().active()));
         } else {
             // The shipped tables were built and proven when the library was: only their scenarios run here.
-            Optional<ProvenRuleSet> proven = initialTables.isPresent() ? Optional.empty() : ProvenRuleSet.bundled();
+            Optional<RuleSet> proven = initialTables.isPresent() ? Optional.empty() : Optional.of(RuleSet.bundled());
             StoredVersion first = check(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled",
                     "The tables the service started with.", proven);
             if (!first.passed()) {
@@ -203,22 +197,22 @@ public class RuleSets {
     }
 
     /** {@link #upload}, or with the rule set already built and proven (the shipped tables at first start). */
-    private StoredVersion check(List<Workbook> files, String uploadedBy, String note, Optional<ProvenRuleSet> proven) throws IOException {
+    private StoredVersion check(List<Workbook> files, String uploadedBy, String note, Optional<RuleSet> proven) throws IOException {
         List<Workbook> workbooks = new ArrayList<>();
-        List<Scenario> scenarios = new ArrayList<>(ScenarioFile.bundled());
+        List<Scenario> scenarios = new ArrayList<>(Scenario.bundled());
         List<org.safeguarding.rules.api.Problem> scenarioProblems = new ArrayList<>();
         for (Workbook file : files) {
             if (file.isRuleWorkbook()) {
                 workbooks.add(file);
             } else {
-                ScenarioWorkbook.Result read = ScenarioWorkbook.read(file.name(), file.bytes());
+                Scenario.Read read = Scenario.read(file);
                 scenarios.addAll(read.scenarios());
                 scenarioProblems.addAll(read.problems());
             }
         }
-        RuleSetReview.Outcome outcome = proven.isPresent()
-                ? RuleSetReview.review(proven.get(), scenarios, active().map(ActiveRuleSet::decider))
-                : RuleSetReview.review(workbooks, scenarios, active().map(ActiveRuleSet::decider));
+        RuleSet.Review outcome = proven.isPresent()
+                ? proven.get().review(scenarios, active().map(ActiveRuleSet::ruleSet))
+                : RuleSet.review(workbooks, scenarios, active().map(ActiveRuleSet::ruleSet));
         ObjectNode report = ReviewJson.toJson(outcome.report());
         boolean passed = outcome.report().passed() && scenarioProblems.isEmpty() && !workbooks.isEmpty();
         if (!scenarioProblems.isEmpty()) {
@@ -242,10 +236,10 @@ public class RuleSets {
         if (!passed) {
             store.pruneFailed(maxFailedVersions);
         }
-        if (stored.passed() && outcome.decider().isPresent()) {
-            Decider decider = outcome.decider().get();
-            compiled.put(stored.sha256(), decider);
-            saveIndex(stored.sha256(), new ProvenRuleSet(decider, outcome.report().safety().orElseThrow()));
+        if (stored.passed() && outcome.passed().isPresent()) {
+            RuleSet ruleSet = outcome.passed().get();
+            compiled.put(stored.sha256(), ruleSet);
+            saveIndex(stored.sha256(), ruleSet);
         }
         LOG.infof("Rule set %s uploaded: %s", sha.substring(0, 12), passed ? "passed its checks" : "failed its checks");
         return stored;
@@ -283,14 +277,14 @@ public class RuleSets {
             if (current != null && current.info().sha256().equals(sha256)) {
                 return version;
             }
-            Decider decider = compile(sha256);
+            RuleSet ruleSet = compile(sha256);
             List<String> previous = new ArrayList<>();
             store.pointer().ifPresent(p -> {
                 previous.add(p.active());
                 previous.addAll(p.previous());
             });
             store.setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))));
-            swap(decider);
+            swap(ruleSet);
             audit(subject.equals(FolderWatch.SUBJECT) ? "folder-watch" : "activate", sha256, subject, "");
             LOG.infof("Rule set %s activated", sha256.substring(0, 12));
             return version;
@@ -305,9 +299,9 @@ public class RuleSets {
                 throw new Refused(409, "There is no earlier version to roll back to.");
             }
             String target = pointer.previous().get(0);
-            Decider decider = compile(target);
+            RuleSet ruleSet = compile(target);
             store.setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())));
-            swap(decider);
+            swap(ruleSet);
             audit("rollback", target, subject, "from " + pointer.active().substring(0, 12));
             LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
             return store.read(target).orElseThrow();
@@ -338,8 +332,8 @@ public class RuleSets {
         return store.pointer();
     }
 
-    private void swap(Decider decider) {
-        ActiveRuleSet next = new ActiveRuleSet(decider, decider.info(Instant.now()));
+    private void swap(RuleSet ruleSet) {
+        ActiveRuleSet next = new ActiveRuleSet(ruleSet, ruleSet.info(Instant.now()));
         active.set(next);
         metrics.recordRuleSet(next.info());
         if (!next.info().setupWarnings().isEmpty()) {
@@ -355,36 +349,36 @@ public class RuleSets {
      * index saved for next time. An index that does not match the workbooks and this version of
      * the product is never used.
      */
-    private Decider compile(String sha256) throws IOException {
-        Decider cached = compiled.get(sha256);
+    private RuleSet compile(String sha256) throws IOException {
+        RuleSet cached = compiled.get(sha256);
         if (cached != null) {
             return cached;
         }
         List<Workbook> workbooks = store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
-        Optional<ProvenRuleSet> saved = store.index(sha256).flatMap(index -> ProvenRuleSet.fromBytes(index, workbooks));
-        Decider decider;
+        Optional<RuleSet> saved = store.index(sha256).flatMap(index -> RuleSet.fromIndex(index, workbooks));
+        RuleSet ruleSet;
         if (saved.isPresent()) {
-            decider = saved.get().decider();
+            ruleSet = saved.get();
         } else {
-            RuleSetReview.Outcome outcome = RuleSetReview.review(workbooks, List.of(), Optional.empty());
-            decider = outcome.decider().orElseThrow(() -> new IllegalStateException(
+            RuleSet.Review outcome = RuleSet.review(workbooks, List.of(), Optional.empty());
+            ruleSet = outcome.passed().orElseThrow(() -> new IllegalStateException(
                     "Stored rule set " + sha256.substring(0, 12) + " no longer passes its checks"));
-            saveIndex(sha256, new ProvenRuleSet(decider, outcome.report().safety().orElseThrow()));
+            saveIndex(sha256, ruleSet);
             LOG.infof("Rule set %s built and proven again; its index is saved for the next start", sha256.substring(0, 12));
         }
-        compiled.put(sha256, decider);
-        return decider;
+        compiled.put(sha256, ruleSet);
+        return ruleSet;
     }
 
     /**
      * Saves a version's proven index for the next start. Only when it was built from the files as
      * stored (an upload's names can differ): otherwise the next load builds and saves it.
      */
-    private void saveIndex(String sha256, ProvenRuleSet proven) {
+    private void saveIndex(String sha256, RuleSet proven) {
         try {
             List<String> stored = store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).map(Workbook::name).toList();
-            if (stored.equals(proven.decider().tables().workbooks().stream().map(Workbook::name).toList())) {
-                store.saveIndex(sha256, proven.toBytes());
+            if (stored.equals(proven.workbooks().stream().map(Workbook::name).toList())) {
+                store.saveIndex(sha256, proven.toIndex());
             }
         } catch (IOException | RuntimeException e) {
             // Only a cache: the version is stored and loads without it, more slowly.
@@ -393,7 +387,7 @@ public class RuleSets {
     }
 
     private List<Workbook> initialWorkbooks() throws IOException {
-        return initialTables.isPresent() ? Workbooks.load(initialTables.get()) : Workbooks.bundled();
+        return initialTables.isPresent() ? Workbook.load(initialTables.get()) : Workbook.bundled();
     }
 
 }

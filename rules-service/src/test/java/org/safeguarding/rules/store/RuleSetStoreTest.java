@@ -10,7 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safeguarding.rules.tables.Workbook;
+import org.safeguarding.rules.api.Workbook;
 
 /** Versions and the active pointer survive reopening, and interrupted writes leave nothing half-made. */
 class RuleSetStoreTest {

@@ -1,4 +1,4 @@
-package org.safeguarding.rules.scenarios;
+package org.safeguarding.rules.api;
 
 import java.util.List;
 

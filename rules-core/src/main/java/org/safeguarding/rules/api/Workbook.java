@@ -1,9 +1,14 @@
-package org.safeguarding.rules.tables;
+package org.safeguarding.rules.api;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * A workbook's name and bytes, exactly as supplied. Reading never changes the bytes, so the
@@ -20,9 +25,6 @@ public record Workbook(String name, byte[] bytes) {
         return bytes.clone();
     }
 
-    byte[] bytesUnsafe() {
-        return bytes;
-    }
 
     /**
      * Whether this file is part of a rule set: its name has {@code .drl.} in it (so a rule
@@ -31,6 +33,31 @@ public record Workbook(String name, byte[] bytes) {
      */
     public boolean isRuleWorkbook() {
         return name.toLowerCase(java.util.Locale.ROOT).contains(".drl.");
+    }
+
+    /** The shipped rule workbook (safeguarding-rules.drl.xlsx), as a list: what {@code RuleSet.build} takes. */
+    public static List<Workbook> bundled() {
+        return Workbooks.bundled();
+    }
+
+    /**
+     * The {@code .xlsx} workbooks in a folder (rule workbooks, named {@code *.drl.xlsx}, and
+     * scenario workbooks), or one workbook file.
+     *
+     * @throws IOException when the folder or a file cannot be read
+     */
+    public static List<Workbook> load(Path path) throws IOException {
+        return Workbooks.load(path);
+    }
+
+    /** The name of the shipped rule workbook: {@value org.safeguarding.rules.tables.Workbooks#BUNDLED_RULES}. */
+    public static final String BUNDLED_RULES = Workbooks.BUNDLED_RULES;
+    /** The name of the shipped scenario workbook: {@value org.safeguarding.rules.tables.Workbooks#BUNDLED_SCENARIOS}. */
+    public static final String BUNDLED_SCENARIOS = Workbooks.BUNDLED_SCENARIOS;
+
+    /** One shipped workbook by name ({@link #BUNDLED_RULES} or {@link #BUNDLED_SCENARIOS}), byte for byte. */
+    public static Workbook bundled(String name) {
+        return new Workbook(name, Workbooks.bundledBytes(name));
     }
 
     /** The rule set version: SHA-256 over the workbooks' bytes, taken in name order. */

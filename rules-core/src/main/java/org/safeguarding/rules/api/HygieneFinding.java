@@ -1,4 +1,4 @@
-package org.safeguarding.rules.analysis;
+package org.safeguarding.rules.api;
 
 /**
  * A row worth tidying: it never applies to any combination of facts, or it repeats another

@@ -1,4 +1,4 @@
-package org.safeguarding.rules.analysis;
+package org.safeguarding.rules.api;
 
 import java.util.List;
 import java.util.Map;
