@@ -39,22 +39,9 @@ final class AnalyseCommand implements Main.Command {
         SafetyReport report = ruleSet.safety();
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (args.json()) {
-            ObjectNode json = CliSupport.NODES.objectNode().put("command", "analyse").put("ok", report.clean())
-                    .put("safe", report.safe()).put("pathwayCombinations", report.pathwayCombinations())
-                    .put("actionCombinations", report.actionCombinations()).put("millis", millis);
-            ArrayNode findings = json.putArray("findings");
-            for (SafetyFinding f : report.findings()) {
-                ObjectNode node = findings.addObject().put("property", f.property()).put("title", f.title())
-                        .put("message", f.message()).put("combinations", f.combinations());
-                node.set("counterexample", CliSupport.mapJson(f.counterexample()));
-                ArrayNode rules = node.putArray("rules");
-                f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("sheet", r.sheet()).put("row", r.row()).put("workbook", r.workbook()));
-            }
-            ArrayNode hygiene = json.putArray("hygiene");
-            for (HygieneFinding h : report.hygiene()) {
-                hygiene.addObject().put("kind", h.kind().name()).put("id", h.rule().id()).put("sheet", h.rule().sheet())
-                        .put("row", h.rule().row()).put("message", h.message());
-            }
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "analyse").put("ok", report.clean());
+            json.setAll(org.safeguarding.rules.json.ReviewJson.safety(report));
+            json.put("millis", millis);
             out.println(json.toPrettyString());
             return report.clean() ? Main.OK : Main.FOUND_PROBLEMS;
         }

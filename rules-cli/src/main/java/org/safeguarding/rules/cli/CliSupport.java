@@ -98,7 +98,7 @@ final class CliSupport {
     static void printProblems(List<Problem> problems, Args args, PrintStream out, String command, String heading) {
         if (args.json()) {
             ObjectNode json = NODES.objectNode().put("command", command).put("ok", problems.isEmpty());
-            json.set("problems", problemsJson(problems));
+            json.set("problems", org.safeguarding.rules.json.ReviewJson.problems(problems));
             out.println(json.toPrettyString());
             return;
         }
@@ -106,14 +106,6 @@ final class CliSupport {
             out.println(heading);
         }
         problems.forEach(p -> out.println("  - " + p));
-    }
-
-    static ArrayNode problemsJson(List<Problem> problems) {
-        ArrayNode list = NODES.arrayNode();
-        for (Problem p : problems) {
-            list.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message());
-        }
-        return list;
     }
 
     static ObjectNode mapJson(Map<String, String> map) {

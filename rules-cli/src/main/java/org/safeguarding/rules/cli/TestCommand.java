@@ -66,14 +66,8 @@ final class TestCommand implements Main.Command {
         List<ScenarioResult> results = built.ruleSet().orElseThrow().run(read.scenarios());
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (args.json()) {
-            ObjectNode json = CliSupport.NODES.objectNode().put("command", "test").put("ok", failed == 0)
-                    .put("passed", results.size() - failed).put("failed", failed);
-            ArrayNode rows = json.putArray("results");
-            for (ScenarioResult r : results) {
-                ObjectNode row = rows.addObject().put("id", r.scenario().id()).put("row", r.scenario().excelRow())
-                        .put("description", r.scenario().description()).put("passed", r.passed());
-                r.differences().forEach(row.putArray("differences")::add);
-            }
+            ObjectNode json = CliSupport.NODES.objectNode().put("command", "test").put("ok", failed == 0);
+            json.setAll(org.safeguarding.rules.json.ReviewJson.scenarios(results));
             out.println(json.toPrettyString());
         } else {
             for (ScenarioResult r : results) {

@@ -203,11 +203,7 @@ public final class RecommendationJson {
         ObjectNode json = NODES.objectNode();
         json.put("type", INVALID_TABLES).put("title", title).put("status", 422)
                 .put("detail", problems.size() + " problem(s) in the decision tables");
-        ArrayNode list = json.putArray("problems");
-        for (Problem p : problems) {
-            list.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell())
-                    .put("message", p.message());
-        }
+        json.set("problems", ReviewJson.problems(problems));
         return json;
     }
 

@@ -2,6 +2,7 @@ package org.safeguarding.rules.json;
 
 import org.safeguarding.rules.api.ReviewReport;
 import org.safeguarding.rules.api.ImpactReport;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,25 +23,38 @@ public final class ReviewJson {
 
     public static ObjectNode toJson(ReviewReport report) {
         ObjectNode json = NODES.objectNode().put("passed", report.passed());
-        ArrayNode problems = json.putArray("problems");
-        for (Problem p : report.problems()) {
-            problems.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message());
-        }
+        json.set("problems", problems(report.problems()));
         report.safety().ifPresent(safety -> json.set("safety", safety(safety)));
-        ObjectNode scenarios = json.putObject("scenarios");
-        scenarios.put("passed", report.scenarios().stream().filter(ScenarioResult::passed).count())
-                .put("failed", report.scenarios().stream().filter(r -> !r.passed()).count());
-        ArrayNode results = scenarios.putArray("results");
-        for (ScenarioResult r : report.scenarios()) {
-            ObjectNode node = results.addObject().put("id", r.scenario().id()).put("workbook", r.scenario().workbook())
-                    .put("row", r.scenario().excelRow()).put("description", r.scenario().description()).put("passed", r.passed());
-            r.differences().forEach(node.putArray("differences")::add);
-        }
+        json.set("scenarios", scenarios(report.scenarios()));
         report.impact().ifPresent(impact -> json.set("impact", impact(impact)));
         return json;
     }
 
-    private static ObjectNode safety(SafetyReport safety) {
+    /** Problems in workbooks, each with its workbook, sheet, cell and message: everywhere problems are listed. */
+    public static ArrayNode problems(List<Problem> problems) {
+        ArrayNode list = NODES.arrayNode();
+        for (Problem p : problems) {
+            list.addObject().put("workbook", p.workbook()).put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message());
+        }
+        return list;
+    }
+
+    /** Scenario results, counted and one by one, as in an upload's report and {@code bin/rules test --json}. */
+    public static ObjectNode scenarios(List<ScenarioResult> scenarios) {
+        ObjectNode json = NODES.objectNode();
+        json.put("passed", scenarios.stream().filter(ScenarioResult::passed).count())
+                .put("failed", scenarios.stream().filter(r -> !r.passed()).count());
+        ArrayNode results = json.putArray("results");
+        for (ScenarioResult r : scenarios) {
+            ObjectNode node = results.addObject().put("id", r.scenario().id()).put("workbook", r.scenario().workbook())
+                    .put("row", r.scenario().excelRow()).put("description", r.scenario().description()).put("passed", r.passed());
+            r.differences().forEach(node.putArray("differences")::add);
+        }
+        return json;
+    }
+
+    /** The safety analysis, as in an upload's report and {@code bin/rules analyse --json}. */
+    public static ObjectNode safety(SafetyReport safety) {
         ObjectNode json = NODES.objectNode().put("safe", safety.safe()).put("pathwayCombinations", safety.pathwayCombinations())
                 .put("actionCombinations", safety.actionCombinations());
         ArrayNode findings = json.putArray("findings");
@@ -49,7 +63,7 @@ public final class ReviewJson {
                     .put("combinations", f.combinations());
             node.set("counterexample", map(f.counterexample()));
             ArrayNode rules = node.putArray("rules");
-            f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("sheet", r.sheet()).put("row", r.row()));
+            f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("workbook", r.workbook()).put("sheet", r.sheet()).put("row", r.row()));
         }
         ArrayNode hygiene = json.putArray("hygiene");
         for (HygieneFinding h : safety.hygiene()) {

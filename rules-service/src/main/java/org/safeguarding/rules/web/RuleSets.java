@@ -216,8 +216,7 @@ public class RuleSets {
         ObjectNode report = ReviewJson.toJson(outcome.report());
         boolean passed = outcome.report().passed() && scenarioProblems.isEmpty() && !workbooks.isEmpty();
         if (!scenarioProblems.isEmpty()) {
-            scenarioProblems.forEach(p -> report.withArray("problems").addObject().put("workbook", p.workbook())
-                    .put("sheet", p.sheet()).put("cell", p.cell()).put("message", p.message()));
+            report.withArray("problems").addAll(ReviewJson.problems(scenarioProblems));
             report.put("passed", false);
         }
         String sha = Workbook.sha256Of(workbooks);
