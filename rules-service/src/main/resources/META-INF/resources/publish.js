@@ -67,7 +67,7 @@ async function refresh() {
   const response = await call("GET", "/api/v1/rulesets");
   if (!response.ok) {
     document.getElementById("active-version").textContent = response.status === 401 || response.status === 403
-      ? "Enter an access token with the rules-admin role (under 'Access token') to see and publish rule sets."
+      ? "Sign in, or enter an access token with the rules-admin role (under 'Access token'), to see and publish rule sets."
       : "The rule sets could not be loaded.";
     return;
   }
@@ -126,7 +126,7 @@ async function activate(sha, confirmed) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  tokenField();
+  tokenField(refresh);
   refresh();
   document.addEventListener("click", (event) => {
     const sha = event.target.getAttribute && event.target.getAttribute("data-activate");
@@ -135,7 +135,6 @@ document.addEventListener("DOMContentLoaded", () => {
       activate(sha, Boolean(box && box.checked));
     }
   });
-  document.getElementById("token").addEventListener("change", refresh);
   document.getElementById("download-live").addEventListener("click", downloadLive);
   document.getElementById("rollback").addEventListener("click", async () => {
     const response = await call("POST", "/api/v1/rulesets/rollback");

@@ -16,6 +16,13 @@ import jakarta.enterprise.event.Observes;
 public class ResponseHeaders {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private final String pagePolicy;
+
+    /** With sign-in set up, the pages may also fetch tokens from the identity provider, and nothing else. */
+    public ResponseHeaders(SignIn signIn) {
+        pagePolicy = signIn.tokenOrigin().map(origin -> PAGE_POLICY.replace("connect-src 'self'", "connect-src 'self' " + origin))
+                .orElse(PAGE_POLICY);
+    }
     /** Swagger UI configures itself with inline script and style: it may not be framed, nothing more. */
     static final String SWAGGER_POLICY = "frame-ancestors 'none'";
 
@@ -30,7 +37,7 @@ public class ResponseHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", path != null && path.startsWith("/q/swagger-ui") ? SWAGGER_POLICY : PAGE_POLICY);
+            headers.set("Content-Security-Policy", path != null && path.startsWith("/q/swagger-ui") ? SWAGGER_POLICY : pagePolicy);
             headers.set("Cache-Control", path != null && path.startsWith("/api/") ? "no-store" : "no-cache");
         });
         context.next();

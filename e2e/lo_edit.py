@@ -1,0 +1,62 @@
+"""Edits a workbook with LibreOffice itself (headless, through its UNO bridge) and saves it as
+.xlsx, as a lead's LibreOffice Calc would: python3 e2e/lo_edit.py IN OUT 'Sheet!A1=value' ...
+An empty value empties the cell. Uses a LibreOffice profile of its own in a temporary folder."""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def main(source, target, edits):
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    pipe = "safeguarding_edit_%d" % os.getpid()
+    office = subprocess.Popen(["soffice", "--headless", "--norestore", "--nologo", "--nodefault",
+                               "-env:UserInstallation=file://" + profile, "--accept=pipe,name=%s;urp;" % pipe],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        context = None
+        for _ in range(300):
+            try:
+                context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                break
+            except Exception:
+                time.sleep(0.1)
+        if context is None:
+            sys.exit("LibreOffice did not start")
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),))
+        for edit in edits:
+            where, value = edit.split("=", 1)
+            sheet, cell = where.rsplit("!", 1)
+            target_cell = doc.Sheets.getByName(sheet).getCellRangeByName(cell)
+            if value:
+                target_cell.setString(value)
+            else:
+                target_cell.setFormula("")
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:
+            pass  # the bridge goes down with LibreOffice
+        office.wait(timeout=60)
+    finally:
+        if office.poll() is None:
+            office.kill()
+        subprocess.run(["rm", "-rf", profile])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3:])
