@@ -1,6 +1,9 @@
 """Edits a workbook with LibreOffice itself (headless, through its UNO bridge) and saves it as
-.xlsx, as a lead's LibreOffice Calc would: python3 e2e/lo_edit.py IN OUT 'Sheet!A1=value' ...
-An empty value empties the cell. Uses a LibreOffice profile of its own in a temporary folder."""
+.xlsx, as a lead's LibreOffice Calc would:
+  python3 e2e/lo_edit.py [--password=SECRET] [--filter=NAME] IN OUT 'Sheet!A1=value' ...
+An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
+(LibreOffice 7.4 encrypts .xls and .ods, not .xlsx); --filter picks another format, e.g. 'MS Excel 97'.
+Uses a LibreOffice profile of its own in a temporary folder."""
 import os
 import subprocess
 import sys
@@ -17,7 +20,7 @@ def prop(name, value):
     return p
 
 
-def main(source, target, edits):
+def main(source, target, edits, password=None, save_filter="Calc MS Excel 2007 XML"):
     profile = tempfile.mkdtemp(prefix="lo-profile-")
     pipe = "safeguarding_edit_%d" % os.getpid()
     office = subprocess.Popen(["soffice", "--headless", "--norestore", "--nologo", "--nodefault",
@@ -45,7 +48,8 @@ def main(source, target, edits):
                 target_cell.setString(value)
             else:
                 target_cell.setFormula("")
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        options = [prop("FilterName", save_filter)] + ([prop("Password", password)] if password else [])
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), tuple(options))
         doc.close(True)
         try:
             desktop.terminate()
@@ -59,4 +63,9 @@ def main(source, target, edits):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    args = sys.argv[1:]
+    options = {}
+    while args and args[0].startswith("--"):
+        key, value = args.pop(0)[2:].split("=", 1)
+        options[key] = value
+    main(args[0], args[1], args[2:], options.get("password"), options.get("filter", "Calc MS Excel 2007 XML"))

@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# The lead's spreadsheet programs, for real: the shipped workbook saved by LibreOffice (headless)
-# and by openpyxl (the library behind many scripts and online exports) still follows the template
-# and decides exactly the same on every combination of facts, with every text unchanged; and an
-# edit (a stricter rule and a changed text) made with openpyxl and saved by LibreOffice shows
-# exactly those two changes. Needs libreoffice-calc-nogui and python3-openpyxl (.ci/run installs them).
+# The lead's spreadsheet programs, for real:
+# (a) the shipped workbook saved by LibreOffice (headless; as .xlsx, and through .ods back to .xlsx)
+#     still follows the template and decides exactly the same on every combination of facts,
+#     with every text unchanged; (d) its drop-downs (data validation) survive;
+# (b) an edit made in LibreOffice itself (through its UNO bridge: a stricter rule and a changed
+#     text) shows exactly those two changes in bin/rules diff;
+# (c) a laxer edit made the same way is a safety regression in bin/rules diff, and refused at
+#     upload by the service, which keeps its active version;
+# (e) a workbook saved by openpyxl (the library behind many scripts and online exports) validates;
+# and files in other formats (.ods, .xls, .csv and a password-protected workbook saved by
+# LibreOffice; a .numbers file and a lock file) are refused with how to save an .xlsx, by
+# bin/rules and at upload, where nothing is written to the store.
+# Needs libreoffice-calc-nogui, python3-uno and python3-openpyxl (.ci/run installs them), and the
+# packaged service.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v soffice > /dev/null || { echo "roundtrip: needs LibreOffice (apt-get install -y libreoffice-calc-nogui)" >&2; exit 2; }
 /usr/bin/python3 -c "import openpyxl" 2> /dev/null || { echo "roundtrip: needs python3-openpyxl" >&2; exit 2; }
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+service_pid=
+trap 'kill $service_pid 2> /dev/null || true; wait $service_pid 2> /dev/null || true; rm -rf "$work"' EXIT
 shipped=decision-tables/safeguarding-rules.drl.xlsx
 name=safeguarding-rules.drl.xlsx
 fail() { echo "roundtrip: FAILED: $*" >&2; exit 1; }
@@ -36,16 +46,45 @@ unchanged() { # WHO FILE
   echo "roundtrip: $1 save: valid, every decision and every text unchanged"
 }
 
-mkdir -p "$work/libreoffice" "$work/openpyxl" "$work/edited" "$work/edited-saved"
+mkdir -p "$work/libreoffice" "$work/openpyxl" "$work/edited" "$work/edited-saved" "$work/ods" "$work/from-ods"
 libreoffice_save "$shipped" "$work/libreoffice"
 unchanged LibreOffice "$work/libreoffice/$name"
+soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to ods --outdir "$work/ods" "$shipped" > /dev/null 2>&1
+[ -s "$work/ods/${name%.xlsx}.ods" ] || fail "LibreOffice wrote no .ods"
+libreoffice_save "$work/ods/${name%.xlsx}.ods" "$work/from-ods"
+unchanged "LibreOffice .xlsx → .ods → .xlsx" "$work/from-ods/$name"
+
+# (d) Every drop-down of the shipped workbook is still there, on the same cells, with the same choices.
+dropdowns() { # WHO FILE
+  /usr/bin/python3 -W ignore - "$shipped" "$2" <<'PY' || fail "$1: drop-downs lost"
+import sys, openpyxl
+def lists(path):
+    found = {}
+    for ws in openpyxl.load_workbook(path).worksheets:
+        for dv in ws.data_validations.dataValidation:
+            choices = (dv.formula1 or "").strip('"').replace(" ", "")
+            for cells in dv.sqref.ranges:
+                for row in ws.iter_rows(min_row=cells.min_row, max_row=cells.max_row, min_col=cells.min_col, max_col=cells.max_col):
+                    for cell in row:
+                        found[(ws.title, cell.coordinate)] = choices
+    return found
+shipped, saved = lists(sys.argv[1]), lists(sys.argv[2])
+missing = [k for k, v in shipped.items() if saved.get(k) != v]
+if not shipped or missing:
+    sys.exit("%d of %d drop-down cells lost or changed, e.g. %s" % (len(missing), len(shipped), missing[:3]))
+print("%d drop-down cells kept" % len(shipped))
+PY
+}
+echo "roundtrip: LibreOffice .xlsx save: $(dropdowns "LibreOffice" "$work/libreoffice/$name")"
+echo "roundtrip: LibreOffice .ods round trip: $(dropdowns "LibreOffice .ods" "$work/from-ods/$name")"
 openpyxl_save "$shipped" "$work/openpyxl/$name"
 unchanged openpyxl "$work/openpyxl/$name"
 
-# P-22 (row 30) is the only rule that handles an incident within the organisation: made to escalate.
+# (b) Edited in LibreOffice itself: P-22 (row 30), the only rule that handles an incident within
+# the organisation, made to escalate; the NSPCC helpline text (Action texts B10) reworded.
 new_text="Call the NSPCC Helpline on {NSPCC_HELPLINE} today, for advice on what to do next."
-openpyxl_save "$shipped" "$work/edited/$name" "wb['Pathway']['N30'] = 'ESCALATE'; wb['Action texts']['B10'] = '$new_text'"
-libreoffice_save "$work/edited/$name" "$work/edited-saved"
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/edited-saved/$name" "Pathway!N30=ESCALATE" "Action texts!B10=$new_text" \
+  || fail "LibreOffice could not make the edit"
 bin/rules validate "$work/edited-saved/$name" > /dev/null || fail "the edited workbook does not validate"
 bin/rules diff "$shipped" "$work/edited-saved/$name" > "$work/diff.txt" || { cat "$work/diff.txt"; fail "diff of the edit failed"; }
 grep -qE "^pathway HANDLE_INTERNALLY → ESCALATE" "$work/diff.txt" || { cat "$work/diff.txt"; fail "the stricter rule is not shown"; }
@@ -56,4 +95,62 @@ grep -q "after:  Call the NSPCC Helpline on .* today, for advice on what to do n
 ! grep -E "^(pathway|SAFETY)" "$work/diff.txt" | grep -vqE "^pathway HANDLE_INTERNALLY( \(provisional\))? → ESCALATE:" \
   || { cat "$work/diff.txt"; fail "a pathway changed that the edit did not change"; }
 [ "$(grep -cE "^(text|CHECK)" "$work/diff.txt")" -eq 1 ] || { cat "$work/diff.txt"; fail "texts changed that the edit did not change"; }
-echo "roundtrip: an edit made with openpyxl and saved by LibreOffice shows exactly its stricter rule and its new text"
+echo "roundtrip: an edit made in LibreOffice shows exactly its stricter rule and its new text"
+
+# (c) A laxer edit made in LibreOffice: P-09 (row 17, not everyone consented) handled within the organisation.
+mkdir -p "$work/laxer"
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/laxer/$name" "Pathway!N17=HANDLE_INTERNALLY" || fail "LibreOffice could not make the laxer edit"
+bin/rules diff "$shipped" "$work/laxer/$name" > "$work/laxer.txt" && { cat "$work/laxer.txt"; fail "diff did not flag the laxer edit"; }
+grep -q "^SAFETY REGRESSION" "$work/laxer.txt" || grep -qi "safety regression" "$work/laxer.txt" || { cat "$work/laxer.txt"; fail "the laxer edit is not a safety regression"; }
+echo "roundtrip: a laxer edit made in LibreOffice is a safety regression in bin/rules diff"
+
+# The service: the laxer edit refused at upload; other formats refused before anything is stored.
+. bin/lib/service.sh
+export SAFEGUARDING_KEYS="$work/keys"
+admin=$(bin/rules token --role rules-admin)
+port="${E2E_ROUNDTRIP_PORT:-18098}"
+start_service "$port" "$work/store" "$work/keys" "$work/service.log"
+base="http://127.0.0.1:$port/api/v1"
+upload() { # FILE NAME -> prints the status code; the body is in $work/upload.json
+  curl -s -o "$work/upload.json" -w '%{http_code}' -H "Authorization: Bearer $admin" -F "workbook=@$1;filename=$2" \
+    -F "uploadedBy=Round trip" -F "note=$2" "$base/rulesets"
+}
+active=$(curl -sf -H "Authorization: Bearer $admin" "$base/rulesets" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["active"])')
+[ "$(upload "$work/laxer/$name" "$name")" = 201 ] || { cat "$work/upload.json"; fail "the laxer upload was not checked"; }
+/usr/bin/python3 - "$work/upload.json" <<'PY' || fail "the laxer upload was not refused for safety"
+import json, sys
+version = json.load(open(sys.argv[1]))
+assert version["passed"] is False, "it passed"
+assert version["report"]["safety"]["safe"] is False, "the safety analysis did not fail"
+PY
+laxer_sha=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sha256"])' "$work/upload.json")
+status=$(curl -s -o /dev/null -w '%{http_code}' -XPOST -H "Authorization: Bearer $admin" "$base/rulesets/$laxer_sha/activate?confirmed=true")
+[ "$status" = 409 ] || fail "the laxer version could be activated ($status)"
+now=$(curl -sf -H "Authorization: Bearer $admin" "$base/rulesets" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["active"])')
+[ "$now" = "$active" ] || fail "the active version changed"
+echo "roundtrip: the laxer edit is refused at upload (safety analysis failed) and cannot be activated"
+
+mkdir -p "$work/formats"
+soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to ods --outdir "$work/formats" "$shipped" > /dev/null 2>&1
+soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to xls --outdir "$work/formats" "$shipped" > /dev/null 2>&1
+soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to csv --outdir "$work/formats" "$shipped" > /dev/null 2>&1
+/usr/bin/python3 e2e/lo_edit.py --password=a-secret "--filter=MS Excel 97" "$shipped" "$work/formats/protected.xls" \
+  || fail "LibreOffice could not save with a password"
+cp "$work/formats/protected.xls" "$work/formats/protected.drl.xlsx" # a password-protected workbook that kept its .xlsx name
+# No Apple Numbers here: a .numbers file is a zip package, imitated; the lock file is Excel's, imitated (165 bytes).
+(cd "$work/formats" && cp "$work/from-ods/$name" x.zip && mv x.zip "safeguarding-rules.drl.numbers")
+head -c 165 /dev/urandom > "$work/formats/~\$safeguarding-rules.drl.xlsx"
+before=$(find "$work/store" -type f | sort | sha256sum)
+for file in "$work/formats/${name%.xlsx}.ods" "$work/formats/${name%.xlsx}.xls" "$work/formats/${name%.xlsx}.csv" \
+    "$work/formats/protected.drl.xlsx" "$work/formats/safeguarding-rules.drl.numbers" "$work/formats/~\$safeguarding-rules.drl.xlsx"; do
+  [ -s "$file" ] || fail "$(basename "$file") was not made"
+  shown=$(basename "$file")
+  bin/rules validate "$file" > "$work/validate.txt" 2>&1 && { cat "$work/validate.txt"; fail "$shown validated"; }
+  grep -qE "Excel Workbook|lock file" "$work/validate.txt" || { cat "$work/validate.txt"; fail "$shown: bin/rules does not say how to save it"; }
+  code=$(upload "$file" "$shown")
+  [ "$code" = 422 ] || { cat "$work/upload.json"; fail "$shown: upload answered $code, not 422"; }
+  grep -qE "Excel Workbook|lock file" "$work/upload.json" || { cat "$work/upload.json"; fail "$shown: the refusal does not say how to save it"; }
+  echo "roundtrip: $shown refused by bin/rules and at upload: $(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["errors"][0]["message"][:90])' "$work/upload.json")…"
+done
+[ "$(find "$work/store" -type f | sort | sha256sum)" = "$before" ] || fail "a refused file changed the store"
+echo "roundtrip: nothing was written to the store for any of them"

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -58,6 +59,16 @@ public record Workbook(String name, byte[] bytes) {
     /** One shipped workbook by name ({@link #BUNDLED_RULES} or {@link #BUNDLED_SCENARIOS}), byte for byte. */
     public static Workbook bundled(String name) {
         return new Workbook(name, Workbooks.bundledBytes(name));
+    }
+
+    /**
+     * Why this file cannot be read as a workbook at all, before anything in it is read: another
+     * format (.ods, .xls, .csv, .numbers, a macro-enabled workbook), a password, a lock file, or
+     * a file too large; each message says how to save it as an Excel workbook (.xlsx). Empty
+     * when it may be opened (its contents are checked when it is read).
+     */
+    public Optional<String> formatRefusal() {
+        return org.safeguarding.rules.tables.PackageCheck.refusal(name, bytes);
     }
 
     /** The rule set version: SHA-256 over the workbooks' bytes, taken in name order. */

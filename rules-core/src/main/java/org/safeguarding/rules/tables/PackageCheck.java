@@ -13,7 +13,7 @@ import java.util.zip.ZipInputStream;
  * that hostile or unsuitable files are refused cheaply and with a plain reason: too large,
  * a zip bomb, macros, external links, password protection, or not a workbook at all.
  */
-final class PackageCheck {
+public final class PackageCheck {
     /** Largest workbook file accepted. The shipped workbook is about 25 KB. */
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     /** Most the parts of one workbook may expand to, in total. */
@@ -32,8 +32,13 @@ final class PackageCheck {
     }
 
     /** Why the file must be refused, or empty when it may be opened. */
-    static Optional<String> refusal(String name, byte[] bytes) {
+    public static Optional<String> refusal(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
+        String fileName = lower.substring(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
+        if (fileName.startsWith("~$") || fileName.startsWith(".~lock")) {
+            return Optional.of("This is the lock file Excel or LibreOffice keeps while the workbook is open, not the workbook itself. "
+                    + "Upload the workbook (e.g. safeguarding-rules.drl.xlsx), not the file whose name starts with '~$' or '.~lock'.");
+        }
         if (lower.endsWith(".xlsm") || lower.endsWith(".xltm")) {
             return Optional.of("This is a macro-enabled workbook. Macros are never accepted: save it as 'Excel Workbook (.xlsx)'." + HOW_TO_SAVE);
         }

@@ -84,6 +84,15 @@ public class RuleSetAdminResource {
             for (FileUpload file : files) {
                 workbooks.add(new Workbook(uploadName(file.fileName()), Files.readAllBytes(file.uploadedFile())));
             }
+            // A file that is not an .xlsx workbook at all is refused before anything is stored: nothing to keep, nothing to review.
+            List<FieldError> refused = new ArrayList<>();
+            for (Workbook workbook : workbooks) {
+                workbook.formatRefusal().ifPresent(message -> refused.add(new FieldError(workbook.name(), message)));
+            }
+            if (!refused.isEmpty()) {
+                return Problems.of(422, RecommendationJson.INVALID_TABLES, "Not an Excel workbook (.xlsx)",
+                        "Nothing was stored. Save each file named below as an Excel workbook (.xlsx) and upload it again.", refused);
+            }
             StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip(), cleanNote.replace("\r", ""), subject());
             return Response.status(201).type(MediaType.APPLICATION_JSON).entity(json(version, true).toString()).build();
         } finally {
