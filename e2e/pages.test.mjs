@@ -130,6 +130,12 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   assert.match(await page.locator("#report").innerText(), /Every safety property holds/);
   await page.locator("#report").screenshot({ path: `${SHOTS}/publish-report.png` });
   await page.locator("#report [data-activate]").click();
+  const confirmation = await page.locator("#confirm-activation").innerText();
+  assert.match(confirmation, /Activate version [0-9a-f]{12}\?/, "the confirmation names the version");
+  assert.match(confirmation, /What changed and why: A test edit\./, "and its note");
+  assert.match(confirmation, /Contacts, LOCAL_CHILDRENS_SERVICES/, "and its changes");
+  await page.locator("#report").screenshot({ path: `${SHOTS}/publish-confirm.png` });
+  await page.getByRole("button", { name: /^Yes, activate version/ }).click();
   await page.locator("#activated").waitFor();
 
   await decide([]);
@@ -165,10 +171,11 @@ test("publish: the live tables download byte for byte, and a changed safety text
   await page.getByRole("button", { name: "Check workbooks" }).click();
   await page.locator("#report-heading").waitFor();
   const report = await page.locator("#report").innerText();
-  assert.match(report, /Check before activating/);
+  assert.match(report, /check before activating/i);
   assert.match(report, /Look at the image yourself/);
   assert.match(report, /Do not look at/);
   await page.locator("#report [data-activate]").click();
+  await page.getByRole("button", { name: /^Yes, activate version/ }).click(); // without ticking "I have read the changes"
   await page.locator("#error-summary").waitFor();
   assert.match(await page.locator("#report").innerText(), /confirmed=true|keeps a child safe/);
   const after = await (await fetch(`${BASE}/api/v1/rulesets`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();

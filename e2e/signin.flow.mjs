@@ -84,8 +84,14 @@ test("a lead signs in through Keycloak, edits the live tables in LibreOffice, pu
   assert.ok(report.includes("and do not ask anyone to show or send it to you."), "the old wording is shown");
   await page.locator("#report").screenshot({ path: `${SHOTS}/signed-in-review.png` });
 
-  await page.getByLabel(/I have read the changes marked/).check();
   await page.locator("#report [data-activate]").click();
+  const confirmation = await page.locator("#confirm-activation").innerText();
+  assert.match(confirmation, /What changed and why: Check parental risk before every contact with parents/, "the confirmation shows the note");
+  assert.match(confirmation, /\+ ASSESS_PARENTAL_RISK/, "and the stricter rule");
+  assert.ok(confirmation.includes(NEW_TEXT), "and the new wording");
+  await page.getByLabel(/I have read the changes marked/).check();
+  await page.locator("#confirm-activation").screenshot({ path: `${SHOTS}/signed-in-confirm.png` });
+  await page.getByRole("button", { name: /^Yes, activate version/ }).click();
   await page.locator("#activated").waitFor();
   const audit = await page.locator("#activity").innerText();
   assert.match(audit, /activate of version [0-9a-f]{12} by lead/, "the audit trail names the signed-in lead");

@@ -42,13 +42,7 @@ function reportHtml(v) {
         ? `<br>${esc(c.warning)}` : ""}</td><td>${esc(c.before) || "(none)"}</td><td>${esc(c.after) || "(none)"}</td></tr>`).join("")}
       </tbody></table>` : "<p>No text, summary, question or contact changes.</p>");
   }
-  const confirm = r.impact && r.impact.needsConfirmation && v.passed && !v.active;
-  if (confirm) {
-    parts.push(`<p><label><input type="checkbox" data-confirm="${esc(v.sha256)}"> I have read the changes marked
-      "Check before activating" against the guidance</label></p>`);
-  }
-  parts.push(v.passed && !v.active ? `<p><button type="button" class="primary" data-activate="${esc(v.sha256)}"${confirm
-    ? ` data-needs-confirm="true"` : ""}>Activate version ${esc(v.version)}</button></p>`
+  parts.push(v.passed && !v.active ? `<p><button type="button" class="primary" data-activate="${esc(v.sha256)}">Activate version ${esc(v.version)}</button></p>`
     : v.active ? "<p>This version is active.</p>" : "<p>A version that failed its checks cannot be activated.</p>");
   return parts.join("");
 }
@@ -115,6 +109,38 @@ async function downloadLive() {
     an Excel workbook (.xlsx) and upload it above.</p>`;
 }
 
+// Activation says what it does before it happens: the version, who uploaded it, its note and what it
+// changes; changes marked "Check before activating" need the lead's tick as well.
+async function confirmActivation(sha) {
+  const response = await call("GET", `/api/v1/rulesets/${encodeURIComponent(sha)}`);
+  const report = document.getElementById("report");
+  if (!response.ok) {
+    report.innerHTML = problemHtml(response.json);
+    return;
+  }
+  const v = response.json;
+  const impact = (v.report && v.report.impact) || null;
+  const changes = impact ? [...impact.pathwayChanges, ...impact.actionChanges] : [];
+  const texts = impact ? impact.textChanges || [] : [];
+  const marked = texts.filter((c) => c.warning);
+  report.innerHTML = `<section class="confirm" role="alertdialog" aria-labelledby="confirm-heading" id="confirm-activation">
+    <h3 id="confirm-heading" tabindex="-1">Activate version ${esc(v.version)}?</h3>
+    <p>Uploaded by ${esc(v.uploadedBy)} on ${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}. From then on every decision uses it.</p>
+    <p><strong>What changed and why:</strong> ${esc(v.note) || "(no note)"}</p>
+    <p><strong>What it changes:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
+    ${changes.length ? `<ul>${changes.map((c) => `<li>${esc(c.change)} (${Number(c.combinations).toLocaleString("en-GB")} combinations of facts)</li>`).join("")}</ul>` : ""}
+    ${texts.length ? `<ul>${texts.map((c) => `<li>${c.warning ? "<strong>Check before activating:</strong> " : ""}${esc(c.sheet)}, ${esc(c.key)}: now “${esc(c.after) || "(none)"}”</li>`).join("")}</ul>` : ""}
+    ${marked.length ? `<p><label><input type="checkbox" id="confirm-read"> I have read the changes marked "Check before activating" against the guidance</label></p>` : ""}
+    <p><button type="button" class="primary" id="confirm-activate">Yes, activate version ${esc(v.version)}</button>
+      <button type="button" id="cancel-activate">Cancel</button></p></section>`;
+  document.getElementById("confirm-heading").focus();
+  document.getElementById("confirm-activate").addEventListener("click", () => {
+    const box = document.getElementById("confirm-read");
+    activate(sha, Boolean(box && box.checked));
+  });
+  document.getElementById("cancel-activate").addEventListener("click", () => { report.innerHTML = ""; });
+}
+
 async function activate(sha, confirmed) {
   const response = await call("POST", `/api/v1/rulesets/${encodeURIComponent(sha)}/activate${confirmed ? "?confirmed=true" : ""}`);
   const report = document.getElementById("report");
@@ -130,10 +156,7 @@ document.addEventListener("DOMContentLoaded", () => {
   refresh();
   document.addEventListener("click", (event) => {
     const sha = event.target.getAttribute && event.target.getAttribute("data-activate");
-    if (sha) {
-      const box = document.querySelector(`input[data-confirm="${CSS.escape(sha)}"]`);
-      activate(sha, Boolean(box && box.checked));
-    }
+    if (sha) confirmActivation(sha);
   });
   document.getElementById("download-live").addEventListener("click", downloadLive);
   document.getElementById("rollback").addEventListener("click", async () => {
