@@ -25,7 +25,6 @@ import org.safeguarding.rules.tables.TableTemplate;
  * decisions to both never fail meanwhile.
  */
 class ReplicasIT {
-    private static final Path APP = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Duration BOUND = Duration.ofSeconds(15);
 
     @TempDir
@@ -38,25 +37,7 @@ class ReplicasIT {
     }
 
     private String start(int port) throws Exception {
-        Process process = new ProcessBuilder("java", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + (port + 1000),
-                "-Dsafeguarding.store.path=" + work.resolve("store"), "-Dsafeguarding.store.poll-interval=500ms",
-                "-Dmp.jwt.verify.publickey.location=" + work.resolve("keys").resolve("public-key.pem"), "-jar", APP.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("replica-" + port + ".log").toFile()).start();
-        processes.add(process);
-        String base = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (given().baseUri(management(base)).get("/q/health/ready").statusCode() == 200) {
-                    return base;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("replica on port " + port + " did not become ready: " + Files.readString(work.resolve("replica-" + port + ".log")));
+        return PackagedService.start(work, port, processes, "-Dsafeguarding.store.poll-interval=500ms");
     }
 
     private static String active(String base, String token) {
@@ -120,7 +101,6 @@ class ReplicasIT {
 
     /** Health is served on the management port, the HTTP port + 1000 here. */
     private static String management(String base) {
-        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
-        return base.substring(0, base.lastIndexOf(':') + 1) + (port + 1000);
+        return PackagedService.management(base);
     }
 }
