@@ -86,6 +86,9 @@ public final class ImpactDiff {
                 compare(changes, TableTemplate.ACTION_TEXTS_SHEET, code.name() + " (" + pathway + " only)",
                         before.pathwayActionTexts().getOrDefault(pathway, Map.of()).get(code),
                         after.pathwayActionTexts().getOrDefault(pathway, Map.of()).get(code), warning);
+                compare(changes, TableTemplate.ACTION_TEXTS_SHEET, code.name() + " (" + pathway + ", provisional)",
+                        before.provisionalActionTexts().getOrDefault(pathway, Map.of()).get(code),
+                        after.provisionalActionTexts().getOrDefault(pathway, Map.of()).get(code), warning);
             }
         }
         for (Fact fact : Fact.values()) {

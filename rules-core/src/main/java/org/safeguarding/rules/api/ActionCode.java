@@ -3,6 +3,8 @@ package org.safeguarding.rules.api;
 /** Every action the rules can recommend (decision model, section 3). */
 public enum ActionCode {
     CALL_999,
+    /** A provisional decision's first step: the DSL's initial review meeting, today (UKCIS 2024). */
+    INITIAL_REVIEW_MEETING,
     REFER_CHILDRENS_SOCIAL_CARE,
     REPORT_TO_POLICE,
     PRESERVE_EVIDENCE,

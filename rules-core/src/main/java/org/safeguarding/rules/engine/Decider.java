@@ -111,9 +111,12 @@ public final class Decider {
                 Action[] actions = null;
                 if (row.sheet() == TableTemplate.ACTIONS) {
                     ActionCode code = ActionCode.valueOf(row.outcome());
-                    actions = new Action[Pathway.values().length];
+                    actions = new Action[2 * Pathway.values().length];
                     for (Pathway pathway : Pathway.values()) {
-                        actions[pathway.ordinal()] = new Action(code, tables.actionText(code, pathway), row.guidance());
+                        for (boolean provisional : new boolean[] {false, true}) {
+                            actions[RuleInfo.slot(pathway, provisional)] = new Action(code, tables.actionText(code, pathway, provisional),
+                                    row.guidance());
+                        }
                     }
                 }
                 RuleInfo info = new RuleInfo(row, ranked.size(),
@@ -123,7 +126,7 @@ public final class Decider {
             }
         }
         this.byRank = ranked.toArray(RuleInfo[]::new);
-        this.emergency = ranked.stream().filter(r -> r.actions() != null).map(r -> r.action(Pathway.EMERGENCY))
+        this.emergency = ranked.stream().filter(r -> r.actions() != null).map(r -> r.action(Pathway.EMERGENCY, false))
                 .filter(a -> a.code() == ActionCode.CALL_999).findFirst()
                 .orElse(new Action(ActionCode.CALL_999, tables.actionText(ActionCode.CALL_999, Pathway.EMERGENCY), ""));
         this.index = savedIndex != null ? DecisionIndex.restore(tables, rules, savedIndex).orElse(null)
@@ -278,14 +281,14 @@ public final class Decider {
         if (mask < 0) {
             Findings findings = new Findings(rules);
             index.fireOutcomeRules(key, pathway, provisional, findings);
-            return outcomePart(findings, pathway);
+            return outcomePart(findings, pathway, provisional);
         }
         long partKey = (mask << 3) | ((long) pathway.ordinal() << 1) | (provisional ? 1 : 0);
         OutcomePart part = outcomeParts.get(partKey);
         if (part == null) {
             Findings findings = new Findings(rules);
             index.fireOutcomeRules(mask, findings);
-            part = outcomePart(findings, pathway);
+            part = outcomePart(findings, pathway, provisional);
             if (outcomeParts.size() < MAX_OUTCOME_PARTS) {
                 outcomeParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
             }
@@ -293,7 +296,7 @@ public final class Decider {
         return part;
     }
 
-    private OutcomePart outcomePart(Findings findings, Pathway pathway) {
+    private OutcomePart outcomePart(Findings findings, Pathway pathway, boolean provisional) {
         boolean[] fired = new boolean[byRank.length];
         findings.actionRules.forEach(r -> fired[r.rank()] = true);
         findings.questionRules.forEach(r -> fired[r.rank()] = true);
@@ -303,7 +306,7 @@ public final class Decider {
                 reasons.add(byRank[rank].reason());
             }
         }
-        return new OutcomePart(actionsOf(findings, pathway), questionsOf(findings), reasons.toArray(Reason[]::new));
+        return new OutcomePart(actionsOf(findings, pathway, provisional), questionsOf(findings), reasons.toArray(Reason[]::new));
     }
 
     /** The same rule set, evaluated the other way: everything but the evaluation is shared. */
@@ -521,17 +524,17 @@ public final class Decider {
 
     private Recommendation recommendation(Incident incident, Derivation derivation, Findings findings, Pathway pathway, boolean provisional) {
         return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
-                tables.summary(pathway, provisional), actionsOf(findings, pathway), questionsOf(findings),
+                tables.summary(pathway, provisional), actionsOf(findings, pathway, provisional), questionsOf(findings),
                 reasonsOf(findings, pathway), derivation.derived(), derivation.warnings(), version);
     }
 
     /** One action per code, cited from the topmost row that gave it, listed in the Action texts order. */
-    private List<Action> actionsOf(Findings findings, Pathway pathway) {
+    private List<Action> actionsOf(Findings findings, Pathway pathway, boolean provisional) {
         Action[] byCode = new Action[ActionCode.values().length];
         int[] rankOf = new int[byCode.length];
         int count = 0;
         for (RuleInfo rule : findings.actionRules) {
-            Action action = rule.action(pathway);
+            Action action = rule.action(pathway, provisional);
             int code = action.code().ordinal();
             if (byCode[code] == null) {
                 count++;

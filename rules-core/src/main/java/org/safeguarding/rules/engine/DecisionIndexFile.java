@@ -43,7 +43,7 @@ import org.safeguarding.rules.api.Workbook;
 public final class DecisionIndexFile {
     private static final int MAGIC = 0x53475249; // "SGRI"
     /** Raise when the layout below changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2; // 2: wordings for provisional decisions
     private static final String TEMPLATE = templateFingerprint();
 
     private DecisionIndexFile() {
@@ -87,10 +87,12 @@ public final class DecisionIndexFile {
                 }
             }
             writeMap(out, tables.actionTexts());
-            out.writeInt(tables.pathwayActionTexts().size());
-            for (Map.Entry<Pathway, Map<ActionCode, String>> entry : tables.pathwayActionTexts().entrySet()) {
-                writeString(out, entry.getKey().name());
-                writeMap(out, entry.getValue());
+            for (Map<Pathway, Map<ActionCode, String>> variants : List.of(tables.pathwayActionTexts(), tables.provisionalActionTexts())) {
+                out.writeInt(variants.size());
+                for (Map.Entry<Pathway, Map<ActionCode, String>> entry : variants.entrySet()) {
+                    writeString(out, entry.getKey().name());
+                    writeMap(out, entry.getValue());
+                }
             }
             out.writeInt(tables.questionTexts().size());
             for (Map.Entry<Fact, QuestionText> entry : tables.questionTexts().entrySet()) {
@@ -190,12 +192,8 @@ public final class DecisionIndexFile {
                 rows.put(sheet, list);
             }
             Map<ActionCode, String> actionTexts = readMap(in);
-            Map<Pathway, Map<ActionCode, String>> pathwayTexts = new EnumMap<>(Pathway.class);
-            int pathwayTextCount = in.readInt();
-            for (int i = 0; i < pathwayTextCount; i++) {
-                Pathway pathway = Pathway.valueOf(readString(in));
-                pathwayTexts.put(pathway, readMap(in));
-            }
+            Map<Pathway, Map<ActionCode, String>> pathwayTexts = readVariants(in);
+            Map<Pathway, Map<ActionCode, String>> provisionalTexts = readVariants(in);
             Map<Fact, QuestionText> questionTexts = new LinkedHashMap<>();
             int questionCount = in.readInt();
             for (int i = 0; i < questionCount; i++) {
@@ -216,7 +214,7 @@ public final class DecisionIndexFile {
                 warnings.add(new Problem(readString(in), readString(in), readString(in), readString(in)));
             }
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY), rows.get(TableTemplate.ACTIONS),
-                    rows.get(TableTemplate.QUESTIONS), java.util.Collections.unmodifiableMap(actionTexts), pathwayTexts,
+                    rows.get(TableTemplate.QUESTIONS), java.util.Collections.unmodifiableMap(actionTexts), pathwayTexts, provisionalTexts,
                     java.util.Collections.unmodifiableMap(questionTexts), summaries, contacts, sha256, warnings);
             int ruleCount = checkedCount(in.readInt());
             List<long[]> fires = new ArrayList<>(ruleCount);
@@ -297,6 +295,16 @@ public final class DecisionIndexFile {
             writeString(out, entry.getKey().name());
             writeString(out, entry.getValue());
         }
+    }
+
+    private static Map<Pathway, Map<ActionCode, String>> readVariants(DataInputStream in) throws IOException {
+        Map<Pathway, Map<ActionCode, String>> variants = new EnumMap<>(Pathway.class);
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            Pathway pathway = Pathway.valueOf(readString(in));
+            variants.put(pathway, readMap(in));
+        }
+        return variants;
     }
 
     private static Map<ActionCode, String> readMap(DataInputStream in) throws IOException {

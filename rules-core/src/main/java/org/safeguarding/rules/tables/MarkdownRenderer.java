@@ -36,6 +36,12 @@ public final class MarkdownRenderer {
                             .append(escape(texts.get(text.getKey()))).append(" |\n");
                 }
             });
+            tables.provisionalActionTexts().forEach((pathway, texts) -> {
+                if (texts.containsKey(text.getKey())) {
+                    md.append("| ").append(text.getKey()).append(" (").append(pathway).append(", provisional) | ")
+                            .append(escape(texts.get(text.getKey()))).append(" |\n");
+                }
+            });
         }
         md.append("\n## Question texts\n\n| Fact | Question | Why |\n|---|---|---|\n");
         tables.questionTexts().forEach((fact, q) -> md.append("| ").append(fact.fieldName()).append(" | ")

@@ -17,6 +17,9 @@ import org.safeguarding.rules.api.Problem;
  * @param actionTexts   action text per code, contact placeholders filled in, in urgency order
  * @param pathwayActionTexts texts that replace the general one on one pathway (e.g. REPORT_TO_POLICE
  *                      in an EMERGENCY, where the 999 call is the report)
+ * @param provisionalActionTexts texts that replace the others on a pathway while the decision is
+ *                      provisional (e.g. REFER_CHILDRENS_SOCIAL_CARE "unless the initial review rules out
+ *                      every criterion")
  * @param questionTexts question per fact, in asking order
  * @param summaries     summary sentence per pathway and provisional flag
  * @param sha256        hash over every workbook's bytes, in name order
@@ -26,6 +29,7 @@ import org.safeguarding.rules.api.Problem;
 public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, List<RuleRow> actionRows,
                          List<RuleRow> questionRows, Map<ActionCode, String> actionTexts,
                          Map<Pathway, Map<ActionCode, String>> pathwayActionTexts,
+                         Map<Pathway, Map<ActionCode, String>> provisionalActionTexts,
                          Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
                          Map<String, String> contacts, String sha256, List<Problem> setupWarnings) {
 
@@ -42,7 +46,16 @@ public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, Li
 
     /** The text of an action on a pathway: the pathway's own wording if the Action texts sheet has one. */
     public String actionText(ActionCode code, Pathway pathway) {
-        return pathwayActionTexts.getOrDefault(pathway, Map.of()).getOrDefault(code, actionTexts.get(code));
+        return actionText(code, pathway, false);
+    }
+
+    /**
+     * The text of an action on a pathway, provisional or not: the most particular wording the
+     * Action texts sheet has (for the pathway while provisional, then for the pathway, then any).
+     */
+    public String actionText(ActionCode code, Pathway pathway, boolean provisional) {
+        String general = pathwayActionTexts.getOrDefault(pathway, Map.of()).getOrDefault(code, actionTexts.get(code));
+        return provisional ? provisionalActionTexts.getOrDefault(pathway, Map.of()).getOrDefault(code, general) : general;
     }
 
     public String summary(Pathway pathway, boolean provisional) {

@@ -41,6 +41,7 @@ public final class WorkbookReader {
 
     private final List<Problem> setupWarnings = new ArrayList<>();
     private final Map<Pathway, Map<ActionCode, String>> pathwayActionTexts = new EnumMap<>(Pathway.class);
+    private final Map<Pathway, Map<ActionCode, String>> provisionalActionTexts = new EnumMap<>(Pathway.class);
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ENGLISH);
     /** Rows one sheet may have; the shipped tables have fewer than 50. */
     static final int MAX_ROWS = 10_000;
@@ -110,7 +111,8 @@ public final class WorkbookReader {
             checkUniqueIds(rows);
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY),
                     rows.get(TableTemplate.ACTIONS), rows.get(TableTemplate.QUESTIONS),
-                    actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts), pathwayActionTexts,
+                    actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts, given(rows.get(TableTemplate.ACTIONS))),
+                    pathwayActionTexts, provisionalActionTexts,
                     questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET)),
                     summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings);
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
@@ -458,7 +460,22 @@ public final class WorkbookReader {
         return contacts;
     }
 
-    private Map<ActionCode, String> actionTexts(Located located, Map<String, String> contacts) {
+    /** The action codes the Actions rows give, and CALL_999 (the 999 advice of any refusal): each needs a text. */
+    private static java.util.Set<ActionCode> given(List<RuleRow> actionRows) {
+        java.util.Set<ActionCode> codes = java.util.EnumSet.of(ActionCode.CALL_999);
+        for (RuleRow row : actionRows) {
+            enumNamed(ActionCode.class, row.outcome()).ifPresent(codes::add);
+        }
+        return codes;
+    }
+
+    /** "ESCALATE (provisional)": the wording while a decision on that pathway is provisional. */
+    private static final Pattern PROVISIONAL_VARIANT = Pattern.compile("(ESCALATE|HANDLE_INTERNALLY) \\(provisional\\)");
+    /** What the "Only on this pathway" column may hold besides blank. */
+    static final List<String> ONLY_ON = List.of("EMERGENCY", "ESCALATE", "HANDLE_INTERNALLY", "ESCALATE (provisional)",
+            "HANDLE_INTERNALLY (provisional)");
+
+    private Map<ActionCode, String> actionTexts(Located located, Map<String, String> contacts, java.util.Set<ActionCode> given) {
         Map<ActionCode, String> texts = new LinkedHashMap<>();
         for (Row row : dataRows(located)) {
             String code = text(located, row, 0);
@@ -466,12 +483,15 @@ public final class WorkbookReader {
             String onlyOn = text(located, row, 2);
             int excelRow = row.getRowNum() + 1;
             Optional<ActionCode> action = enumNamed(ActionCode.class, code);
-            Optional<Pathway> pathway = enumNamed(Pathway.class, onlyOn);
+            Matcher provisional = PROVISIONAL_VARIANT.matcher(onlyOn);
+            boolean isProvisional = provisional.matches();
+            Optional<Pathway> pathway = enumNamed(Pathway.class, isProvisional ? provisional.group(1) : onlyOn);
             if (!onlyOn.isEmpty() && pathway.isEmpty()) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "C" + excelRow, "'" + onlyOn
-                        + "' is not a pathway. Use one of " + names(Pathway.values()) + ", or leave it blank for the text used on any pathway."));
+                        + "' is not a pathway. Use one of " + String.join(", ", ONLY_ON) + ", or leave it blank for the text used on any pathway."));
             } else if (action.isPresent() && pathway.isPresent() && !text.isEmpty()) {
-                if (pathwayActionTexts.computeIfAbsent(pathway.get(), p -> new EnumMap<>(ActionCode.class))
+                Map<Pathway, Map<ActionCode, String>> variants = isProvisional ? provisionalActionTexts : pathwayActionTexts;
+                if (variants.computeIfAbsent(pathway.get(), p -> new EnumMap<>(ActionCode.class))
                         .putIfAbsent(action.get(), fillContacts(located, "B" + excelRow, text, contacts)) != null) {
                     problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The action " + code
                             + " has two texts for " + onlyOn + ". Keep one."));
@@ -487,9 +507,10 @@ public final class WorkbookReader {
                 texts.put(action.get(), fillContacts(located, "B" + excelRow, text, contacts));
             }
         }
-        for (ActionCode code : ActionCode.values()) {
+        for (ActionCode code : given) {
             if (!texts.containsKey(code) && !hasProblemIn(located)) {
-                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "The action " + code + " has no text. Add a row for it."));
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "The action " + code
+                        + " has no text, and a rule on the Actions sheet gives it. Add a row for it."));
             }
         }
         return Collections.unmodifiableMap(texts);

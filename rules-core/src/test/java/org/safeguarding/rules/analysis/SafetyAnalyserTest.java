@@ -62,7 +62,7 @@ class SafetyAnalyserTest {
 
     @Test
     void call_999_not_listed_first_fails_property_9() {
-        EditedWorkbook edited = EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "A2", "DO_NOT_VIEW_IMAGERY")
+        EditedWorkbook edited = EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "A2", "INITIAL_REVIEW_MEETING")
                 .set(TableTemplate.ACTION_TEXTS_SHEET, "A3", "CALL_999");
         SafetyReport report = analyse(edited);
         assertThat(report.findings()).anySatisfy(f -> {

@@ -46,8 +46,13 @@ class BrokenWorkbooksTest {
             broken("duplicate rule ID", () -> edit().set("Pathway", "A10", "P-01"), "Pathway", "A10", "The rule ID P-01 is also used in row 9"),
             broken("missing citation", () -> edit().set("Pathway", "O9", ""), "Pathway", "O9", "cites no guidance"),
             broken("an action text for an unknown pathway", () -> edit().set("Action texts", "C3", "PANIC"), "Action texts", "C3", "'PANIC' is not a pathway"),
-            broken("two texts for one action on one pathway", () -> edit().set("Action texts", "A23", "REPORT_TO_POLICE")
-                    .set("Action texts", "B23", "Again.").set("Action texts", "C23", "EMERGENCY"), "Action texts", "A23", "has two texts for EMERGENCY"),
+            broken("two texts for one action on one pathway", () -> edit().set("Action texts", "A26", "REPORT_TO_POLICE")
+                    .set("Action texts", "B26", "Again.").set("Action texts", "C26", "EMERGENCY"), "Action texts", "A26", "has two texts for EMERGENCY"),
+            broken("an action text for a provisional emergency", () -> edit().set("Action texts", "A26", "REPORT_TO_POLICE")
+                    .set("Action texts", "B26", "Again.").set("Action texts", "C26", "EMERGENCY (provisional)"), "Action texts", "C26",
+                    "'EMERGENCY (provisional)' is not a pathway"),
+            broken("a rule gives an action that has no text", () -> edit().set("Action texts", "A3", "").set("Action texts", "B3", ""),
+                    "Action texts", "", "The action INITIAL_REVIEW_MEETING has no text, and a rule on the Actions sheet gives it"),
             broken("missing description", () -> edit().set("Questions", "B9", ""), "Questions", "B9", "has no description"),
             broken("missing outcome", () -> edit().set("Pathway", "N9", ""), "Pathway", "N9", "has no 'Pathway'"),
             broken("old workbook: edited code snippet", () -> legacy().set("Pathway", "N7", "System.exit(1);"), "Pathway", "N7", "Only the rows under the coloured header may be edited"),

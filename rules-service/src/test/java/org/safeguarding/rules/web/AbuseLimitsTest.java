@@ -154,11 +154,12 @@ class AbuseLimitsTest {
 
     @Test
     void failed_uploads_are_kept_within_a_quota() {
-        java.util.Random random = new java.util.Random(11);
+        // Workbooks that open but fail their checks are kept as failed versions (junk that is not a workbook at
+        // all is refused before anything is stored): eight different ones, each with a wrong value.
         for (int i = 0; i < 8; i++) {
-            byte[] junk = new byte[200_000 + i];
-            random.nextBytes(junk);
-            given().multiPart("workbook", "junk-" + i + ".drl.xlsx", junk, XLSX).multiPart("uploadedBy", "Test DSL")
+            byte[] failing = org.safeguarding.rules.tables.EditedWorkbook.ofShipped().set("Pathway", "C9", "YESS")
+                    .set("Pathway", "B9", "A failing edit, number " + i).bytes();
+            given().multiPart("workbook", "failing-" + i + ".drl.xlsx", failing, XLSX).multiPart("uploadedBy", "Test DSL")
                     .post("/api/v1/rulesets").then().statusCode(201).body("passed", is(false));
         }
         List<Boolean> passed = given().get("/api/v1/rulesets").then().statusCode(200).extract().path("versions.passed");
