@@ -103,7 +103,7 @@ class TableCommandsTest {
     void shipped_scenarios_pass() {
         DecideCommandTest.Run run = run("test", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("PASS S-01").contains("49 passed, 0 failed");
+        assertThat(run.out()).contains("PASS S-01").contains("53 passed, 0 failed");
     }
 
     @Test
@@ -123,7 +123,7 @@ class TableCommandsTest {
         }
         DecideCommandTest.Run run = run("test", folder.toString(), folder.resolve("mine.xlsx").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL S-01 (row 2)").contains("pathway: expected ESCALATE, got EMERGENCY").contains("48 passed, 1 failed");
+        assertThat(run.out()).contains("FAIL S-01 (row 2)").contains("pathway: expected ESCALATE, got EMERGENCY").contains("52 passed, 1 failed");
         JsonNode json = run("test", folder.toString(), folder.resolve("mine.xlsx").toString(), "--json").json();
         assertThat(json.get("failed").asInt()).isEqualTo(1);
     }

@@ -96,8 +96,16 @@ class HostileWorkbooksTest {
                     edited.set(sheet.sheetName(), org.apache.poi.ss.util.CellReference.convertNumToColString(guidance) + row, "NSPCC " + payload);
                 }
             }
-            String sha = given().multiPart("workbook", "injected.drl.xlsx", edited.bytes(), XLSX).multiPart("uploadedBy", "Test DSL")
-                    .post("/api/v1/rulesets").then().statusCode(201).body("passed", org.hamcrest.Matchers.is(true)).extract().path("sha256");
+            var checked = given().multiPart("workbook", "injected.drl.xlsx", edited.bytes(), XLSX).multiPart("uploadedBy", "Test DSL")
+                    .post("/api/v1/rulesets").then().statusCode(201).body("report.problems", org.hamcrest.Matchers.empty())
+                    .body("report.safety.safe", org.hamcrest.Matchers.is(true));
+            if (legacy) {
+                // Valid and safe, but an old workbook lacks the initial review meeting the shipped scenarios now expect.
+                checked.body("passed", org.hamcrest.Matchers.is(false));
+                Assertions.assertThat(canary).as("injected code ran").doesNotExist();
+                continue;
+            }
+            String sha = checked.body("passed", org.hamcrest.Matchers.is(true)).extract().path("sha256");
             given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200);
             for (int i = 0; i < 200; i++) {
                 given().contentType("application/json").body(i % 2 == 0 ? "{\"immediateDanger\": true}" : "{}").post("/api/v1/decisions")

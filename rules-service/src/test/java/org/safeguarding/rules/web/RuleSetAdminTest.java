@@ -136,7 +136,7 @@ class RuleSetAdminTest {
     void a_changed_safety_text_is_shown_before_and_after_and_needs_confirming_before_activation() {
         String before = activeSha();
         String unsafe = "Look at the image yourself and save a copy for the file.";
-        String sha = upload(EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "B3", unsafe).bytes())
+        String sha = upload(EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "B4", unsafe).bytes())
                 .statusCode(201).body("passed", is(true)).body("report.impact.needsConfirmation", is(true))
                 .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.after", is(unsafe))
                 .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.before", containsString("Do not look at"))

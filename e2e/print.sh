@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The shipped workbook, printed as a lead prints it: LibreOffice (headless) exports it to PDF with
+# the workbook's own print set-up, and every page is checked: no text smaller than 8 pt, the
+# footer (file, date printed, page of pages) on every page, and the table header repeated on
+# every page of the Pathway, Actions and Questions sheets. Writes the Pathway sheet's first page
+# as a picture to e2e/out/printed-pathway.png (the one in docs/editing-tables.md).
+# Needs libreoffice-calc-nogui, python3-pdfminer and poppler-utils (.ci/run installs them).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v soffice > /dev/null || { echo "print: needs LibreOffice (apt-get install -y libreoffice-calc-nogui)" >&2; exit 2; }
+/usr/bin/python3 -c "import pdfminer" 2> /dev/null || { echo "print: needs python3-pdfminer" >&2; exit 2; }
+command -v pdftoppm > /dev/null || { echo "print: needs poppler-utils" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to pdf --outdir "$work" \
+  decision-tables/safeguarding-rules.drl.xlsx > /dev/null 2>&1
+pdf="$work/safeguarding-rules.drl.pdf"
+[ -s "$pdf" ] || { echo "print: FAILED: LibreOffice wrote no PDF" >&2; exit 1; }
+first_pathway=$(/usr/bin/python3 - "$pdf" <<'PY'
+import sys
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer
+
+def walk(item, sizes, texts):
+    if isinstance(item, LTChar):
+        sizes.append(item.size)
+    if isinstance(item, LTTextContainer):
+        texts.append(item.get_text())
+    if hasattr(item, "__iter__") and not isinstance(item, LTChar):
+        for child in item:
+            walk(child, sizes, texts)
+
+failures, first_pathway, pages = [], None, 0
+for number, page in enumerate(extract_pages(sys.argv[1]), start=1):
+    pages += 1
+    sizes, texts = [], []
+    walk(page, sizes, texts)
+    text = "".join(texts)
+    sheet = next((s for s in ("Read me", "Pathway", "Actions", "Questions", "Action texts", "Question texts", "Summaries", "Contacts")
+                  if "Safeguarding decision tables: " + s in text), "?")
+    if sizes and min(sizes) < 8:
+        failures.append("page %d (%s): text at %.1f pt" % (number, sheet, min(sizes)))
+    if "Printed" not in text or "Page %d of" % number not in text:
+        failures.append("page %d (%s): no footer with the date and page number" % (number, sheet))
+    if sheet in ("Pathway", "Actions", "Questions") and "Rule ID" not in text:
+        failures.append("page %d (%s): the table header is not repeated" % (number, sheet))
+    if sheet == "Pathway" and first_pathway is None:
+        first_pathway = number
+    print("page %d: %s, smallest text %.1f pt" % (number, sheet, min(sizes) if sizes else 0), file=sys.stderr)
+if failures or not first_pathway:
+    print("\n".join(failures or ["no Pathway page"]), file=sys.stderr)
+    sys.exit(1)
+print(first_pathway)
+PY
+) || { echo "print: FAILED: the printed workbook is not legible (above)" >&2; exit 1; }
+mkdir -p e2e/out
+pdftoppm -f "$first_pathway" -l "$first_pathway" -r 60 -png -singlefile "$pdf" e2e/out/printed-pathway
+echo "print: every page of the printed workbook has text of 8 pt or more, its footer, and (tables) its header; e2e/out/printed-pathway.png"
