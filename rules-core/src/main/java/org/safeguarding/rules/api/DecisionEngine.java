@@ -107,6 +107,25 @@ public final class DecisionEngine {
         return other == decider ? this : new DecisionEngine(other, info);
     }
 
+    /**
+     * The same tables with some contacts set from code, replacing the Contacts sheet's values:
+     * one workbook, an engine per organisation (e.g. per local authority, with its own children's
+     * services number). Decisions are the same; only the words that use those contacts change,
+     * and the rule set's version still names the workbook. Cheap: nothing is compiled or proven again.
+     *
+     * @param contacts values by contact name, e.g. {@code Map.of("LOCAL_CHILDRENS_SERVICES", "0300 123 4567")}
+     * @throws RuleSetException naming a setting that is not on the Contacts sheet, or is blank
+     */
+    public DecisionEngine withContacts(Map<String, String> contacts) throws RuleSetException {
+        org.safeguarding.rules.tables.WorkbookReader.Result read =
+                org.safeguarding.rules.tables.WorkbookReader.read(decider.tables().workbooks(), Objects.requireNonNull(contacts, "contacts"));
+        if (read.tables().isEmpty()) {
+            throw new RuleSetException(read.problems());
+        }
+        Decider reworded = decider.withTexts(read.tables().get());
+        return new DecisionEngine(reworded, reworded.info(info.loadedAt()));
+    }
+
     /** How this engine evaluates its tables. */
     public Evaluation evaluation() {
         return decider.evaluation();

@@ -165,6 +165,21 @@ public final class Decider {
         return index;
     }
 
+    /**
+     * The same rules on tables that differ only in their words (contacts set from code): the
+     * index and the Pathway table are reused, because words never change which rules fire.
+     */
+    public Decider withTexts(RuleTables texts) {
+        if (!texts.sha256().equals(tables.sha256())) {
+            throw new IllegalArgumentException("not the same workbooks");
+        }
+        if (index == null) {
+            return new Decider(texts, () -> compile(texts), null, null);
+        }
+        List<long[]> fires = index.rules().stream().map(DecisionIndex.IndexedRule::fires).toList();
+        return restore(texts, fires, pathwayTable).orElseThrow().withEvaluation(evaluation);
+    }
+
     PathwayTable pathwayTableToSave() {
         return pathwayTable;
     }

@@ -48,7 +48,11 @@ public final class WorkbookReader {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    private WorkbookReader() {
+    /** Contact values set from code, replacing the Contacts sheet's (see {@code DecisionEngine.withContacts}). */
+    private final Map<String, String> contactSettings;
+
+    private WorkbookReader(Map<String, String> contactSettings) {
+        this.contactSettings = contactSettings;
     }
 
     /** The outcome of reading: the tables when there were no problems, else the problems. */
@@ -56,7 +60,16 @@ public final class WorkbookReader {
     }
 
     public static Result read(List<Workbook> workbooks) {
-        return new WorkbookReader().readAll(workbooks);
+        return read(workbooks, Map.of());
+    }
+
+    /**
+     * Reads workbooks with some contacts set from code instead of from the Contacts sheet: the
+     * same tables, with the organisation's own numbers. A setting whose name is not on the
+     * Contacts sheet, or whose value is blank, is a problem.
+     */
+    public static Result read(List<Workbook> workbooks, Map<String, String> contactSettings) {
+        return new WorkbookReader(Map.copyOf(contactSettings)).readAll(workbooks);
     }
 
     private Result readAll(List<Workbook> supplied) {
@@ -446,6 +459,8 @@ public final class WorkbookReader {
                         "The contact " + name + " has no value. Fill it in."));
             } else if (contacts.putIfAbsent(name, value) != null) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "The contact " + name + " is listed twice. Keep one."));
+            } else if (contactSettings.containsKey(name)) {
+                contacts.put(name, contactSettings.get(name)); // set from code: the sheet's value, and its warnings, do not apply
             } else if (CONTACT_PLACEHOLDER.matcher(value).matches()) {
                 setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
                         "The contact " + name + " is not set yet: every text that uses it shows the placeholder. Type your own "
@@ -457,6 +472,14 @@ public final class WorkbookReader {
                                 + "lost. Type it as text: start it with an apostrophe, e.g. '0300 123 4567, or format the cell as Text."));
             }
         }
+        contactSettings.forEach((name, value) -> {
+            if (!contacts.containsKey(name)) {
+                problems.add(new Problem("", "", "", "The contact setting " + name + " is not on the Contacts sheet, so no text uses it. "
+                        + "Use one of " + String.join(", ", contacts.keySet()) + "."));
+            } else if (value == null || value.isBlank()) {
+                problems.add(new Problem("", "", "", "The contact setting " + name + " is blank: give its value, or leave it out to use the Contacts sheet's."));
+            }
+        });
         return contacts;
     }
 
