@@ -19,6 +19,9 @@ bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s -bm sample -tu ns 2>&1 | grep -E "^Benc
 echo "== library: DecisionEngine.bundled() in a warm JVM (JMH)"
 BENCHMARKS=BundledBenchmark bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 | grep -E "^Benchmark|BundledBenchmark"
 
+echo "== the service's own work per request: read, decide, write (JMH)"
+BENCHMARKS=ServiceWorkBenchmark bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 | grep -E "^Benchmark|ServiceWorkBenchmark"
+
 echo "== table analysis (bin/rules analyse)"
 bin/rules analyse decision-tables | tail -1
 
