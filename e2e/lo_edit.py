@@ -1,7 +1,8 @@
 """Edits a workbook with LibreOffice itself (headless, through its UNO bridge) and saves it as
 .xlsx, as a lead's LibreOffice Calc would:
   python3 e2e/lo_edit.py [--password=SECRET] [--filter=NAME] IN OUT 'Sheet!A1=value' ...
-An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
+A cell may be named by the key in its row's column A instead of its row number, e.g.
+'Action texts!B[DO_NOT_VIEW_IMAGERY]=...' or 'Actions!G[A-22]='. An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
 (LibreOffice 7.4 encrypts .xls and .ods, not .xlsx); --filter picks another format, e.g. 'MS Excel 97'.
 Uses a LibreOffice profile of its own in a temporary folder."""
 import os
@@ -18,6 +19,14 @@ def prop(name, value):
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
+
+
+def row_of(sheet, key):
+    """The 1-based row whose column A holds key (the first one): the row a rule ID or code names."""
+    for row in range(0, 1000):
+        if sheet.getCellByPosition(0, row).getString().strip() == key:
+            return row + 1
+    sys.exit("no row with %s in column A of %s" % (key, sheet.Name))
 
 
 def main(source, target, edits, password=None, save_filter="Calc MS Excel 2007 XML"):
@@ -43,6 +52,9 @@ def main(source, target, edits, password=None, save_filter="Calc MS Excel 2007 X
         for edit in edits:
             where, value = edit.split("=", 1)
             sheet, cell = where.rsplit("!", 1)
+            if cell.endswith("]"):
+                column, key = cell[:-1].split("[", 1)
+                cell = column + str(row_of(doc.Sheets.getByName(sheet), key))
             target_cell = doc.Sheets.getByName(sheet).getCellRangeByName(cell)
             if value:
                 target_cell.setString(value)
