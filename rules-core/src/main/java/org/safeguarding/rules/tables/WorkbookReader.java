@@ -187,6 +187,9 @@ public final class WorkbookReader {
         List<ColumnSpec> columns = template.columns();
         List<RuleRow> rows = new ArrayList<>();
         int blankAt = -1;
+        // A lead may filter the table (the header's filter buttons) to see some rules: rows the filter
+        // hides are still read, and still checked, so they are not "hidden rows". Rows hidden by hand are.
+        boolean filtered = isFiltered(sheet);
         for (int r = SheetTemplate.FIRST_DATA_ROW; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (isBlank(row, book, sheet)) {
@@ -200,7 +203,7 @@ public final class WorkbookReader {
                         + (blankAt + 1) + ", so the rules would ignore it. Delete the blank row so the table has no gaps."));
                 continue;
             }
-            if (row.getZeroHeight()) {
+            if (row.getZeroHeight() && !filtered) {
                 problems.add(new Problem(book, sheet.getSheetName(), "row " + (r + 1), "This rule's row is hidden. Unhide it: every rule must be visible to the people who review it."));
             }
             for (Cell cell : row) {
@@ -293,6 +296,24 @@ public final class WorkbookReader {
         problems.add(new Problem(book, sheet, cell, "'" + value + "' is not allowed in '" + column.label() + "'. Use one of "
                 + String.join(", ", column.allowed()) + (column.kind() == ColumnKind.CONDITION ? ", or leave it blank for any value." : ".")
                 + hint));
+    }
+
+    private static boolean isFiltered(Sheet sheet) {
+        if (!(sheet instanceof org.apache.poi.xssf.usermodel.XSSFSheet xssf) || !xssf.getCTWorksheet().isSetAutoFilter()) {
+            return false;
+        }
+        var filter = xssf.getCTWorksheet().getAutoFilter();
+        if (filter.getRef() == null || org.apache.poi.ss.util.CellRangeAddress.valueOf(filter.getRef()).getFirstRow() != SheetTemplate.HEADER_ROW) {
+            return false;
+        }
+        // A filter that hides something has a filterColumn (read from the XML: the slim schema jar has no class for it).
+        org.w3c.dom.NodeList children = filter.getDomNode().getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if ("filterColumn".equals(children.item(i).getLocalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -117,6 +117,29 @@ public final class EditedWorkbook {
         return this;
     }
 
+    /** Filters a rule table on one column, as the header's filter button does, hiding the rows it leaves out. */
+    public EditedWorkbook filter(String sheetName, String range, int column, String shown, int... hiddenExcelRows) {
+        org.apache.poi.xssf.usermodel.XSSFSheet sheet = (org.apache.poi.xssf.usermodel.XSSFSheet) workbook.getSheet(sheetName);
+        sheet.setAutoFilter(org.apache.poi.ss.util.CellRangeAddress.valueOf(range));
+        // <filterColumn colId=".."><filters><filter val=".."/></filters></filterColumn>, written as XML: the slim
+        // schema jar POI ships has no classes for these elements.
+        org.w3c.dom.Node autoFilter = sheet.getCTWorksheet().getAutoFilter().getDomNode();
+        String ns = autoFilter.getNamespaceURI();
+        org.w3c.dom.Document document = autoFilter.getOwnerDocument();
+        org.w3c.dom.Element filterColumn = document.createElementNS(ns, "filterColumn");
+        filterColumn.setAttribute("colId", Integer.toString(column));
+        org.w3c.dom.Element filters = document.createElementNS(ns, "filters");
+        org.w3c.dom.Element filter = document.createElementNS(ns, "filter");
+        filter.setAttribute("val", shown);
+        filters.appendChild(filter);
+        filterColumn.appendChild(filters);
+        autoFilter.appendChild(filterColumn);
+        for (int row : hiddenExcelRows) {
+            sheet.getRow(row - 1).setZeroHeight(true);
+        }
+        return this;
+    }
+
     public EditedWorkbook hideColumn(String sheetName, int column) {
         workbook.getSheet(sheetName).setColumnHidden(column, true);
         return this;
