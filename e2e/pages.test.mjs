@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "./browser.mjs";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:18095";
 const SHOTS = process.env.SCREENSHOTS ?? "e2e/out";
@@ -15,11 +15,7 @@ let page;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 

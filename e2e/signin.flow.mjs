@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "./browser.mjs";
 
 const BASE = process.env.BASE_URL;
 const SHOTS = process.env.SCREENSHOTS ?? "e2e/out";
@@ -14,11 +14,7 @@ let page;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
 });
 
@@ -93,8 +89,8 @@ test("a lead signs in through Keycloak, edits the live tables in LibreOffice, pu
   await page.locator("#confirm-activation").screenshot({ path: `${SHOTS}/signed-in-confirm.png` });
   await page.getByRole("button", { name: /^Yes, activate version/ }).click();
   await page.locator("#activated").waitFor();
-  const audit = await page.locator("#activity").innerText();
-  assert.match(audit, /activate of version [0-9a-f]{12} by lead/, "the audit trail names the signed-in lead");
+  // The history refreshes after the activation: wait for its line, which names the signed-in lead.
+  await page.locator("#activity li", { hasText: /activate of version [0-9a-f]{12} by lead/ }).first().waitFor({ timeout: 15000 });
 
   const after = await decideKnownIncident();
   assert.match(after, /find out whether telling them/i, "after the edit, the parental-risk check is advised");
