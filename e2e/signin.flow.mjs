@@ -74,7 +74,7 @@ test("a lead signs in through Keycloak, edits the live tables in LibreOffice, pu
   await page.locator("#report-heading").waitFor({ timeout: 60000 });
   const report = await page.locator("#report").innerText();
   assert.match(report, /passed every check/);
-  assert.match(report, /\+ ASSESS_PARENTAL_RISK/, "the stricter rule is shown");
+  assert.match(report, /Adds the action ASSESS_PARENTAL_RISK\s+[\d,]+ of the [\d,]+ possible incidents/, "the stricter rule is shown, in words");
   assert.match(report, /check before activating:.*DO_NOT_VIEW_IMAGERY/is, "the changed safety text is marked");
   assert.ok(report.includes(NEW_TEXT), "the new wording is shown");
   assert.ok(report.includes("and do not ask anyone to show or send it to you."), "the old wording is shown");
@@ -83,7 +83,7 @@ test("a lead signs in through Keycloak, edits the live tables in LibreOffice, pu
   await page.locator("#report [data-activate]").click();
   const confirmation = await page.locator("#confirm-activation").innerText();
   assert.match(confirmation, /What changed and why: Check parental risk before every contact with parents/, "the confirmation shows the note");
-  assert.match(confirmation, /\+ ASSESS_PARENTAL_RISK/, "and the stricter rule");
+  assert.match(confirmation, /Adds the action ASSESS_PARENTAL_RISK, for [\d,]+ of the [\d,]+ possible incidents/, "and the stricter rule, in words");
   assert.ok(confirmation.includes(NEW_TEXT), "and the new wording");
   await page.getByLabel(/I have read the changes marked/).check();
   await page.locator("#confirm-activation").screenshot({ path: `${SHOTS}/signed-in-confirm.png` });

@@ -1,6 +1,23 @@
 // "Publish tables": upload workbooks, read their check report, activate, see history, roll back.
 "use strict";
 
+// What an edit changes, in the DSL's words: "+ CODE", "- CODE" and "A → B" as the service reports them.
+function changeInWords(change) {
+  const added = /^\+ (\w+)$/.exec(change);
+  if (added) return `Adds the action ${added[1]}`;
+  const removed = /^- (\w+)$/.exec(change);
+  if (removed) return `No longer gives the action ${removed[1]}`;
+  const moved = /^(\w+)( \(provisional\))? → (\w+)( \(provisional\))?$/.exec(change);
+  if (moved) {
+    return `The pathway changes from ${moved[1]}${moved[2] ? " (provisional)" : ""} to ${moved[3]}${moved[4] ? " (provisional)" : ""}`;
+  }
+  return change;
+}
+
+function incidents(count, of) {
+  return `${Number(count).toLocaleString("en-GB")} of the ${Number(of).toLocaleString("en-GB")} possible incidents`;
+}
+
 function reportHtml(v) {
   const r = v.report;
   const parts = [`<h3 id="report-heading" tabindex="-1">Version ${esc(v.version)}:
@@ -14,11 +31,12 @@ function reportHtml(v) {
     const findings = r.safety.findings || [];
     parts.push(`<h4>Safety</h4><p class="status ${findings.length ? "failed" : "passed"}">${findings.length
       ? `${findings.length} safety propert${findings.length === 1 ? "y fails" : "ies fail"}`
-      : `Every safety property holds over ${Number(r.safety.pathwayCombinations).toLocaleString("en-GB")} combinations of facts`}</p>`);
+      : `Every safety property holds, checked on all ${Number(r.safety.pathwayCombinations).toLocaleString("en-GB")} combinations of what may be known about an incident`}</p>`);
     for (const f of findings) {
-      parts.push(`<div class="error-summary"><p><strong>Property ${esc(f.property)} (${esc(f.title)}):</strong> ${esc(f.message)}</p>
-        <p>Rules involved: ${f.rules.map((x) => `${esc(x.id)} (${esc(x.sheet)} row ${esc(x.row)})`).join(", ") || "none"}</p>
-        <details><summary>Counterexample: the facts of one incident that shows it</summary><ul>${Object.entries(f.counterexample)
+      parts.push(`<div class="error-summary"><p><strong>This edit is not safe:</strong> ${esc(f.message)}</p>
+        <p class="hint">Safety rule ${esc(f.property)} of the decision model: ${esc(f.title)}.</p>
+        <p>Rules involved: ${f.rules.map((x) => `${esc(x.id)} (${esc(x.sheet)} sheet, row ${esc(x.row)})`).join(", ") || "none"}</p>
+        <details><summary>An incident that shows it</summary><ul>${Object.entries(f.counterexample)
           .map(([k, val]) => `<li>${esc(k)} = ${esc(val)}</li>`).join("")}</ul></details></div>`);
     }
   }
@@ -31,10 +49,10 @@ function reportHtml(v) {
   }
   if (r.impact) {
     const changes = [...r.impact.pathwayChanges, ...r.impact.actionChanges];
-    parts.push(`<h4>What changes against the active version</h4>${changes.length ? `<table><thead><tr><th scope="col">Change</th>
-      <th scope="col">Combinations of facts</th></tr></thead><tbody>${changes.map((c) => `<tr><td>${c.safetyRegression
-      ? `<span class="regression">Safety regression:</span> ` : ""}${esc(c.change)}</td><td>${Number(c.combinations).toLocaleString("en-GB")}</td></tr>`).join("")}
-      </tbody></table>` : "<p>No pathway or action changes for any combination of facts.</p>"}`);
+    parts.push(`<h4>What changes against the active version</h4>${changes.length ? `<table><thead><tr><th scope="col">What changes</th>
+      <th scope="col">For how many incidents</th></tr></thead><tbody>${changes.map((c) => `<tr><td>${c.safetyRegression
+      ? `<span class="regression">Less safe:</span> ` : ""}${esc(changeInWords(c.change))}</td><td>${incidents(c.combinations, r.impact.combinations)}</td></tr>`).join("")}
+      </tbody></table>` : "<p>No incident gets a different pathway or different actions.</p>"}`);
     const texts = r.impact.textChanges || [];
     parts.push(texts.length ? `<h4>Changed texts and settings</h4><table class="text-changes"><thead><tr><th scope="col">Where</th>
       <th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${texts.map((c) => `<tr${c.warning ? ' class="check"' : ""}>
@@ -128,7 +146,7 @@ async function confirmActivation(sha) {
     <p>Uploaded by ${esc(v.uploadedBy)} on ${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}. From then on every decision uses it.</p>
     <p><strong>What changed and why:</strong> ${esc(v.note) || "(no note)"}</p>
     <p><strong>What it changes:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
-    ${changes.length ? `<ul>${changes.map((c) => `<li>${esc(c.change)} (${Number(c.combinations).toLocaleString("en-GB")} combinations of facts)</li>`).join("")}</ul>` : ""}
+    ${changes.length ? `<ul>${changes.map((c) => `<li>${esc(changeInWords(c.change))}, for ${incidents(c.combinations, impact.combinations)}</li>`).join("")}</ul>` : ""}
     ${texts.length ? `<ul>${texts.map((c) => `<li>${c.warning ? "<strong>Check before activating:</strong> " : ""}${esc(c.sheet)}, ${esc(c.key)}: now “${esc(c.after) || "(none)"}”</li>`).join("")}</ul>` : ""}
     ${marked.length ? `<p><label><input type="checkbox" id="confirm-read"> I have read the changes marked "Check before activating" against the guidance</label></p>` : ""}
     <p><button type="button" class="primary" id="confirm-activate">Yes, activate version ${esc(v.version)}</button>
