@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.HygieneFinding;
 import org.safeguarding.rules.api.SafetyFinding;

@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.api.DecisionEngine;
-import org.safeguarding.rules.api.RuleSetException;
 import org.safeguarding.rules.api.ScenarioResult;
 import org.safeguarding.rules.api.RuleSet;
 import org.safeguarding.rules.api.Scenario;

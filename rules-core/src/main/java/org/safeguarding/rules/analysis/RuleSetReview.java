@@ -5,7 +5,6 @@ import org.safeguarding.rules.api.SafetyReport;
 import java.util.List;
 import java.util.Optional;
 
-import org.safeguarding.rules.api.Problem;
 import org.safeguarding.rules.api.ReviewReport;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.engine.RuleSetBuilder;
@@ -38,13 +37,9 @@ public final class RuleSetReview {
     }
 
     /**
-     * The review of a rule set already built and proven (e.g. loaded from its saved index): only
-     * the scenarios and the impact are worked out.
+     * The review of a rule set already built, with its safety analysis (run, or loaded with its
+     * saved index): only the scenarios and the impact are worked out.
      */
-    public static Outcome review(ProvenRuleSet proven, List<Scenario> scenarios, Optional<Decider> active) {
-        return review(proven.decider(), proven.safety(), scenarios, active);
-    }
-
     public static Outcome review(Decider decider, SafetyReport safety, List<Scenario> scenarios, Optional<Decider> active) {
         List<ScenarioResult> results = ScenarioRunner.run(decider::decide, scenarios);
         Optional<ImpactReport> impact = active.map(a -> ImpactDiff.compare(a, decider));

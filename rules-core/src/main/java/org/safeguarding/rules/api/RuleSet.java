@@ -93,11 +93,7 @@ public final class RuleSet {
 
     /** The same review of this rule set, already built (and proven when it came from an index). */
     public Review review(List<Scenario> scenarios, Optional<RuleSet> active) {
-        Optional<Decider> before = active.map(r -> r.decider);
-        SafetyReport proof = safety;
-        return review(proof != null && proof.safe()
-                ? RuleSetReview.review(new ProvenRuleSet(decider, proof), scenarios, before)
-                : RuleSetReview.review(decider, safety(), scenarios, before));
+        return review(RuleSetReview.review(decider, safety(), scenarios, active.map(r -> r.decider)));
     }
 
     private static Review review(RuleSetReview.Outcome outcome) {

@@ -11,7 +11,6 @@ import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
-import org.safeguarding.rules.tables.TableTemplate;
 
 /**
  * Which rules fire, read from tables that Drools itself filled in when the rule set was built.

@@ -332,7 +332,7 @@ public class RuleSets {
     }
 
     private void swap(RuleSet ruleSet) {
-        ActiveRuleSet next = new ActiveRuleSet(ruleSet, ruleSet.info(Instant.now()));
+        ActiveRuleSet next = new ActiveRuleSet(ruleSet, ruleSet.engine(), ruleSet.info(Instant.now()));
         active.set(next);
         metrics.recordRuleSet(next.info());
         if (!next.info().setupWarnings().isEmpty()) {
