@@ -109,7 +109,7 @@ test("publish: a workbook with a wrong value is refused, naming its cell", async
   await page.locator("#report-heading").waitFor();
   assert.match(await page.locator("#report-heading").innerText(), /failed its checks/);
   const row = page.locator("#report table tbody tr").first();
-  assert.equal(await row.locator("td").nth(2).innerText(), "C9");
+  assert.equal(await row.locator("td").nth(2).innerText(), "D9");
   assert.match(await row.locator("td").nth(3).innerText(), /'YESS' is not allowed/);
   assert.equal(await page.locator("#report [data-activate]").count(), 0);
   await page.locator("#report").screenshot({ path: `${SHOTS}/publish-error.png` });

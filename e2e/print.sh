@@ -2,7 +2,7 @@
 # The shipped workbook, printed as a lead prints it: LibreOffice (headless) exports it to PDF with
 # the workbook's own print set-up, and every page is checked: no text smaller than 8 pt, the
 # footer (file, date printed, page of pages) on every page, and the table header repeated on
-# every page of the Pathway, Actions and Questions sheets. Writes the Pathway sheet's first page
+# every page of the Pathway, Actions, Questions and Policy sheets. Writes the Pathway sheet's first page
 # as a picture to e2e/out/printed-pathway.png (the one in docs/editing-tables.md).
 # Needs libreoffice-calc-nogui, python3-pdfminer and poppler-utils (.ci/run installs them).
 set -euo pipefail
@@ -37,13 +37,13 @@ for number, page in enumerate(extract_pages(sys.argv[1]), start=1):
     sizes, texts = [], []
     walk(page, sizes, texts)
     text = "".join(texts)
-    sheet = next((s for s in ("Read me", "Pathway", "Actions", "Questions", "Action texts", "Question texts", "Summaries", "Contacts")
+    sheet = next((s for s in ("Read me", "Pathway", "Actions", "Questions", "Policy", "Action texts", "Question texts", "Summaries", "Contacts")
                   if "Safeguarding decision tables: " + s in text), "?")
     if sizes and min(sizes) < 8:
         failures.append("page %d (%s): text at %.1f pt" % (number, sheet, min(sizes)))
     if "Printed" not in text or "Page %d of" % number not in text:
         failures.append("page %d (%s): no footer with the date and page number" % (number, sheet))
-    if sheet in ("Pathway", "Actions", "Questions") and "Rule ID" not in text:
+    if sheet in ("Pathway", "Actions", "Questions", "Policy") and "Rule ID" not in text:
         failures.append("page %d (%s): the table header is not repeated" % (number, sheet))
     if sheet == "Pathway" and first_pathway is None:
         first_pathway = number

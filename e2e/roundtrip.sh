@@ -83,7 +83,7 @@ unchanged openpyxl "$work/openpyxl/$name"
 # (b) Edited in LibreOffice itself: P-22, the only rule that handles an incident within
 # the organisation, made to escalate; the NSPCC helpline text reworded (cells found by rule ID and action code).
 new_text="Call the NSPCC Helpline on {NSPCC_HELPLINE} today, for advice on what to do next."
-/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/edited-saved/$name" "Pathway!N[P-22]=ESCALATE" "Action texts!B[CONTACT_NSPCC_HELPLINE]=$new_text" \
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/edited-saved/$name" "Pathway!C[P-22]=ESCALATE" "Action texts!B[CONTACT_NSPCC_HELPLINE]=$new_text" \
   || fail "LibreOffice could not make the edit"
 bin/rules validate "$work/edited-saved/$name" > /dev/null || fail "the edited workbook does not validate"
 bin/rules diff "$shipped" "$work/edited-saved/$name" > "$work/diff.txt" || { cat "$work/diff.txt"; fail "diff of the edit failed"; }
@@ -99,7 +99,7 @@ echo "roundtrip: an edit made in LibreOffice shows exactly its stricter rule and
 
 # (c) A laxer edit made in LibreOffice: P-09 (not everyone consented) handled within the organisation.
 mkdir -p "$work/laxer"
-/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/laxer/$name" "Pathway!N[P-09]=HANDLE_INTERNALLY" || fail "LibreOffice could not make the laxer edit"
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/laxer/$name" "Pathway!C[P-09]=HANDLE_INTERNALLY" || fail "LibreOffice could not make the laxer edit"
 bin/rules diff "$shipped" "$work/laxer/$name" > "$work/laxer.txt" && { cat "$work/laxer.txt"; fail "diff did not flag the laxer edit"; }
 grep -q "^SAFETY REGRESSION" "$work/laxer.txt" || grep -qi "safety regression" "$work/laxer.txt" || { cat "$work/laxer.txt"; fail "the laxer edit is not a safety regression"; }
 echo "roundtrip: a laxer edit made in LibreOffice is a safety regression in bin/rules diff"

@@ -60,11 +60,11 @@ test("a lead signs in through Keycloak, edits the live tables in LibreOffice, pu
   ]);
   const downloaded = `${WORK}/${download.suggestedFilename()}`;
   await download.saveAs(downloaded);
-  // LibreOffice makes the edit: the parental-risk check for every incident (Actions G[A-22], A-22's
+  // LibreOffice makes the edit: the parental-risk check for every incident (Actions H[A-22], A-22's
   // condition emptied: stricter), and new wording for DO_NOT_VIEW_IMAGERY (Action texts, column B).
   mkdirSync(`${WORK}/edited`, { recursive: true });
   const edited = `${WORK}/edited/${download.suggestedFilename()}`;
-  execFileSync("/usr/bin/python3", ["e2e/lo_edit.py", downloaded, edited, "Actions!G[A-22]=", `Action texts!B[DO_NOT_VIEW_IMAGERY]=${NEW_TEXT}`],
+  execFileSync("/usr/bin/python3", ["e2e/lo_edit.py", downloaded, edited, "Actions!H[A-22]=", `Action texts!B[DO_NOT_VIEW_IMAGERY]=${NEW_TEXT}`],
     { stdio: "inherit", timeout: 120000 });
 
   await page.getByLabel("Workbooks").setInputFiles(edited);

@@ -1,19 +1,6 @@
 // "Publish tables": upload workbooks, read their check report, activate, see history, roll back.
 "use strict";
 
-// What an edit changes, in the DSL's words: "+ CODE", "- CODE" and "A → B" as the service reports them.
-function changeInWords(change) {
-  const added = /^\+ (\w+)$/.exec(change);
-  if (added) return `Adds the action ${added[1]}`;
-  const removed = /^- (\w+)$/.exec(change);
-  if (removed) return `No longer gives the action ${removed[1]}`;
-  const moved = /^(\w+)( \(provisional\))? → (\w+)( \(provisional\))?$/.exec(change);
-  if (moved) {
-    return `The pathway changes from ${moved[1]}${moved[2] ? " (provisional)" : ""} to ${moved[3]}${moved[4] ? " (provisional)" : ""}`;
-  }
-  return change;
-}
-
 function incidents(count, of) {
   return `${Number(count).toLocaleString("en-GB")} of the ${Number(of).toLocaleString("en-GB")} possible incidents`;
 }
@@ -35,8 +22,9 @@ function reportHtml(v) {
     for (const f of findings) {
       parts.push(`<div class="error-summary"><p><strong>This edit is not safe:</strong> ${esc(f.message)}</p>
         <p class="hint">Safety rule ${esc(f.property)} of the decision model: ${esc(f.title)}.</p>
-        <p>Rules involved: ${f.rules.map((x) => `${esc(x.id)} (${esc(x.sheet)} sheet, row ${esc(x.row)})`).join(", ") || "none"}</p>
-        <details><summary>An incident that shows it</summary><ul>${Object.entries(f.counterexample)
+        <p>Rules involved: ${f.rules.map((x) => `${esc(x.id)} (${esc(x.sheet)} sheet, cell A${esc(x.row)})`).join(", ") || "none"}</p>
+        <p>For example: ${esc(f.example)}.</p>
+        <details><summary>The same incident, fact by fact</summary><ul>${Object.entries(f.counterexample)
           .map(([k, val]) => `<li>${esc(k)} = ${esc(val)}</li>`).join("")}</ul></details></div>`);
     }
   }
@@ -51,7 +39,7 @@ function reportHtml(v) {
     const changes = [...r.impact.pathwayChanges, ...r.impact.actionChanges];
     parts.push(`<h4>What changes against the active version</h4>${changes.length ? `<table><thead><tr><th scope="col">What changes</th>
       <th scope="col">For how many incidents</th></tr></thead><tbody>${changes.map((c) => `<tr><td>${c.safetyRegression
-      ? `<span class="regression">Less safe:</span> ` : ""}${esc(changeInWords(c.change))}</td><td>${incidents(c.combinations, r.impact.combinations)}</td></tr>`).join("")}
+      ? `<span class="regression">Less safe:</span> ` : ""}${esc(c.inWords)}</td><td>${incidents(c.combinations, r.impact.combinations)}</td></tr>`).join("")}
       </tbody></table>` : "<p>No incident gets a different pathway or different actions.</p>"}`);
     const texts = r.impact.textChanges || [];
     parts.push(texts.length ? `<h4>Changed texts and settings</h4><table class="text-changes"><thead><tr><th scope="col">Where</th>
@@ -146,7 +134,7 @@ async function confirmActivation(sha) {
     <p>Uploaded by ${esc(v.uploadedBy)} on ${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}. From then on every decision uses it.</p>
     <p><strong>What changed and why:</strong> ${esc(v.note) || "(no note)"}</p>
     <p><strong>What it changes:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
-    ${changes.length ? `<ul>${changes.map((c) => `<li>${esc(changeInWords(c.change))}, for ${incidents(c.combinations, impact.combinations)}</li>`).join("")}</ul>` : ""}
+    ${changes.length ? `<ul>${changes.map((c) => `<li>${esc(c.inWords)}, for ${incidents(c.combinations, impact.combinations)}</li>`).join("")}</ul>` : ""}
     ${texts.length ? `<ul>${texts.map((c) => `<li>${c.warning ? "<strong>Check before activating:</strong> " : ""}${esc(c.sheet)}, ${esc(c.key)}: now “${esc(c.after) || "(none)"}”</li>`).join("")}</ul>` : ""}
     ${marked.length ? `<p><label><input type="checkbox" id="confirm-read"> I have read the changes marked "Check before activating" against the guidance</label></p>` : ""}
     <p><button type="button" class="primary" id="confirm-activate">Yes, activate version ${esc(v.version)}</button>

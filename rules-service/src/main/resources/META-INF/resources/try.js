@@ -4,6 +4,7 @@ const FACTS = [
   ["immediateDanger", "Is a child in immediate danger now?", "tri"],
   ["selfHarmRisk", "Is a child at immediate risk of harm because of the sharing (e.g. suicidal, self-harming)?", "tri"],
   ["adultInvolved", "Was anyone aged 18 or over involved?", "tri"],
+  ["adultIsStaffOrVolunteer", "Does the adult involved work or volunteer for the school or setting?", "tri"],
   ["intendedHarm", "Was it made or shared to cause harm (revenge, humiliation, bullying)?", "tri"],
   ["consentGiven", "Did every young person consent to it being made and to each sharing?", "tri"],
   ["coercionOrBlackmail", "Any coercion, blackmail, threats or grooming?", "tri"],

@@ -45,19 +45,20 @@ final class AnalyseCommand implements Main.Command {
             return report.clean() ? Main.OK : Main.FOUND_PROBLEMS;
         }
         for (SafetyFinding f : report.findings()) {
-            out.println("UNSAFE property " + f.property() + " (" + f.title() + "): " + f.message());
-            out.println("       counterexample: " + CliSupport.describe(f.counterexample()));
-            out.println("       rules that matched: " + (f.rules().isEmpty() ? "none" : String.join(", ",
-                    f.rules().stream().map(r -> r.id() + " (" + r.sheet() + " row " + r.row() + ")").toList())));
-            out.println("       " + f.combinations() + " combination(s) fail this way");
+            out.println("NOT SAFE: " + f.message());
+            out.println("       For example: " + f.exampleInWords() + ".");
+            out.println("       Rules involved: " + (f.rules().isEmpty() ? "none applies" : String.join(", ",
+                    f.rules().stream().map(r -> r.id() + " (" + r.sheet() + " sheet, cell A" + r.row() + ")").toList())) + ".");
+            out.printf(java.util.Locale.UK, "       This happens for %,d of the possible incidents (safety property %d: %s).%n",
+                    f.combinations(), f.property(), f.title());
         }
         for (HygieneFinding h : report.hygiene()) {
-            out.println("TIDY   " + h.rule().sheet() + " row " + h.rule().row() + ": " + h.message());
+            out.println("TO TIDY: " + h.rule().sheet() + " sheet, cell A" + h.rule().row() + " (rule " + h.rule().id() + "): " + h.message());
         }
-        out.printf("analysed %,d combinations of the Pathway facts and %,d of the Actions inputs in %,d ms: %s%n",
+        out.printf(java.util.Locale.UK, "Checked every one of the %,d possible incidents (and %,d combinations for the actions) in %,d ms: %s%n",
                 report.pathwayCombinations(), report.actionCombinations(), millis,
-                report.clean() ? "every safety property holds, nothing to tidy"
-                        : report.findings().size() + " safety finding(s), " + report.hygiene().size() + " hygiene finding(s)");
+                report.clean() ? "every safety property holds, nothing to tidy."
+                        : report.findings().size() + " way(s) the tables are not safe, " + report.hygiene().size() + " thing(s) to tidy.");
         return report.clean() ? Main.OK : Main.FOUND_PROBLEMS;
     }
 }

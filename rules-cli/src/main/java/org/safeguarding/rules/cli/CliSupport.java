@@ -114,8 +114,6 @@ final class CliSupport {
     }
 
     static String describe(Map<String, String> facts) {
-        List<String> parts = new ArrayList<>();
-        facts.forEach((k, v) -> parts.add(k + "=" + v));
-        return String.join(", ", parts);
+        return org.safeguarding.rules.api.IncidentWords.describe(facts);
     }
 }

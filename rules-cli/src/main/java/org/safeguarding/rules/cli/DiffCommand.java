@@ -47,16 +47,14 @@ final class DiffCommand implements Main.Command {
             json.setAll(org.safeguarding.rules.json.ReviewJson.impact(report));
             out.println(json.toPrettyString());
         } else {
-            out.printf("compared %,d combinations of facts%n", report.combinations());
+            out.printf(java.util.Locale.UK, "Compared the decisions for every one of the %,d possible incidents.%n", report.combinations());
             if (report.pathwayChanges().isEmpty() && report.actionChanges().isEmpty()) {
-                out.println("no decision changes");
+                out.println("No decision changes.");
             }
-            for (ImpactReport.Change c : report.pathwayChanges()) {
-                out.printf("%s%s: %,d combinations%n       e.g. %s%n", c.safetyRegression() ? "SAFETY REGRESSION " : "pathway ",
-                        c.change(), c.combinations(), CliSupport.describe(c.example()));
-            }
-            for (ImpactReport.Change c : report.actionChanges()) {
-                out.printf("action %s: %,d combinations%n       e.g. %s%n", c.change(), c.combinations(), CliSupport.describe(c.example()));
+            for (ImpactReport.Change c : List.copyOf(concat(report.pathwayChanges(), report.actionChanges()))) {
+                out.printf(java.util.Locale.UK, "%s%s, for %,d of the possible incidents.%n       For example: %s.%n",
+                        c.safetyRegression() ? "SAFETY REGRESSION (less safe): " : "", c.inWords(), c.combinations(),
+                        CliSupport.describe(c.example()));
             }
             for (ImpactReport.TextChange c : report.textChanges()) {
                 out.printf("%s%s, %s%n       before: %s%n       after:  %s%n", c.needsConfirmation() ? "CHECK BEFORE ACTIVATING " : "text ",
@@ -67,5 +65,11 @@ final class DiffCommand implements Main.Command {
             }
         }
         return report.safetyRegression() ? Main.FOUND_PROBLEMS : Main.OK;
+    }
+
+    private static List<ImpactReport.Change> concat(List<ImpactReport.Change> a, List<ImpactReport.Change> b) {
+        List<ImpactReport.Change> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

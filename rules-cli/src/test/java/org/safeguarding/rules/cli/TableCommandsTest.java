@@ -62,12 +62,13 @@ class TableCommandsTest {
     void an_unset_contact_is_a_warning_naming_its_cell_and_an_error_with_strict() throws Exception {
         DecideCommandTest.Run run = run("validate", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("1 local setting(s) still to make").contains("sheet 'Contacts', cell B5").contains("LOCAL_CHILDRENS_SERVICES");
+        assertThat(run.out()).contains("2 local setting(s) still to make").contains("sheet 'Contacts', cell B5").contains("LOCAL_CHILDRENS_SERVICES")
+                .contains("sheet 'Contacts', cell B10").contains("LADO");
         assertThat(run("validate", shipped.toString(), "--json").json().at("/warnings/0/cell").asText()).isEqualTo("B5");
         DecideCommandTest.Run strict = run("validate", shipped.toString(), "--strict");
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.out()).contains("sheet 'Contacts', cell B5");
-        Path set = folder("number-set", EditedWorkbook.ofShipped().set("Contacts", "B5", "0300 123 4567").bytes());
+        Path set = folder("number-set", EditedWorkbook.ofShipped().set("Contacts", "B5", "0300 123 4567").set("Contacts", "B10", "0300 123 4568").bytes());
         assertThat(run("validate", set.toString(), "--strict").exit()).isZero();
     }
 
@@ -77,9 +78,9 @@ class TableCommandsTest {
         Path internal = folder("internal-reason", EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-03", outcome, "HANDLE_WITHIN_ORGANISATION").bytes());
         DecideCommandTest.Run run = run("analyse", internal.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("UNSAFE property 10");
+        assertThat(run.out()).contains("NOT SAFE: ").contains("safety property 10");
         Path no999 = folder("no-999", EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-01", outcome, "REPORT_TO_POLICE").bytes());
-        assertThat(run("analyse", no999.toString()).out()).contains("UNSAFE property 9");
+        assertThat(run("analyse", no999.toString()).out()).contains("safety property 9");
     }
 
     @Test
@@ -103,7 +104,7 @@ class TableCommandsTest {
     void shipped_scenarios_pass() {
         DecideCommandTest.Run run = run("test", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("PASS S-01").contains("53 passed, 0 failed");
+        assertThat(run.out()).contains("PASS S-01").contains("59 passed, 0 failed");
     }
 
     @Test
@@ -117,13 +118,13 @@ class TableCommandsTest {
                     pathway = cell.getColumnIndex();
                 }
             }
-            sheet.getRow(1).getCell(pathway).setCellValue("ESCALATE");
+            sheet.getRow(3).getCell(pathway).setCellValue("ESCALATE"); // S-03 is handled internally: a laxer decision fails
             book.write(out);
             Files.write(folder.resolve("mine.xlsx"), out.toByteArray());
         }
         DecideCommandTest.Run run = run("test", folder.toString(), folder.resolve("mine.xlsx").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL S-01 (row 2)").contains("pathway: expected ESCALATE, got EMERGENCY").contains("52 passed, 1 failed");
+        assertThat(run.out()).contains("FAIL S-03 (row 4)").contains("pathway: expected ESCALATE (or stricter), got HANDLE_INTERNALLY").contains("58 passed, 1 failed");
         JsonNode json = run("test", folder.toString(), folder.resolve("mine.xlsx").toString(), "--json").json();
         assertThat(json.get("failed").asInt()).isEqualTo(1);
     }
@@ -132,14 +133,15 @@ class TableCommandsTest {
     void shipped_tables_pass_analysis() {
         DecideCommandTest.Run run = run("analyse", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("177,147 combinations").contains("every safety property holds");
+        assertThat(run.out()).contains("177,147 possible incidents").contains("every safety property holds");
     }
 
     @Test
     void missing_consent_handled_internally_fails_analysis_with_a_counterexample() throws Exception {
         DecideCommandTest.Run run = run("analyse", unsafe.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("UNSAFE property 8").contains("consentGiven=NO").contains("P-09 (Pathway row 17)");
+        assertThat(run.out()).contains("NOT SAFE: it would be handled within the organisation").contains("safety property 8")
+                .contains("For example: nobody is in immediate danger").contains("not everyone consented").contains("P-09 (Pathway sheet, cell A17)");
         JsonNode json = run("analyse", unsafe.toString(), "--json").json();
         assertThat(json.get("safe").asBoolean()).isFalse();
         assertThat(json.findValuesAsText("property")).contains("8");
@@ -149,7 +151,8 @@ class TableCommandsTest {
     void diff_flags_the_lowered_severity_as_a_safety_regression() throws Exception {
         DecideCommandTest.Run run = run("diff", shipped.toString(), unsafe.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("SAFETY REGRESSION ESCALATE → HANDLE_INTERNALLY").contains("consentGiven=NO");
+        assertThat(run.out()).contains("SAFETY REGRESSION (less safe): The pathway changes from ESCALATE to HANDLE_INTERNALLY")
+                .contains("not everyone consented");
         JsonNode json = run("diff", shipped.toString(), unsafe.toString(), "--json").json();
         assertThat(json.get("safetyRegression").asBoolean()).isTrue();
         assertThat(json.at("/pathwayChanges/0/combinations").asLong()).isPositive();
@@ -159,8 +162,8 @@ class TableCommandsTest {
     void diff_of_a_stricter_edit_lists_the_changes_without_a_regression() {
         DecideCommandTest.Run run = run("diff", shipped.toString(), stricter.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("action + REPORT_TO_IWF").doesNotContain("SAFETY REGRESSION");
-        assertThat(run("diff", shipped.toString(), shipped.toString()).out()).contains("no decision changes");
+        assertThat(run.out()).contains("Adds the action REPORT_TO_IWF").doesNotContain("SAFETY REGRESSION");
+        assertThat(run("diff", shipped.toString(), shipped.toString()).out()).contains("No decision changes");
     }
 
     @Test

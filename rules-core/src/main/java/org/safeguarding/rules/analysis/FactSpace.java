@@ -78,17 +78,32 @@ final class FactSpace {
         return values;
     }
 
+    /**
+     * Whether a decision can see these facts: an adult who is staff or a volunteer is an adult
+     * involved (the engine derives adultInvolved YES from it), so the Actions table never sees
+     * adultIsStaffOrVolunteer YES with adultInvolved anything but YES.
+     */
+    static boolean reachable(Enum<?>[] values) {
+        return values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] != org.safeguarding.rules.api.Answer.YES
+                || values[Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.YES;
+    }
+
     /** The Pathway table's answer for every combination: with {@code keepRules}, the rules that fired and those given as reasons. */
     record Pathways(byte[] pathway, boolean[] provisional, List<List<String>> rules, List<List<String>> reasons) {
     }
 
     Pathways evaluate(Decider decider, boolean keepRules) {
+        return evaluate(decider, keepRules, Integer.MAX_VALUE);
+    }
+
+    /** The same, the youngest involved person being {@code youngest} years old (only the Policy sheet reads it). */
+    Pathways evaluate(Decider decider, boolean keepRules, int youngest) {
         byte[] pathway = new byte[size];
         boolean[] provisional = new boolean[size];
         List<List<String>> rules = keepRules ? new ArrayList<>(size) : List.of();
         List<List<String>> reasons = keepRules ? new ArrayList<>(size) : List.of();
         for (int index = 0; index < size; index++) {
-            Decider.PathwayResult result = decider.pathway(values(index));
+            Decider.PathwayResult result = decider.pathway(values(index), youngest);
             pathway[index] = (byte) (result.pathway() == null ? -1 : result.pathway().ordinal());
             provisional[index] = result.provisional();
             if (keepRules) {

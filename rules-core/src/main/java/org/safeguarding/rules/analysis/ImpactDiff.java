@@ -33,45 +33,70 @@ public final class ImpactDiff {
 
     public static ImpactReport compare(Decider before, Decider after) {
         FactSpace space = new FactSpace();
-        FactSpace.Pathways old = space.evaluate(before, false);
-        FactSpace.Pathways neu = space.evaluate(after, false);
         long free = space.freeCombinations();
         Map<String, Counted> pathwayChanges = new LinkedHashMap<>();
-        Map<List<Object>, Counted> groups = new LinkedHashMap<>();
-        for (int index = 0; index < space.size(); index++) {
-            String from = label(old, index);
-            String to = label(neu, index);
-            Enum<?>[] values = space.values(index);
-            if (!from.equals(to)) {
-                boolean regression = neu.pathway()[index] < 0
-                        || (old.pathway()[index] >= 0 && severity(neu, index) < severity(old, index));
-                pathwayChanges.computeIfAbsent(from + " → " + to, k -> new Counted(describe(values), regression)).count += free;
-            }
-            List<Object> key = new ArrayList<>(List.of(old.pathway()[index], old.provisional()[index],
-                    neu.pathway()[index], neu.provisional()[index]));
-            space.sharedWithActions().forEach(f -> key.add(values[f.ordinal()]));
-            groups.computeIfAbsent(key, k -> new Counted(Map.of(), false)).add(index);
-        }
         Map<String, Counted> actionChanges = new LinkedHashMap<>();
-        for (Counted group : groups.values()) {
-            int index = group.firstIndex;
-            if (old.pathway()[index] < 0 || neu.pathway()[index] < 0) {
-                continue;
+        // Each age band either side's Policy sheet makes (the youngest child's age), and "no age known".
+        java.util.TreeSet<Integer> ages = new java.util.TreeSet<>(before.policyAges());
+        ages.addAll(after.policyAges());
+        for (int age : ages) {
+            FactSpace.Pathways old = space.evaluate(before, false, age);
+            FactSpace.Pathways neu = space.evaluate(after, false, age);
+            Map<List<Object>, Counted> groups = new LinkedHashMap<>();
+            for (int index = 0; index < space.size(); index++) {
+                String from = label(old, index);
+                String to = label(neu, index);
+                Enum<?>[] values = space.values(index);
+                if (!from.equals(to)) {
+                    boolean regression = neu.pathway()[index] < 0
+                            || (old.pathway()[index] >= 0 && severity(neu, index) < severity(old, index));
+                    pathwayChanges.computeIfAbsent(from + " → " + to, k -> new Counted(describe(values, age), regression)).count += free;
+                }
+                List<Object> key = new ArrayList<>(List.of(old.pathway()[index], old.provisional()[index],
+                        neu.pathway()[index], neu.provisional()[index]));
+                space.sharedWithActions().forEach(f -> key.add(values[f.ordinal()]));
+                key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
+                groups.computeIfAbsent(key, k -> new Counted(Map.of(), false)).add(index);
+                // A policy's added actions read the Pathway facts and the age only, so they are compared here.
+                Set<ActionCode> policyBefore = EnumSet.noneOf(ActionCode.class);
+                policyBefore.addAll(before.policyActions(values, age));
+                Set<ActionCode> policyAfter = EnumSet.noneOf(ActionCode.class);
+                policyAfter.addAll(after.policyActions(values, age));
+                if (!policyBefore.equals(policyAfter) && old.pathway()[index] >= 0 && neu.pathway()[index] >= 0) {
+                    Set<ActionCode> tableBefore = tableActions(before, values, old, index);
+                    Set<ActionCode> tableAfter = tableActions(after, values, neu, index);
+                    for (ActionCode code : ActionCode.values()) {
+                        boolean a = policyBefore.contains(code) || tableBefore.contains(code);
+                        boolean b = policyAfter.contains(code) || tableAfter.contains(code);
+                        if (a != b && policyBefore.contains(code) != policyAfter.contains(code)) {
+                            actionChanges.computeIfAbsent((b ? "+ " : "- ") + code, k -> new Counted(describe(values, age), false)).count += free;
+                        }
+                    }
+                }
             }
-            Enum<?>[] base = space.values(index);
-            for (int n = 0; n < free; n++) {
-                Enum<?>[] values = space.withFree(base, n);
-                Set<ActionCode> a = actions(before, values, old, index);
-                Set<ActionCode> b = actions(after, values, neu, index);
-                for (ActionCode code : ActionCode.values()) {
-                    if (a.contains(code) != b.contains(code)) {
-                        String change = (b.contains(code) ? "+ " : "- ") + code;
-                        actionChanges.computeIfAbsent(change, k -> new Counted(describe(values), false)).count += group.count;
+            for (Counted group : groups.values()) {
+                int index = group.firstIndex;
+                if (old.pathway()[index] < 0 || neu.pathway()[index] < 0) {
+                    continue;
+                }
+                Enum<?>[] base = space.values(index);
+                for (int n = 0; n < free; n++) {
+                    Enum<?>[] values = space.withFree(base, n);
+                    if (!FactSpace.reachable(values)) {
+                        continue;
+                    }
+                    Set<ActionCode> a = tableActions(before, values, old, index);
+                    Set<ActionCode> b = tableActions(after, values, neu, index);
+                    for (ActionCode code : ActionCode.values()) {
+                        if (a.contains(code) != b.contains(code)) {
+                            String change = (b.contains(code) ? "+ " : "- ") + code;
+                            actionChanges.computeIfAbsent(change, k -> new Counted(describe(values, age), false)).count += group.count;
+                        }
                     }
                 }
             }
         }
-        return new ImpactReport(space.size() * free, finish(pathwayChanges), finish(actionChanges),
+        return new ImpactReport(space.size() * free * ages.size(), finish(pathwayChanges), finish(actionChanges),
                 textChanges(before.tables(), after.tables()));
     }
 
@@ -124,7 +149,7 @@ public final class ImpactDiff {
         }
     }
 
-    private static Set<ActionCode> actions(Decider decider, Enum<?>[] values, FactSpace.Pathways pathways, int index) {
+    private static Set<ActionCode> tableActions(Decider decider, Enum<?>[] values, FactSpace.Pathways pathways, int index) {
         Set<ActionCode> set = EnumSet.noneOf(ActionCode.class);
         set.addAll(decider.actions(values, Pathway.values()[pathways.pathway()[index]], pathways.provisional()[index]).actions());
         return set;
@@ -142,10 +167,13 @@ public final class ImpactDiff {
         return Pathway.values()[pathways.pathway()[index]].severity();
     }
 
-    private static Map<String, String> describe(Enum<?>[] values) {
+    private static Map<String, String> describe(Enum<?>[] values, int youngest) {
         Map<String, String> example = new LinkedHashMap<>();
         for (Fact fact : Fact.values()) {
             example.put(fact.fieldName(), values[fact.ordinal()].name());
+        }
+        if (youngest != Integer.MAX_VALUE) {
+            example.put("youngestChildAge", String.valueOf(youngest));
         }
         return example;
     }

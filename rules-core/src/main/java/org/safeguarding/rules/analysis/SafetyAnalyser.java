@@ -30,6 +30,8 @@ import org.safeguarding.rules.tables.TableTemplate;
  */
 public final class SafetyAnalyser {
     private static final List<Fact> PATHWAY_FACTS = TableTemplate.PATHWAY_FACTS;
+    private static final List<SheetTemplate> RULES_AND_POLICY = List.of(TableTemplate.PATHWAY, TableTemplate.ACTIONS,
+            TableTemplate.QUESTIONS, TableTemplate.POLICY);
     private static final Set<Fact> SAFE_WHEN_NO = Set.of(Fact.SELF_HARM_RISK, Fact.ADULT_INVOLVED, Fact.INTENDED_HARM,
             Fact.COERCION_OR_BLACKMAIL, Fact.CAPACITY_CONCERN, Fact.ATYPICAL_OR_VIOLENT_CONTENT,
             Fact.UNDER13_SEXUAL_ACTIVITY, Fact.PROFIT_MOTIVE);
@@ -44,11 +46,14 @@ public final class SafetyAnalyser {
     private final Map<String, RuleRow> rowsById = new HashMap<>();
     private final Map<String, Accumulator> findings = new LinkedHashMap<>();
     private final Set<String> fired = new HashSet<>();
+    /** The age band being analysed (see {@link Decider#policyAges()}), and how a counterexample shows it. */
+    private int youngest = Integer.MAX_VALUE;
+    private Map<String, String> ageContext = Map.of();
 
     private SafetyAnalyser(Decider decider) {
         this.decider = decider;
         this.tables = decider.tables();
-        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+        for (SheetTemplate sheet : RULES_AND_POLICY) {
             tables.rows(sheet).forEach(row -> rowsById.put(row.id(), row));
         }
     }
@@ -58,19 +63,27 @@ public final class SafetyAnalyser {
     }
 
     private SafetyReport run() {
-        FactSpace.Pathways pathways = space.evaluate(decider, true);
-        pathwayOf = pathways.pathway();
-        provisionalOf = pathways.provisional();
-        reasonsOf = pathways.reasons();
-        pathways.rules().forEach(fired::addAll);
         checkCall999ListedFirst();
-        for (int index = 0; index < combinations; index++) {
-            checkPathway(index);
+        long pathwayCombinations = 0;
+        long actionCombinations = 0;
+        // The Policy sheet may read the youngest child's age: every age band its rows make is analysed.
+        for (int age : decider.policyAges()) {
+            youngest = age;
+            ageContext = age == Integer.MAX_VALUE ? Map.of() : Map.of("youngestChildAge", String.valueOf(age));
+            FactSpace.Pathways pathways = space.evaluate(decider, true, age);
+            pathwayOf = pathways.pathway();
+            provisionalOf = pathways.provisional();
+            reasonsOf = pathways.reasons();
+            pathways.rules().forEach(fired::addAll);
+            for (int index = 0; index < combinations; index++) {
+                checkPathway(index);
+            }
+            pathwayCombinations += combinations;
+            actionCombinations += checkActions();
         }
-        long actionCombinations = checkActions();
         List<SafetyFinding> list = new ArrayList<>();
         findings.values().forEach(a -> list.add(a.finding()));
-        return new SafetyReport(combinations, actionCombinations, list, hygiene());
+        return new SafetyReport(pathwayCombinations, actionCombinations, list, hygiene());
     }
 
     // ---- Pathway table: properties 1, 2, 3, 7, 8, 10
@@ -89,8 +102,8 @@ public final class SafetyAnalyser {
                     : "the pathway is EMERGENCY although immediateDanger is not true.", index, Map.of());
         }
         if (pathway == Pathway.HANDLE_INTERNALLY && !establishedSafe(values)) {
-            report(8, "never laxer than the guidance", "HANDLE_INTERNALLY although " + unsafeFacts(values)
-                    + " not established safe; the guidance requires a referral.", index, Map.of());
+            report(8, "never laxer than the guidance", "it would be handled within the organisation (HANDLE_INTERNALLY) although "
+                    + unsafeFacts(values) + "; the guidance requires a referral.", index, Map.of());
         }
         for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
             Fact fact = PATHWAY_FACTS.get(k);
@@ -100,9 +113,9 @@ public final class SafetyAnalyser {
                 int riskier = withValue(index, k, order.get(position + 1));
                 Pathway after = pathway(riskier);
                 if (after == null || after.severity() < pathway.severity()) {
-                    report(2, "monotone", "making " + fact.fieldName() + " riskier (" + order.get(position) + " to "
-                            + order.get(position + 1) + ") lowers the pathway from " + pathway + " to " + after + ".",
-                            index, Map.of());
+                    report(2, "monotone", "learning something worse about " + fact.fieldName() + " (" + order.get(position) + " to "
+                            + order.get(position + 1) + ") would lower the pathway from " + pathway + " to " + after
+                            + ": a riskier incident must never get less serious advice.", index, Map.of());
                 }
             }
         }
@@ -137,10 +150,10 @@ public final class SafetyAnalyser {
                 default -> !SAFE_WHEN_NO.contains(fact) || value == Answer.NO;
             };
             if (!safe) {
-                unsafe.add(fact.fieldName());
+                unsafe.add(org.safeguarding.rules.api.IncidentWords.clause(fact.fieldName(), value.name()) + " (" + fact.fieldName() + ")");
             }
         }
-        return String.join(", ", unsafe) + (unsafe.isEmpty() ? "" : unsafe.size() == 1 ? " is" : " are");
+        return String.join(", ", unsafe);
     }
 
     /** Risk order, safest first: false, unknown, true; for consent, true, unknown, false. */
@@ -190,6 +203,7 @@ public final class SafetyAnalyser {
             key.add(pathway(index));
             key.add(provisionalOf[index]);
             shared.forEach(f -> key.add(values[f.ordinal()]));
+            key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
             if (reachable.add(key)) {
                 exampleOf.put(key, index);
             }
@@ -200,8 +214,11 @@ public final class SafetyAnalyser {
             boolean provisional = (Boolean) entry.getKey().get(1);
             Enum<?>[] base = values(entry.getValue());
             for (int n = 0; n < space.freeCombinations(); n++) {
-                checkActions(space.withFree(base, n), pathway, provisional);
-                evaluated++;
+                Enum<?>[] values = space.withFree(base, n);
+                if (FactSpace.reachable(values)) {
+                    checkActions(values, pathway, provisional);
+                    evaluated++;
+                }
             }
         }
         checkQuestionsOneByOne();
@@ -241,6 +258,14 @@ public final class SafetyAnalyser {
             reportActions(5, "parents not involved when they are a risk",
                     "INVOLVE_PARENTS is recommended although parentalRisk is true.", values, context, result.actionRules());
         }
+        if (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == Answer.YES && !actions.contains(ActionCode.REFER_LADO)) {
+            reportActions(11, "staff allegations go to the LADO", "the adult involved works or volunteers for the setting, "
+                    + "but REFER_LADO (tell the local authority designated officer) is not recommended. Add a rule to the Actions sheet with "
+                    + "'Adult is staff or volunteer?' YES and the action REFER_LADO, as rule A-29 of the shipped workbook does; a workbook "
+                    + "made before that column existed needs it first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before "
+                    + "'Media type is not').", values, context,
+                    result.actionRules());
+        }
         for (ActionCode always : List.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.RECORD_INCIDENT)) {
             if (!actions.contains(always)) {
                 reportActions(6, "always do not view and record", always + " is missing.", values, context,
@@ -250,9 +275,14 @@ public final class SafetyAnalyser {
         checkQuestions(values, pathway, provisional, result);
     }
 
+    /** Whether the adult is staff matters only while an adult is, or may be, involved. */
+    private static boolean matters(Fact fact, Enum<?>[] values) {
+        return fact != Fact.ADULT_IS_STAFF_OR_VOLUNTEER || values[Fact.ADULT_INVOLVED.ordinal()] != Answer.NO;
+    }
+
     private void checkQuestions(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.ActionResult result) {
         for (Fact fact : Fact.values()) {
-            if (values[fact.ordinal()] == fact.unknown() && !result.questions().contains(fact.fieldName())) {
+            if (values[fact.ordinal()] == fact.unknown() && !result.questions().contains(fact.fieldName()) && matters(fact, values)) {
                 reportActions(7, "provisional decisions carry their questions", "there is no question about "
                         + fact.fieldName() + ", which is not yet known.", values,
                         Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO"), result.questionRules());
@@ -280,7 +310,7 @@ public final class SafetyAnalyser {
 
     private List<HygieneFinding> hygiene() {
         List<HygieneFinding> hygiene = new ArrayList<>();
-        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+        for (SheetTemplate sheet : RULES_AND_POLICY) {
             Map<String, RuleRow> seen = new HashMap<>();
             for (RuleRow row : tables.rows(sheet)) {
                 SafetyFinding.RuleLocation location = new SafetyFinding.RuleLocation(row.workbook(), sheet.sheetName(), row.excelRow(), row.id());
@@ -321,8 +351,9 @@ public final class SafetyAnalyser {
         }
         Map<String, String> example = describe(values, PATHWAY_FACTS);
         example.putAll(context);
+        example.putAll(ageContext);
         findings.put(key, new Accumulator(property, title, message, example,
-                locations(decider.pathway(values).rules())));
+                locations(decider.pathway(values, youngest).rules())));
     }
 
     private void reportActions(int property, String title, String message, Enum<?>[] values, Map<String, String> context,
@@ -335,6 +366,7 @@ public final class SafetyAnalyser {
         }
         Map<String, String> example = new LinkedHashMap<>(context);
         example.putAll(describe(values, List.of(Fact.values())));
+        example.putAll(ageContext);
         findings.put(key, new Accumulator(property, title, message, example, locations(rules)));
     }
 
@@ -348,7 +380,7 @@ public final class SafetyAnalyser {
 
     private List<SafetyFinding.RuleLocation> locations(List<String> ruleIds) {
         List<SafetyFinding.RuleLocation> locations = new ArrayList<>();
-        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+        for (SheetTemplate sheet : RULES_AND_POLICY) {
             for (RuleRow row : tables.rows(sheet)) {
                 if (ruleIds.contains(row.id())) {
                     locations.add(new SafetyFinding.RuleLocation(row.workbook(), sheet.sheetName(), row.excelRow(), row.id()));

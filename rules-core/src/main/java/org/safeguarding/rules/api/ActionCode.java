@@ -9,6 +9,10 @@ public enum ActionCode {
     REPORT_TO_POLICE,
     PRESERVE_EVIDENCE,
     REPORT_TO_CEOP,
+    /** The adult involved works or volunteers for the setting: tell the LADO (KCSIE Part 4). */
+    REFER_LADO,
+    /** The adult involved works or volunteers for the setting: tell the headteacher, or the chair of governors when it is the head. */
+    INFORM_HEADTEACHER,
     CONTACT_NSPCC_HELPLINE,
     HANDLE_WITHIN_ORGANISATION,
     REQUEST_DELETION,

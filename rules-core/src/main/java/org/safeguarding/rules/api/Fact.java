@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * The facts an incident is described by. Each has the field name used in JSON, in the
  * decision tables' question codes and in problems, and the enum its values come from
- * (every such enum has an {@code UNKNOWN} value).
+ * (every such enum has an {@code UNKNOWN} value). New facts are added at the end, so the
+ * columns of earlier workbooks keep their places.
  */
 public enum Fact {
     IMMEDIATE_DANGER("immediateDanger", Answer.class),
@@ -27,7 +28,9 @@ public enum Fact {
     CHILD_DISTRESSED("childDistressed", Answer.class),
     MEDIA_TYPE("mediaType", MediaType.class),
     SHARING("sharing", Sharing.class),
-    DEVICE("device", Device.class);
+    DEVICE("device", Device.class),
+    /** The adult involved works or volunteers for the setting: an allegation against staff (KCSIE Part 4). */
+    ADULT_IS_STAFF_OR_VOLUNTEER("adultIsStaffOrVolunteer", Answer.class);
 
     private static final Map<String, Fact> BY_FIELD_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Fact::fieldName, Function.identity()));

@@ -38,6 +38,17 @@ public record ImpactReport(long combinations, List<Change> pathwayChanges, List<
      * @param example      the facts of one of them
      */
     public record Change(String change, long combinations, Map<String, String> example, boolean safetyRegression) {
+        /** The change in a DSL's words: "Adds the action REFER_LADO", "The pathway changes from ESCALATE to HANDLE_INTERNALLY". */
+        public String inWords() {
+            if (change.startsWith("+ ")) {
+                return "Adds the action " + change.substring(2);
+            }
+            if (change.startsWith("- ")) {
+                return "No longer gives the action " + change.substring(2);
+            }
+            int arrow = change.indexOf(" → ");
+            return arrow < 0 ? change : "The pathway changes from " + change.substring(0, arrow) + " to " + change.substring(arrow + 3);
+        }
     }
 
     /**

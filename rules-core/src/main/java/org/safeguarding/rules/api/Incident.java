@@ -30,6 +30,7 @@ public record Incident(
         MediaType mediaType,
         Sharing sharing,
         Device device,
+        Answer adultIsStaffOrVolunteer,
         List<Person> people,
         String reference) {
 
@@ -52,8 +53,8 @@ public record Incident(
         for (Fact fact : Fact.values()) {
             Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
                     consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
-                    under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device),
-                    fact.fieldName());
+                    under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device,
+                    adultIsStaffOrVolunteer), fact.fieldName());
         }
         people = List.copyOf(Objects.requireNonNull(people, "people"));
         if (reference != null && !isValidReference(reference)) {
@@ -65,7 +66,7 @@ public record Incident(
     public Enum<?> value(Fact fact) {
         return valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm, consentGiven,
                 coercionOrBlackmail, capacityConcern, atypicalOrViolentContent, under13SexualActivity,
-                profitMotive, parentalRisk, childDistressed, mediaType, sharing, device);
+                profitMotive, parentalRisk, childDistressed, mediaType, sharing, device, adultIsStaffOrVolunteer);
     }
 
     public static Builder builder() {
@@ -86,7 +87,8 @@ public record Incident(
                                    Answer intendedHarm, Answer consentGiven, Answer coercionOrBlackmail,
                                    Answer capacityConcern, Answer atypicalOrViolentContent,
                                    Answer under13SexualActivity, Answer profitMotive, Answer parentalRisk,
-                                   Answer childDistressed, MediaType mediaType, Sharing sharing, Device device) {
+                                   Answer childDistressed, MediaType mediaType, Sharing sharing, Device device,
+                                   Answer adultIsStaffOrVolunteer) {
         return switch (fact) {
             case IMMEDIATE_DANGER -> immediateDanger;
             case SELF_HARM_RISK -> selfHarmRisk;
@@ -103,6 +105,7 @@ public record Incident(
             case MEDIA_TYPE -> mediaType;
             case SHARING -> sharing;
             case DEVICE -> device;
+            case ADULT_IS_STAFF_OR_VOLUNTEER -> adultIsStaffOrVolunteer;
         };
     }
 
@@ -149,6 +152,7 @@ public record Incident(
         public Builder mediaType(MediaType v) { return set(Fact.MEDIA_TYPE, v); }
         public Builder sharing(Sharing v) { return set(Fact.SHARING, v); }
         public Builder device(Device v) { return set(Fact.DEVICE, v); }
+        public Builder adultIsStaffOrVolunteer(Answer v) { return set(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, v); }
 
         /**
          * Adds a person of known age.
@@ -207,7 +211,7 @@ public record Incident(
                     (Answer) values.get(Fact.UNDER13_SEXUAL_ACTIVITY), (Answer) values.get(Fact.PROFIT_MOTIVE),
                     (Answer) values.get(Fact.PARENTAL_RISK), (Answer) values.get(Fact.CHILD_DISTRESSED),
                     (MediaType) values.get(Fact.MEDIA_TYPE), (Sharing) values.get(Fact.SHARING),
-                    (Device) values.get(Fact.DEVICE), people, reference);
+                    (Device) values.get(Fact.DEVICE), (Answer) values.get(Fact.ADULT_IS_STAFF_OR_VOLUNTEER), people, reference);
         }
     }
 }

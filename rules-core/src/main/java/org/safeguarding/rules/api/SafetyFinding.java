@@ -22,6 +22,11 @@ public record SafetyFinding(int property, String title, String message, Map<Stri
         rules = List.copyOf(rules);
     }
 
+    /** The counterexample in a DSL's words, e.g. "nobody is in immediate danger, an adult is involved; not yet known: ...". */
+    public String exampleInWords() {
+        return IncidentWords.describe(counterexample);
+    }
+
     /** Where a rule involved in a finding is. */
     public record RuleLocation(String workbook, String sheet, int row, String id) {
     }

@@ -33,25 +33,27 @@ public record SafetyReport(long pathwayCombinations, long actionCombinations, Li
         return findings.isEmpty() && hygiene.isEmpty();
     }
 
-    /** Hygiene findings located at their row. */
+    /** Hygiene findings located at their rule's ID cell. */
     public List<Problem> hygieneProblems() {
-        return hygiene.stream().map(h -> new Problem(h.rule().workbook(), h.rule().sheet(), "row " + h.rule().row(), h.message())).toList();
+        return hygiene.stream().map(h -> new Problem(h.rule().workbook(), h.rule().sheet(), "A" + h.rule().row(), h.message())).toList();
     }
 
-    /** The findings as problems located at the first rule involved, for lists shown to a lead. */
+    /**
+     * The findings as problems a lead can read, located at the ID cell of the first rule
+     * involved: "This edit is not safe: ... For example: nobody is in immediate danger, ...".
+     */
     public List<Problem> problems() {
         List<Problem> problems = new ArrayList<>();
         for (SafetyFinding finding : findings) {
             SafetyFinding.RuleLocation first = finding.rules().isEmpty() ? null : finding.rules().get(0);
-            String example = finding.counterexample().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", "));
-            String rules = finding.rules().stream().map(r -> r.id() + " (" + r.sheet() + " row " + r.row() + ")")
+            String rules = finding.rules().stream().map(r -> r.id() + " (" + r.sheet() + " sheet, cell A" + r.row() + ")")
                     .collect(Collectors.joining(", "));
             problems.add(new Problem(first == null ? "" : first.workbook(), first == null ? "" : first.sheet(),
-                    first == null ? "" : "row " + first.row(),
-                    "Safety property " + finding.property() + " (" + finding.title() + ") fails: " + finding.message()
-                            + " Example: " + example + "." + (rules.isEmpty() ? " No rule matched." : " Rules that matched: " + rules + ".")
-                            + " " + finding.combinations() + " combination(s) of facts fail this way."));
+                    first == null ? "" : "A" + first.row(),
+                    "This edit is not safe: " + finding.message() + " For example: " + finding.exampleInWords() + "."
+                            + (rules.isEmpty() ? " No rule applies to it." : " Rules involved: " + rules + ".")
+                            + " This happens for " + String.format(java.util.Locale.UK, "%,d", finding.combinations())
+                            + " of the possible incidents (safety property " + finding.property() + ": " + finding.title() + ")."));
         }
         return problems;
     }

@@ -56,7 +56,8 @@ public record Tables(String sha256, Map<String, List<Row>> rows, String markdown
 
     private static Tables of(RuleTables tables) {
         Map<String, List<Row>> rows = new LinkedHashMap<>();
-        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+        for (SheetTemplate sheet : java.util.stream.Stream.concat(TableTemplate.RULE_SHEETS.stream(),
+                java.util.stream.Stream.of(TableTemplate.POLICY)).toList()) {
             rows.put(sheet.sheetName(), tables.rows(sheet).stream()
                     .map(r -> new Row(r.id(), r.excelRow(), r.description(), r.outcome(), r.guidance(), r.conditions())).toList());
         }

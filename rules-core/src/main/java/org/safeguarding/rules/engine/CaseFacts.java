@@ -32,4 +32,5 @@ public abstract class CaseFacts {
     public MediaType getMediaType() { return (MediaType) values[Fact.MEDIA_TYPE.ordinal()]; }
     public Sharing getSharing() { return (Sharing) values[Fact.SHARING.ordinal()]; }
     public Device getDevice() { return (Device) values[Fact.DEVICE.ordinal()]; }
+    public Answer getAdultIsStaffOrVolunteer() { return (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()]; }
 }

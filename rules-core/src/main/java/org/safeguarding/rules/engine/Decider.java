@@ -55,6 +55,8 @@ public final class Decider {
     /** Drools' answers for every rule's inputs; {@code null} past the index's limits. */
     private final DecisionIndex index;
     private final Evaluation evaluation;
+    /** The setting's own stricter rules (Policy sheet), applied after the tables in either evaluation. */
+    private final PolicyRules policy;
     /**
      * With the index: the Pathway table's answer for every combination of its facts (pathway,
      * provisional and reasons, already ordered), as a number into the list of distinct answers.
@@ -126,12 +128,13 @@ public final class Decider {
             }
         }
         this.byRank = ranked.toArray(RuleInfo[]::new);
+        this.policy = new PolicyRules(tables, ranked.size());
         this.emergency = ranked.stream().filter(r -> r.actions() != null).map(r -> r.action(Pathway.EMERGENCY, false))
                 .filter(a -> a.code() == ActionCode.CALL_999).findFirst()
                 .orElse(new Action(ActionCode.CALL_999, tables.actionText(ActionCode.CALL_999, Pathway.EMERGENCY), ""));
         this.index = savedIndex != null ? DecisionIndex.restore(tables, rules, savedIndex).orElse(null)
                 : DecisionIndex.build(tables, rules, values -> droolsPathway(values).rules(), (values, decided) -> {
-                    ActionResult fired = droolsActions(values, Pathway.values()[decided[0]], decided[1] == 1);
+                    ActionResult fired = droolsActions(values, Pathway.values()[decided[0]], decided[1] == 1, Answer.values()[decided[2]]);
                     List<String> ids = new ArrayList<>(fired.actionRules());
                     ids.addAll(fired.questionRules());
                     return ids;
@@ -334,6 +337,7 @@ public final class Decider {
         this.actionOrder = other.actionOrder;
         this.questionsInOrder = other.questionsInOrder;
         this.emergency = other.emergency;
+        this.policy = other.policy;
         this.index = other.index;
         this.evaluation = index == null ? Evaluation.DROOLS : evaluation;
         this.pathwayTable = other.pathwayTable;
@@ -362,9 +366,12 @@ public final class Decider {
 
     /** The rule set described for callers: version, when it was loaded, tables and rule counts. */
     public RuleSetInfo info(Instant loadedAt) {
-        List<RuleSetInfo.Table> counts = TableTemplate.RULE_SHEETS.stream()
+        List<RuleSetInfo.Table> counts = new ArrayList<>(TableTemplate.RULE_SHEETS.stream()
                 .map(sheet -> new RuleSetInfo.Table(sheet.sheetName(), tables.rows(sheet).get(0).workbook(), tables.rows(sheet).size()))
-                .toList();
+                .toList());
+        if (!tables.policyRows().isEmpty()) {
+            counts.add(new RuleSetInfo.Table(TableTemplate.POLICY.sheetName(), tables.policyRows().get(0).workbook(), tables.policyRows().size()));
+        }
         return new RuleSetInfo(version.version(), version.sha256(), loadedAt, counts, tables.setupWarnings());
     }
 
@@ -389,13 +396,42 @@ public final class Decider {
         return values;
     }
 
+    /** The pathway for some facts when no child's age is known. */
     public PathwayResult pathway(Enum<?>[] values) {
+        return pathway(values, PolicyRules.AGE_UNKNOWN);
+    }
+
+    /**
+     * The pathway for some facts, the youngest involved person being {@code youngest} years old
+     * (which only the Policy sheet reads): the Pathway table's answer, then the policy's.
+     */
+    public PathwayResult pathway(Enum<?>[] values, int youngest) {
+        PathwayResult table;
         if (evaluation == Evaluation.INDEX) {
             Findings findings = new Findings(rules);
             index.firePathwayRules(DecisionIndex.key(values), findings);
-            return pathwayResult(values, findings);
+            table = pathwayResult(values, findings);
+        } else {
+            table = droolsPathway(values);
         }
-        return droolsPathway(values);
+        if (policy.isEmpty() || table.pathway() == null) {
+            return table;
+        }
+        PathwayPart part = policy.apply(new PathwayPart(table.pathway(), table.provisional(),
+                table.reasons().stream().map(id -> rules.get(id).reason()).toArray(Reason[]::new)), values, youngest);
+        List<String> fired = new ArrayList<>(table.rules());
+        fired.addAll(policy.matching(values, youngest));
+        return new PathwayResult(part.pathway(), part.provisional(), fired, Arrays.stream(part.reasons()).map(Reason::rule).toList());
+    }
+
+    /** The actions the Policy sheet adds for some facts and the youngest child's age (the tables' own aside). */
+    public List<ActionCode> policyActions(Enum<?>[] values, int youngest) {
+        return policy.additions(values, youngest, Pathway.ESCALATE, false, List.of()).actions().stream().map(Action::code).toList();
+    }
+
+    /** The ages at which the Policy sheet's answer can differ, one per band, with {@code Integer.MAX_VALUE} for none known. */
+    public List<Integer> policyAges() {
+        return policy.representativeAges();
     }
 
     private PathwayResult pathwayResult(Enum<?>[] values, Findings findings) {
@@ -419,7 +455,7 @@ public final class Decider {
             index.fireOutcomeRules(DecisionIndex.key(values), pathway, provisional, findings);
             return actionResult(findings);
         }
-        return droolsActions(values, pathway, provisional);
+        return droolsActions(values, pathway, provisional, ActionFacts.policeCriterion(values));
     }
 
     private static ActionResult actionResult(Findings findings) {
@@ -427,12 +463,13 @@ public final class Decider {
                 List.copyOf(findings.questions), ids(findings.questionRules));
     }
 
-    private ActionResult droolsActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
+    private ActionResult droolsActions(Enum<?>[] values, Pathway pathway, boolean provisional, Answer policeCriterion) {
         KieSession session = sessions.get().newKieSession();
         try {
             Findings findings = new Findings(rules);
             session.setGlobal(OUT, findings);
-            runActions(session, values, pathway, provisional);
+            session.insert(new ActionFacts(values, pathway, provisional, policeCriterion));
+            session.fireAllRules();
             return actionResult(findings);
         } finally {
             session.dispose();
@@ -454,7 +491,7 @@ public final class Decider {
     }
 
     private static void runActions(KieSession session, Enum<?>[] values, Pathway pathway, boolean provisional) {
-        session.insert(new ActionFacts(values, pathway, provisional));
+        session.insert(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)));
         session.fireAllRules();
     }
 
@@ -503,29 +540,79 @@ public final class Decider {
         Derivation derivation = derive(incident);
         Enum<?>[] values = values(incident);
         derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
+        int youngest = policy.isEmpty() ? PolicyRules.AGE_UNKNOWN : PolicyRules.youngest(incident.people());
         if (evaluation == Evaluation.INDEX) {
             PathwayPart decided = pathwayPart(values);
-            Pathway pathway = decided.pathway();
-            if (pathway == null) {
+            if (decided.pathway() == null) {
                 throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
             }
+            decided = policy.apply(decided, values, youngest);
+            Pathway pathway = decided.pathway();
             boolean provisional = decided.provisional();
             OutcomePart outcome = outcomePart(values, pathway, provisional);
-            Reason[] reasons = Arrays.copyOf(decided.reasons(), decided.reasons().length + outcome.reasons().length);
-            System.arraycopy(outcome.reasons(), 0, reasons, decided.reasons().length, outcome.reasons().length);
-            return new Recommendation(decisionId(), incident.reference(), pathway, provisional, tables.summary(pathway, provisional),
-                    outcome.actions(), outcome.questions(), List.of(reasons), derivation.derived(), derivation.warnings(), version);
+            return recommendation(incident, derivation, values, youngest, decided, outcome.actions(), outcome.questions(),
+                    List.of(outcome.reasons()));
         }
         KieSession session = sessions.get().newKieSession();
         try {
             Findings findings = runPathway(session, values);
-            Pathway pathway = decidedPathway(findings);
-            boolean provisional = provisional(values, pathway, findings);
-            runActions(session, values, pathway, provisional);
-            return recommendation(incident, derivation, findings, pathway, provisional);
+            Pathway table = decidedPathway(findings);
+            PathwayPart decided = policy.apply(new PathwayPart(table, provisional(values, table, findings),
+                    pathwayReasons(findings, table).stream().map(RuleInfo::reason).toArray(Reason[]::new)), values, youngest);
+            runActions(session, values, decided.pathway(), decided.provisional());
+            return recommendation(incident, derivation, values, youngest, decided, actionsOf(findings, decided.pathway(), decided.provisional()),
+                    questionsOf(findings), outcomeReasons(findings));
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The recommendation from the pathway (after the policy) and what the Actions and Questions
+     * tables gave: the policy's own actions are added in the Action texts order, and its rows
+     * follow the tables' as reasons.
+     */
+    private Recommendation recommendation(Incident incident, Derivation derivation, Enum<?>[] values, int youngest, PathwayPart decided,
+                                          List<Action> actions, List<Question> questions, List<Reason> outcomeReasons) {
+        Pathway pathway = decided.pathway();
+        boolean provisional = decided.provisional();
+        List<Warning> warnings = derivation.warnings();
+        PolicyRules.Added added = policy.additions(values, youngest, pathway, provisional, actions);
+        if (!added.actions().isEmpty()) {
+            List<Action> all = new ArrayList<>(actions);
+            all.addAll(added.actions());
+            all.sort(Comparator.comparingInt(a -> orderOf(a.code())));
+            actions = all;
+        }
+        if (!policy.isEmpty()) {
+            Optional<Warning> age = policy.ageWarning(values, youngest);
+            if (age.isPresent()) {
+                warnings = new ArrayList<>(warnings);
+                warnings.add(age.get());
+            }
+        }
+        Reason[] reasons = new Reason[decided.reasons().length + outcomeReasons.size() + added.reasons().size()];
+        int i = 0;
+        for (Reason reason : decided.reasons()) {
+            reasons[i++] = reason;
+        }
+        for (Reason reason : outcomeReasons) {
+            reasons[i++] = reason;
+        }
+        for (Reason reason : added.reasons()) {
+            reasons[i++] = reason;
+        }
+        return new Recommendation(decisionId(), incident.reference(), pathway, provisional, tables.summary(pathway, provisional),
+                actions, questions, List.of(reasons), derivation.derived(), warnings, version);
+    }
+
+    private int orderOf(ActionCode code) {
+        for (int i = 0; i < actionOrder.length; i++) {
+            if (actionOrder[i] == code) {
+                return i;
+            }
+        }
+        return actionOrder.length;
     }
 
     private static Pathway decidedPathway(Findings findings) {
@@ -535,12 +622,6 @@ public final class Decider {
             throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
         }
         return pathway;
-    }
-
-    private Recommendation recommendation(Incident incident, Derivation derivation, Findings findings, Pathway pathway, boolean provisional) {
-        return new Recommendation(decisionId(), incident.reference(), pathway, provisional,
-                tables.summary(pathway, provisional), actionsOf(findings, pathway, provisional), questionsOf(findings),
-                reasonsOf(findings, pathway), derivation.derived(), derivation.warnings(), version);
     }
 
     /** One action per code, cited from the topmost row that gave it, listed in the Action texts order. */
@@ -583,28 +664,18 @@ public final class Decider {
         return List.copyOf(list);
     }
 
-    /**
-     * The Pathway rules that gave the decided pathway, in table order; then action and question
-     * rules, in table order. A Pathway rule overruled by a more serious one is not a reason
-     * (safety property 10: no reason argues for a laxer pathway than the one decided).
-     */
-    private List<Reason> reasonsOf(Findings findings, Pathway decided) {
-        Findings actions = findings;
-        List<RuleInfo> pathwayRules = pathwayReasons(findings, decided);
+    /** The Actions and Questions rules that fired, in table order. */
+    private List<Reason> outcomeReasons(Findings findings) {
         boolean[] fired = new boolean[byRank.length];
-        actions.actionRules.forEach(r -> fired[r.rank()] = true);
-        actions.questionRules.forEach(r -> fired[r.rank()] = true);
-        Reason[] reasons = new Reason[pathwayRules.size() + actions.actionRules.size() + actions.questionRules.size()];
-        int i = 0;
-        for (RuleInfo rule : pathwayRules) {
-            reasons[i++] = rule.reason();
-        }
+        findings.actionRules.forEach(r -> fired[r.rank()] = true);
+        findings.questionRules.forEach(r -> fired[r.rank()] = true);
+        List<Reason> reasons = new ArrayList<>(findings.actionRules.size() + findings.questionRules.size());
         for (int rank = 0; rank < byRank.length; rank++) {
             if (fired[rank]) {
-                reasons[i++] = byRank[rank].reason();
+                reasons.add(byRank[rank].reason());
             }
         }
-        return List.of(reasons);
+        return reasons;
     }
 
     /** The Pathway rules that gave the decided pathway, in table order: the others were overruled. */
@@ -647,13 +718,16 @@ public final class Decider {
 
     /**
      * Section 1 of the decision model: an involved person aged 18 or over makes adultInvolved
-     * YES (a reporter never does). Nothing is refused: saying no adult was involved while listing
-     * one is decided as an adult involved, and a list without a child is decided as given; both
-     * are named in warnings. Messages name fields, never their values.
+     * YES (a reporter never does), and so does an adult who works or volunteers for the setting
+     * (adultIsStaffOrVolunteer YES): a member of staff is an adult involved. Nothing is refused:
+     * saying no adult was involved while listing one, or while saying the adult is staff, is
+     * decided as an adult involved; a list without a child is decided as given; both are named in
+     * warnings. Messages name fields, never their values.
      */
     static Derivation derive(Incident incident) {
         List<Person> people = incident.people();
-        if (people.isEmpty()) {
+        boolean staff = incident.adultIsStaffOrVolunteer() == Answer.YES;
+        if (people.isEmpty() && !staff) {
             return NOTHING_DERIVED;
         }
         List<Warning> warnings = new ArrayList<>(2);
@@ -667,15 +741,18 @@ public final class Decider {
             }
             child |= person.isChild();
         }
-        if (!adults.isEmpty() && incident.adultInvolved() != Answer.YES) {
+        if ((staff || !adults.isEmpty()) && incident.adultInvolved() != Answer.YES) {
             derived.put(Fact.ADULT_INVOLVED, Answer.YES);
             if (incident.adultInvolved() == Answer.NO) {
-                warnings.add(new Warning("adultInvolved", "is false, but people lists someone involved aged 18 or over ("
-                        + adults.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", "))
-                        + "): decided as an adult involved, the safer reading. If that person only reported it, give their role as REPORTER."));
+                String because = adults.isEmpty() ? "adultIsStaffOrVolunteer is true"
+                        : "people lists someone involved aged 18 or over ("
+                        + adults.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", ")) + ")";
+                warnings.add(new Warning("adultInvolved", "is false, but " + because
+                        + ": decided as an adult involved, the safer reading."
+                        + (adults.isEmpty() ? "" : " If that person only reported it, give their role as REPORTER.")));
             }
         }
-        if (!child) {
+        if (!people.isEmpty() && !child) {
             warnings.add(new Warning("people", "lists nobody known to be under 18. This advice is for incidents involving "
                     + "children, and the decision assumes one is involved: add the child, or their age."));
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.tables.RuleRow;
@@ -32,7 +33,9 @@ final class DecisionIndex {
     /** Input slots: one per fact (its ordinal), then the decided pathway and the provisional flag. */
     static final int PATHWAY_SLOT = Fact.values().length;
     static final int PROVISIONAL_SLOT = PATHWAY_SLOT + 1;
-    static final int SLOTS = PROVISIONAL_SLOT + 1;
+    /** Whether a criterion that needs the police is established: worked out from the facts, read by the Actions table. */
+    static final int POLICE_SLOT = PROVISIONAL_SLOT + 1;
+    static final int SLOTS = POLICE_SLOT + 1;
     /** Combinations evaluated with Drools over all rules, at most; about 10 µs each. */
     static final int MAX_COMBINATIONS = 2_000_000;
 
@@ -159,6 +162,9 @@ final class DecisionIndex {
         if (input.equals("provisional")) {
             return PROVISIONAL_SLOT;
         }
+        if (input.equals("policeCriterion")) {
+            return POLICE_SLOT;
+        }
         return Fact.byFieldName(input).orElseThrow().ordinal();
     }
 
@@ -174,12 +180,18 @@ final class DecisionIndex {
         if (slot == PATHWAY_SLOT) {
             return Pathway.values().length;
         }
+        if (slot == POLICE_SLOT) {
+            return Answer.values().length;
+        }
         return slot == PROVISIONAL_SLOT ? 2 : Fact.values()[slot].domain().size();
     }
 
     private static Object valueAt(int slot, int position) {
         if (slot == PATHWAY_SLOT) {
             return Pathway.values()[position];
+        }
+        if (slot == POLICE_SLOT) {
+            return Answer.values()[position];
         }
         return slot == PROVISIONAL_SLOT ? (Object) (position == 1) : Fact.values()[slot].domain().get(position);
     }
@@ -192,6 +204,7 @@ final class DecisionIndex {
         }
         inputs[PATHWAY_SLOT] = Pathway.ESCALATE;
         inputs[PROVISIONAL_SLOT] = Boolean.FALSE;
+        inputs[POLICE_SLOT] = Answer.UNKNOWN;
         return inputs;
     }
 
@@ -203,17 +216,19 @@ final class DecisionIndex {
         return facts;
     }
 
-    /** The facts and, as an int pair, the decided pathway's ordinal and provisional flag, from filled-in inputs. */
+    /** The decided pathway's ordinal, the provisional flag and the police criterion's ordinal, from filled-in inputs. */
     private static int[] decidedOf(Object[] inputs) {
-        return new int[] {((Pathway) inputs[PATHWAY_SLOT]).ordinal(), (Boolean) inputs[PROVISIONAL_SLOT] ? 1 : 0};
+        return new int[] {((Pathway) inputs[PATHWAY_SLOT]).ordinal(), (Boolean) inputs[PROVISIONAL_SLOT] ? 1 : 0,
+                ((Answer) inputs[POLICE_SLOT]).ordinal()};
     }
 
-    /** A key: each fact's position in its domain, then the pathway and provisional slots (filled in later). */
+    /** A key: each fact's position in its domain, then the pathway and provisional slots (filled in later) and the police criterion. */
     static int[] key(Enum<?>[] values) {
         int[] key = new int[SLOTS];
         for (int i = 0; i < values.length; i++) {
             key[i] = values[i].ordinal();
         }
+        key[POLICE_SLOT] = ActionFacts.policeCriterion(values).ordinal();
         return key;
     }
 

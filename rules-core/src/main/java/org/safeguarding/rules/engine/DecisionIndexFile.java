@@ -43,7 +43,9 @@ import org.safeguarding.rules.api.Workbook;
 public final class DecisionIndexFile {
     private static final int MAGIC = 0x53475249; // "SGRI"
     /** Raise when the layout below changes. */
-    static final int FORMAT = 2; // 2: wordings for provisional decisions
+    static final int FORMAT = 3; // 2: wordings for provisional decisions; 3: the Policy sheet
+    private static final List<SheetTemplate> SAVED_SHEETS = List.of(TableTemplate.PATHWAY, TableTemplate.ACTIONS,
+            TableTemplate.QUESTIONS, TableTemplate.POLICY);
     private static final String TEMPLATE = templateFingerprint();
 
     private DecisionIndexFile() {
@@ -79,7 +81,7 @@ public final class DecisionIndexFile {
             for (Workbook workbook : tables.workbooks()) {
                 writeString(out, workbook.name());
             }
-            for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            for (SheetTemplate sheet : SAVED_SHEETS) {
                 List<RuleRow> rows = tables.rows(sheet);
                 out.writeInt(rows.size());
                 for (RuleRow row : rows) {
@@ -183,7 +185,7 @@ public final class DecisionIndexFile {
                 return Optional.empty();
             }
             Map<SheetTemplate, List<RuleRow>> rows = new LinkedHashMap<>();
-            for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            for (SheetTemplate sheet : SAVED_SHEETS) {
                 int count = checkedCount(in.readInt());
                 List<RuleRow> list = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
@@ -214,7 +216,7 @@ public final class DecisionIndexFile {
                 warnings.add(new Problem(readString(in), readString(in), readString(in), readString(in)));
             }
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY), rows.get(TableTemplate.ACTIONS),
-                    rows.get(TableTemplate.QUESTIONS), java.util.Collections.unmodifiableMap(actionTexts), pathwayTexts, provisionalTexts,
+                    rows.get(TableTemplate.QUESTIONS), rows.get(TableTemplate.POLICY), java.util.Collections.unmodifiableMap(actionTexts), pathwayTexts, provisionalTexts,
                     java.util.Collections.unmodifiableMap(questionTexts), summaries, contacts, sha256, warnings);
             int ruleCount = checkedCount(in.readInt());
             List<long[]> fires = new ArrayList<>(ruleCount);
@@ -340,7 +342,7 @@ public final class DecisionIndexFile {
             text.append(fact.name()).append(fact.domain()).append(';');
         }
         text.append(Arrays.toString(Pathway.values())).append(Arrays.toString(ActionCode.values())).append(Arrays.toString(Role.values()));
-        for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+        for (SheetTemplate sheet : SAVED_SHEETS) {
             text.append(sheet);
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);

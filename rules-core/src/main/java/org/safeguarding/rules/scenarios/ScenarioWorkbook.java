@@ -27,7 +27,8 @@ import org.safeguarding.rules.api.Role;
 
 /**
  * Reads a scenario workbook: a sheet named "Scenarios" whose first row names the columns and
- * whose other rows are cases. Fact columns are headed by the fact's field name (e.g.
+ * whose other rows are cases. Fact columns are headed in words as on the rule sheets (e.g.
+ * {@code Immediate danger?}) or by the fact's field name (e.g.
  * {@code immediateDanger}); a blank fact cell means not yet known. Every value is checked and
  * a bad one is reported by its cell, never guessed.
  */
@@ -42,6 +43,15 @@ public final class ScenarioWorkbook {
     public static final String MUST_INCLUDE = "Actions that must appear";
     public static final String MUST_NOT_INCLUDE = "Actions that must not appear";
     public static final String MUST_FIRE = "Rules that must fire";
+
+    /**
+     * Facts added after scenario workbooks were first written: a workbook without their column
+     * reads them as not known, so a setting's own scenarios keep working.
+     */
+    private static final java.util.Set<String> OPTIONAL_FACTS = java.util.Set.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName());
+
+    private static final Map<String, String> FACT_BY_LABEL = java.util.Arrays.stream(Fact.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(org.safeguarding.rules.tables.TableTemplate::label, Fact::fieldName));
 
     /** Every column, in the order the shipped workbook has them. */
     public static List<String> headers() {
@@ -97,12 +107,17 @@ public final class ScenarioWorkbook {
         Row header = sheet.getRow(0);
         if (header != null) {
             for (Cell cell : header) {
-                columns.put(formatter.formatCellValue(cell).strip(), cell.getColumnIndex());
+                String label = formatter.formatCellValue(cell).strip();
+                // A fact's column may be headed in words, as on the rule sheets ("Immediate danger?"), or by its field name.
+                String key = FACT_BY_LABEL.getOrDefault(label, label);
+                columns.put(key, cell.getColumnIndex());
             }
         }
         for (String expected : headers()) {
-            if (!columns.containsKey(expected)) {
-                problems.add(new Problem(name, SHEET, "row 1", "The column '" + expected + "' is missing from the header row."));
+            if (!columns.containsKey(expected) && !OPTIONAL_FACTS.contains(expected)) {
+                String named = Fact.byFieldName(expected).map(f -> "'" + org.safeguarding.rules.tables.TableTemplate.label(f) + "' ("
+                        + expected + ")").orElse("'" + expected + "'");
+                problems.add(new Problem(name, SHEET, "row 1", "The column " + named + " is missing from the header row."));
             }
         }
         return columns;
@@ -117,7 +132,10 @@ public final class ScenarioWorkbook {
         }
         Incident.Builder builder = Incident.builder();
         for (Fact fact : Fact.values()) {
-            int column = columns.get(fact.fieldName());
+            Integer column = columns.get(fact.fieldName());
+            if (column == null) {
+                continue; // an optional fact's column, left out: not known
+            }
             String value = text(row, column);
             if (value.isEmpty()) {
                 continue;

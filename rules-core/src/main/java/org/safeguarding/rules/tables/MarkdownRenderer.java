@@ -18,6 +18,21 @@ public final class MarkdownRenderer {
                 .append("A row applies when every condition it lists matches; a condition not listed matches any value. ")
                 .append("In the Pathway table the most severe pathway among the rows that apply wins.\n");
         for (SheetTemplate sheet : TableTemplate.RULE_SHEETS) {
+            table(md, sheet, tables);
+        }
+        if (tables.policyRows().isEmpty()) {
+            md.append("\n## Policy\n\nNo rules: the setting has added no stricter rules of its own (see docs/editing-tables.md, ")
+                    .append("\"Your setting's own policy\").\n");
+        } else {
+            table(md, TableTemplate.POLICY, tables);
+            md.append("\nThe setting's own stricter rules, applied after the tables: ESCALATE raises the pathway; an action is added.\n");
+        }
+        appendTexts(md, tables);
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, SheetTemplate sheet, RuleTables tables) {
+        {
             md.append("\n## ").append(sheet.sheetName()).append("\n\n")
                     .append("| ID | Meaning | When | ").append(sheet.outcome().label()).append(" | Guidance |\n")
                     .append("|---|---|---|---|---|\n");
@@ -27,6 +42,9 @@ public final class MarkdownRenderer {
                         .append(escape(row.guidance())).append(" |\n");
             }
         }
+    }
+
+    private static void appendTexts(StringBuilder md, RuleTables tables) {
         md.append("\n## Action texts\n\n| Action | Text |\n|---|---|\n");
         for (Map.Entry<ActionCode, String> text : tables.actionTexts().entrySet()) {
             md.append("| ").append(text.getKey()).append(" | ").append(escape(text.getValue())).append(" |\n");
@@ -46,7 +64,6 @@ public final class MarkdownRenderer {
         md.append("\n## Question texts\n\n| Fact | Question | Why |\n|---|---|---|\n");
         tables.questionTexts().forEach((fact, q) -> md.append("| ").append(fact.fieldName()).append(" | ")
                 .append(escape(q.text())).append(" | ").append(escape(q.why())).append(" |\n"));
-        return md.toString();
     }
 
     private static String conditions(SheetTemplate sheet, RuleRow row) {

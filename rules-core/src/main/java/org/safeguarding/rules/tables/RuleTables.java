@@ -14,6 +14,7 @@ import org.safeguarding.rules.api.Problem;
  * rows of each table and the words of the texts sheets. The maps keep the sheets' row order,
  * which is the order actions and questions are listed in.
  *
+ * @param policyRows    the setting's own stricter rules (Policy sheet), empty when it has none
  * @param actionTexts   action text per code, contact placeholders filled in, in urgency order
  * @param pathwayActionTexts texts that replace the general one on one pathway (e.g. REPORT_TO_POLICE
  *                      in an EMERGENCY, where the 999 call is the report)
@@ -27,19 +28,23 @@ import org.safeguarding.rules.api.Problem;
  *                      "[number not set: ...]" placeholder; each names its cell
  */
 public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, List<RuleRow> actionRows,
-                         List<RuleRow> questionRows, Map<ActionCode, String> actionTexts,
+                         List<RuleRow> questionRows, List<RuleRow> policyRows, Map<ActionCode, String> actionTexts,
                          Map<Pathway, Map<ActionCode, String>> pathwayActionTexts,
                          Map<Pathway, Map<ActionCode, String>> provisionalActionTexts,
                          Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
                          Map<String, String> contacts, String sha256, List<Problem> setupWarnings) {
 
     public RuleTables {
+        policyRows = List.copyOf(policyRows);
         setupWarnings = List.copyOf(setupWarnings);
     }
 
     public List<RuleRow> rows(SheetTemplate sheet) {
         if (sheet == TableTemplate.PATHWAY) {
             return pathwayRows;
+        }
+        if (sheet == TableTemplate.POLICY) {
+            return policyRows;
         }
         return sheet == TableTemplate.ACTIONS ? actionRows : questionRows;
     }

@@ -52,6 +52,24 @@ public record SheetTemplate(String sheetName, String idPrefix, String objectType
                 .max().orElseThrow();
     }
 
+    /**
+     * This sheet as it was laid out before the condition columns reading {@code inputs} were
+     * added: a workbook of that layout reads those facts as "any value".
+     */
+    public SheetTemplate without(java.util.Collection<String> inputs) {
+        return new SheetTemplate(sheetName, idPrefix, objectType,
+                columns.stream().filter(c -> c.kind() != ColumnKind.CONDITION || !inputs.contains(c.input())).toList());
+    }
+
+    /** This sheet as it was laid out before the outcome moved next to the description: last, before the guidance. */
+    public SheetTemplate withOutcomeLast() {
+        List<ColumnSpec> moved = new java.util.ArrayList<>(columns);
+        ColumnSpec outcome = outcome();
+        moved.remove(outcome);
+        moved.add(moved.size() - 1, outcome);
+        return new SheetTemplate(sheetName, idPrefix, objectType, moved);
+    }
+
     /** The inputs the condition columns read, in column order. */
     public List<String> conditionInputs() {
         return columns.stream().filter(c -> c.kind() == ColumnKind.CONDITION).map(ColumnSpec::input).toList();

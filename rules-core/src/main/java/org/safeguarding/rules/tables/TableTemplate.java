@@ -47,10 +47,18 @@ public final class TableTemplate {
             Fact.ATYPICAL_OR_VIOLENT_CONTENT, Fact.UNDER13_SEXUAL_ACTIVITY, Fact.PROFIT_MOTIVE,
             Fact.PARENTAL_RISK);
 
+    /**
+     * The criteria that need the police when established (UKCIS 2024, initial review; the NSPCC
+     * page warns against criminalising young people unnecessarily): the Actions sheet's "Police
+     * criterion?" is YES when one is true, NO when all are false, UNKNOWN otherwise.
+     */
+    public static final List<Fact> POLICE_CRITERIA = List.of(Fact.IMMEDIATE_DANGER, Fact.ADULT_INVOLVED,
+            Fact.COERCION_OR_BLACKMAIL, Fact.PROFIT_MOTIVE, Fact.UNDER13_SEXUAL_ACTIVITY, Fact.ATYPICAL_OR_VIOLENT_CONTENT);
+
     /** The facts the Actions table may read besides the pathway and provisional. */
     public static final List<Fact> ACTION_FACTS = List.of(
             Fact.ADULT_INVOLVED, Fact.COERCION_OR_BLACKMAIL, Fact.PARENTAL_RISK, Fact.CHILD_DISTRESSED,
-            Fact.DEVICE, Fact.SHARING);
+            Fact.DEVICE, Fact.SHARING, Fact.ADULT_IS_STAFF_OR_VOLUNTEER);
 
     public static final SheetTemplate PATHWAY = new SheetTemplate("Pathway", "P", "f: PathwayFacts",
             columns(PATHWAY_FACTS, List.of(), new ColumnSpec(ColumnKind.OUTCOME, "Pathway",
@@ -64,6 +72,8 @@ public final class TableTemplate {
                                     "provisional", false, List.of("YES", "NO"))),
                     new ColumnSpec(ColumnKind.OUTCOME, "Action", "out.act(ActionCode.$param, drools.getRule().getName());",
                             "", false, names(ActionCode.values())),
+                    new ColumnSpec(ColumnKind.CONDITION, "Police criterion?", "policeCriterion == Answer.$param",
+                            "policeCriterion", false, ANSWERS),
                     new ColumnSpec(ColumnKind.CONDITION, "Media type is not", "mediaType != MediaType.$param",
                             Fact.MEDIA_TYPE.fieldName(), true, names(Fact.MEDIA_TYPE.domain().toArray(Enum[]::new)))));
 
@@ -74,16 +84,70 @@ public final class TableTemplate {
 
     public static final List<SheetTemplate> RULE_SHEETS = List.of(PATHWAY, ACTIONS, QUESTIONS);
 
-    /** Every sheet a rule set has, in the order a lead sees them. */
+    /** What the Policy sheet's age column reads: the youngest involved person's age, from {@code people}. */
+    public static final String YOUNGEST_CHILD_UNDER = "youngestChildUnder";
+    /** The ages a Policy row may name: "the youngest child is under N". */
+    public static final List<String> POLICY_AGES = java.util.stream.IntStream.rangeClosed(1, 18).mapToObj(String::valueOf).toList();
+    /**
+     * Actions a setting's policy may never add, because they would make advice laxer or unsafe:
+     * calling 999 belongs to an emergency, handling internally and deleting to incidents that
+     * need no referral, and telling the parents is decided by the parental-risk rules.
+     */
+    public static final List<ActionCode> POLICY_NEVER_ADDS = List.of(ActionCode.CALL_999, ActionCode.HANDLE_WITHIN_ORGANISATION,
+            ActionCode.REQUEST_DELETION, ActionCode.INVOLVE_PARENTS);
+
+    /**
+     * The setting's own stricter rules (optional sheet): each row either raises the pathway to
+     * ESCALATE or adds an action, when its conditions match. It can never lower a pathway or
+     * remove an action, and the safety analysis covers it like the other tables.
+     */
+    public static final SheetTemplate POLICY = new SheetTemplate("Policy", "L", "",
+            columns(PATHWAY_FACTS, List.of(), new ColumnSpec(ColumnKind.OUTCOME, "Then", "", "", false, policyOutcomes()),
+                    new ColumnSpec(ColumnKind.CONDITION, "Youngest child under", "", YOUNGEST_CHILD_UNDER, false, POLICY_AGES)));
+
+    /** Every sheet a rule set has, in the order a lead sees them (Policy may be left out). */
     public static final List<String> SHEET_ORDER = List.of(READ_ME_SHEET, PATHWAY.sheetName(),
-            ACTIONS.sheetName(), QUESTIONS.sheetName(), ACTION_TEXTS_SHEET, QUESTION_TEXTS_SHEET,
+            ACTIONS.sheetName(), QUESTIONS.sheetName(), POLICY.sheetName(), ACTION_TEXTS_SHEET, QUESTION_TEXTS_SHEET,
             SUMMARIES_SHEET, CONTACTS_SHEET);
+
+    /** Sheets a workbook may leave out: a rule set without them reads as if they were empty. */
+    public static final List<String> OPTIONAL_SHEETS = List.of(POLICY.sheetName());
+
+    private static List<String> policyOutcomes() {
+        List<String> outcomes = new ArrayList<>(List.of(Pathway.ESCALATE.name()));
+        for (ActionCode code : ActionCode.values()) {
+            if (!POLICY_NEVER_ADDS.contains(code)) {
+                outcomes.add(code.name());
+            }
+        }
+        return outcomes;
+    }
 
     private TableTemplate() {
     }
 
+    /**
+     * Earlier layouts of a rule sheet that are still read. Workbooks made before
+     * adultIsStaffOrVolunteer (allegations against staff) have no such column on the Actions and
+     * Questions sheets, nor "Police criterion?" on Actions, and their outcome column comes last,
+     * before the guidance, instead of next to the description; they are read as they are, and the safety analysis then tells the lead
+     * what is missing (no rule can recommend REFER_LADO without the column).
+     */
+    public static List<SheetTemplate> earlierLayouts(SheetTemplate template) {
+        if (template == PATHWAY) {
+            return List.of(template.withOutcomeLast());
+        }
+        if (template == ACTIONS) {
+            return List.of(template.without(List.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName(), "policeCriterion")).withOutcomeLast());
+        }
+        if (template == QUESTIONS) {
+            return List.of(template.without(List.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName())).withOutcomeLast());
+        }
+        return List.of();
+    }
+
     public static Optional<SheetTemplate> ruleSheet(String sheetName) {
-        return RULE_SHEETS.stream().filter(s -> s.sheetName().equals(sheetName)).findFirst();
+        return java.util.stream.Stream.concat(RULE_SHEETS.stream(), java.util.stream.Stream.of(POLICY)).filter(s -> s.sheetName().equals(sheetName)).findFirst();
     }
 
     /** The visible header of a fact's condition column, e.g. "Immediate danger?". */
@@ -104,7 +168,13 @@ public final class TableTemplate {
             case MEDIA_TYPE -> "Media type";
             case SHARING -> "Sharing";
             case DEVICE -> "Device";
+            case ADULT_IS_STAFF_OR_VOLUNTEER -> "Adult is staff or volunteer?";
         };
+    }
+
+    /** The fact whose column header is {@code label}, e.g. "Immediate danger?": the Questions sheets may name facts so. */
+    public static Optional<Fact> factLabelled(String label) {
+        return Arrays.stream(Fact.values()).filter(f -> label(f).equals(label)).findFirst();
     }
 
     private static List<ColumnSpec> columns(List<Fact> facts, List<ColumnSpec> leading, ColumnSpec outcome,
@@ -112,6 +182,7 @@ public final class TableTemplate {
         List<ColumnSpec> columns = new ArrayList<>();
         columns.add(ColumnSpec.id());
         columns.add(ColumnSpec.description());
+        columns.add(outcome); // next to the description: what the rule does is read with what it says
         columns.addAll(leading);
         for (Fact fact : facts) {
             String enumName = fact.type().getSimpleName();
@@ -119,7 +190,6 @@ public final class TableTemplate {
                     fact.fieldName(), false, names(fact.domain().toArray(Enum[]::new))));
         }
         columns.addAll(List.of(trailing));
-        columns.add(outcome);
         columns.add(ColumnSpec.guidance());
         return columns;
     }

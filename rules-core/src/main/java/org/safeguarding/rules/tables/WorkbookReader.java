@@ -109,7 +109,8 @@ public final class WorkbookReader {
                 }
             }
             for (String name : TableTemplate.SHEET_ORDER) {
-                if (!name.equals(TableTemplate.READ_ME_SHEET) && !sheets.containsKey(name) && !opened.isEmpty()) {
+                if (!name.equals(TableTemplate.READ_ME_SHEET) && !TableTemplate.OPTIONAL_SHEETS.contains(name) && !sheets.containsKey(name)
+                        && !opened.isEmpty()) {
                     problems.add(new Problem(workbooks.get(0).name(), name, "", "The sheet '" + name + "' is missing. Add it back from the shipped workbook."));
                 }
             }
@@ -121,12 +122,14 @@ public final class WorkbookReader {
             for (SheetTemplate template : TableTemplate.RULE_SHEETS) {
                 rows.put(template, ruleRows(template, sheets.get(template.sheetName())));
             }
+            Located policy = sheets.get(TableTemplate.POLICY.sheetName());
+            rows.put(TableTemplate.POLICY, policy == null ? List.of() : ruleRows(TableTemplate.POLICY, policy));
             checkUniqueIds(rows);
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY),
-                    rows.get(TableTemplate.ACTIONS), rows.get(TableTemplate.QUESTIONS),
+                    rows.get(TableTemplate.ACTIONS), rows.get(TableTemplate.QUESTIONS), rows.get(TableTemplate.POLICY),
                     actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts, given(rows.get(TableTemplate.ACTIONS))),
                     pathwayActionTexts, provisionalActionTexts,
-                    questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET)),
+                    questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET), asked(rows.get(TableTemplate.QUESTIONS))),
                     summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings);
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
         } finally {
@@ -178,13 +181,14 @@ public final class WorkbookReader {
     private List<RuleRow> ruleRows(SheetTemplate template, Located located) {
         Sheet sheet = located.sheet();
         String book = located.workbook();
+        SheetTemplate layout = layoutOf(template, sheet);
         if (isLegacyLayout(book, sheet)) {
-            checkTechnicalRows(template, book, sheet);
+            checkTechnicalRows(layout, book, sheet);
         } else {
-            checkNotesAboveHeader(template, book, sheet);
+            checkNotesAboveHeader(layout, book, sheet);
         }
-        checkHeaders(template, book, sheet);
-        List<ColumnSpec> columns = template.columns();
+        checkHeaders(layout, book, sheet);
+        List<ColumnSpec> columns = layout.columns();
         List<RuleRow> rows = new ArrayList<>();
         int blankAt = -1;
         // A lead may filter the table (the header's filter buttons) to see some rules: rows the filter
@@ -221,6 +225,10 @@ public final class WorkbookReader {
                 ColumnSpec column = columns.get(c);
                 Cell cell = row.getCell(c);
                 String value = text(book, sheet, cell);
+                if (template == TableTemplate.QUESTIONS && column.kind() == ColumnKind.OUTCOME) {
+                    // "Ask about" may name the fact in words, as the column headers do ("Immediate danger?").
+                    value = TableTemplate.factLabelled(value).map(Fact::fieldName).orElse(value);
+                }
                 switch (column.kind()) {
                     case ID -> id = value;
                     case DESCRIPTION -> description = value;
@@ -232,7 +240,7 @@ public final class WorkbookReader {
                         }
                     }
                 }
-                checkDataCell(template, column, book, sheet, r, c, value);
+                checkDataCell(layout, column, book, sheet, r, c, value);
             }
             rows.add(new RuleRow(book, template, r + 1, id, description, conditions, outcome, guidance));
         }
@@ -242,7 +250,7 @@ public final class WorkbookReader {
                         "The column '" + columns.get(c).label() + "' is hidden. Unhide it: every condition must be visible to the people who review it."));
             }
         }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && template != TableTemplate.POLICY) {
             problems.add(new Problem(book, sheet.getSheetName(), "row " + (SheetTemplate.FIRST_DATA_ROW + 1),
                     "The table has no rules. The first rule goes in row " + (SheetTemplate.FIRST_DATA_ROW + 1) + "."));
         }
@@ -344,6 +352,30 @@ public final class WorkbookReader {
                 problems.add(new Problem(book, sheet.getSheetName(), region.formatAsString(), "Merged cells change how the rules are read. Unmerge them."));
             }
         }
+    }
+
+    /** The current layout, or an earlier one whose headers the sheet has exactly (see {@link TableTemplate#earlierLayouts}). */
+    private static SheetTemplate layoutOf(SheetTemplate template, Sheet sheet) {
+        Row header = sheet.getRow(SheetTemplate.HEADER_ROW);
+        if (header == null) {
+            return template;
+        }
+        for (SheetTemplate earlier : TableTemplate.earlierLayouts(template)) {
+            List<ColumnSpec> columns = earlier.columns();
+            boolean same = label(header.getCell(columns.size())).isEmpty();
+            for (int c = 0; same && c < columns.size(); c++) {
+                same = label(header.getCell(c)).equals(columns.get(c).label());
+            }
+            if (same) {
+                return earlier;
+            }
+        }
+        return template;
+    }
+
+    /** A header cell's text, only to recognise a layout: checkHeaders reports whatever is wrong with it. */
+    private static String label(Cell cell) {
+        return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue().strip() : "";
     }
 
     /** Columns are read by position, so a moved, renamed or inserted column must not pass unnoticed. */
@@ -450,7 +482,8 @@ public final class WorkbookReader {
 
     private void checkUniqueIds(Map<SheetTemplate, List<RuleRow>> rows) {
         Map<String, RuleRow> seen = new HashMap<>();
-        for (SheetTemplate template : TableTemplate.RULE_SHEETS) {
+        for (SheetTemplate template : java.util.stream.Stream.concat(TableTemplate.RULE_SHEETS.stream(),
+                java.util.stream.Stream.of(TableTemplate.POLICY)).toList()) {
             for (RuleRow row : rows.get(template)) {
                 if (row.id().isEmpty()) {
                     continue;
@@ -576,12 +609,21 @@ public final class WorkbookReader {
         return filled.toString();
     }
 
-    private Map<Fact, QuestionText> questionTexts(Located located) {
+    /** The facts the Questions rows ask about: each needs a question text. */
+    private static java.util.Set<Fact> asked(List<RuleRow> questionRows) {
+        java.util.Set<Fact> facts = java.util.EnumSet.noneOf(Fact.class);
+        for (RuleRow row : questionRows) {
+            Fact.byFieldName(row.outcome()).ifPresent(facts::add);
+        }
+        return facts;
+    }
+
+    private Map<Fact, QuestionText> questionTexts(Located located, java.util.Set<Fact> asked) {
         Map<Fact, QuestionText> texts = new LinkedHashMap<>();
         for (Row row : dataRows(located)) {
             String code = text(located, row, 0);
             int excelRow = row.getRowNum() + 1;
-            Optional<Fact> fact = Fact.byFieldName(code);
+            Optional<Fact> fact = Fact.byFieldName(code).or(() -> TableTemplate.factLabelled(code));
             QuestionText text = new QuestionText(text(located, row, 1), text(located, row, 2));
             if (fact.isEmpty()) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "'" + code
@@ -593,9 +635,10 @@ public final class WorkbookReader {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The question about " + code + " is listed twice. Keep one."));
             }
         }
-        for (Fact fact : Fact.values()) {
+        for (Fact fact : asked) {
             if (!texts.containsKey(fact) && !hasProblemIn(located)) {
-                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "There is no question about " + fact.fieldName() + ". Add a row for it."));
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "", "There is no question about " + fact.fieldName()
+                        + ", which a rule on the Questions sheet asks. Add a row for it."));
             }
         }
         return Collections.unmodifiableMap(texts);
@@ -684,6 +727,6 @@ public final class WorkbookReader {
     }
 
     private static List<String> factNames() {
-        return java.util.Arrays.stream(Fact.values()).map(Fact::fieldName).toList();
+        return java.util.Arrays.stream(Fact.values()).map(TableTemplate::label).toList();
     }
 }

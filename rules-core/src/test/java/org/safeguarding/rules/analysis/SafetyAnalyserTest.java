@@ -16,6 +16,10 @@ import org.safeguarding.rules.tables.WorkbookReader;
 
 /** The safety properties over the full fact space: the shipped tables pass, and each kind of unsafe edit fails. */
 class SafetyAnalyserTest {
+    /** The Actions sheet's "Pathway" condition column. */
+    private static final int ACTIONS_PATHWAY = java.util.stream.IntStream.range(0, TableTemplate.ACTIONS.columns().size())
+            .filter(c -> TableTemplate.ACTIONS.columns().get(c).input().equals("pathway")).findFirst().orElseThrow();
+
     private static final int PATHWAY_OUTCOME = TableTemplate.PATHWAY.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
     private static final int ACTION_OUTCOME = TableTemplate.ACTIONS.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
 
@@ -45,8 +49,8 @@ class SafetyAnalyserTest {
         });
         assertThat(report.problems()).anySatisfy(p -> {
             assertThat(p.sheet()).isEqualTo("Pathway");
-            assertThat(p.cell()).isEqualTo("row 17");
-            assertThat(p.message()).contains("Safety property 8", "consentGiven=NO");
+            assertThat(p.cell()).isEqualTo("A17");
+            assertThat(p.message()).contains("safety property 8", "not everyone consented (consentGiven)", "not everyone consented");
         });
     }
 
@@ -110,14 +114,14 @@ class SafetyAnalyserTest {
     @Test
     void call_999_outside_emergency_fails_property_3() {
         SafetyReport report = analyse(EditedWorkbook.ofShipped().set("Actions",
-                EditedWorkbook.ofShipped().cellOf("Actions", "A-01", 2), "ESCALATE"));
+                EditedWorkbook.ofShipped().cellOf("Actions", "A-01", ACTIONS_PATHWAY), "ESCALATE"));
         assertThat(report.findings()).extracting(SafetyFinding::property).contains(3);
     }
 
     @Test
     void deletion_when_referring_fails_property_4() {
         EditedWorkbook edited = EditedWorkbook.ofShipped();
-        SafetyReport report = analyse(edited.set("Actions", edited.cellOf("Actions", "A-14", 2), ""));
+        SafetyReport report = analyse(edited.set("Actions", edited.cellOf("Actions", "A-14", ACTIONS_PATHWAY), ""));
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(4);
             assertThat(f.message()).contains("REQUEST_DELETION");

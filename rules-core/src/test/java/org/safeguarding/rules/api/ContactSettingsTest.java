@@ -18,13 +18,13 @@ class ContactSettingsTest {
     @Test
     void each_local_authority_gets_its_own_number_and_the_same_decisions() throws Exception {
         DecisionEngine shipped = Engines.bundled();
-        DecisionEngine north = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 111 2222"));
+        DecisionEngine north = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 111 2222", "LADO", "0300 111 3333"));
         DecisionEngine south = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 333 4444", "NSPCC_HELPLINE", "0808 800 5000"));
         Incident unknown = Incident.builder().build();
         assertThat(texts(north.decide(unknown))).contains("0300 111 2222").doesNotContain("number not set");
         assertThat(texts(south.decide(unknown))).contains("0300 333 4444").doesNotContain("0300 111 2222");
         assertThat(texts(shipped.decide(unknown))).contains("number not set");
-        assertThat(north.ruleSet().setupWarnings()).as("the local number is set").isEmpty();
+        assertThat(north.ruleSet().setupWarnings()).as("the local numbers are set").isEmpty();
         assertThat(shipped.ruleSet().setupWarnings()).isNotEmpty();
         assertThat(north.ruleSet().sha256()).as("the version still names the workbook").isEqualTo(shipped.ruleSet().sha256());
         Random random = new Random(13);

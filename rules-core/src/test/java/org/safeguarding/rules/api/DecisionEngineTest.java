@@ -31,24 +31,25 @@ class DecisionEngineTest {
         assertThat(info.sha256()).isEqualTo(sha);
         assertThat(info.version()).isEqualTo(sha.substring(0, 12));
         assertThat(info.tables()).extracting(RuleSetInfo.Table::name).containsExactly("Pathway", "Actions", "Questions");
-        assertThat(info.tables()).extracting(RuleSetInfo.Table::rules).containsExactly(22, 28, 15);
+        assertThat(info.tables()).extracting(RuleSetInfo.Table::rules).containsExactly(22, 31, 17);
         assertThat(Engines.bundled().decide(Incident.builder().build()).ruleSet().sha256()).isEqualTo(sha);
     }
 
     @Test
     void loads_the_caller_s_own_tables_from_a_folder(@TempDir Path dir) throws Exception {
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 123 4567").bytes();
+        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 123 4567")
+                .set(TableTemplate.CONTACTS_SHEET, "B10", "0300 123 4568").bytes();
         Files.write(dir.resolve(EditedWorkbook.NAME), edited);
         DecisionEngine engine = DecisionEngine.fromPath(dir);
         Recommendation r = engine.decide(Incident.builder().build());
         assertThat(r.actions()).filteredOn(a -> a.code() == ActionCode.REFER_CHILDRENS_SOCIAL_CARE).singleElement()
                 .satisfies(a -> assertThat(a.text()).contains("0300 123 4567"));
         assertThat(r.ruleSet().sha256()).isNotEqualTo(Engines.bundled().ruleSet().sha256());
-        assertThat(engine.ruleSet().setupWarnings()).as("the number is set now").isEmpty();
+        assertThat(engine.ruleSet().setupWarnings()).as("the numbers are set now").isEmpty();
     }
 
     @Test
-    void unsafe_tables_are_refused_with_the_row_and_a_counterexample() {
+    void unsafe_tables_are_refused_with_the_cell_and_an_example_in_words() {
         int outcome = TableTemplate.PATHWAY.column(ColumnKind.OUTCOME);
         byte[] unsafe = EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-09", outcome, "HANDLE_INTERNALLY").bytes();
         assertThatThrownBy(() -> DecisionEngine.fromStreams(Map.of(EditedWorkbook.NAME, new ByteArrayInputStream(unsafe))))
@@ -56,8 +57,9 @@ class DecisionEngineTest {
                 .satisfies(e -> assertThat(((RuleSetException) e).problems()).anySatisfy(p -> {
                     assertThat(p.workbook()).isEqualTo(EditedWorkbook.NAME);
                     assertThat(p.sheet()).isEqualTo("Pathway");
-                    assertThat(p.cell()).isEqualTo("row 17");
-                    assertThat(p.message()).contains("never laxer than the guidance", "consentGiven=NO");
+                    assertThat(p.cell()).isEqualTo("A17");
+                    assertThat(p.message()).startsWith("This edit is not safe: it would be handled within the organisation")
+                            .contains("never laxer than the guidance", "For example: nobody is in immediate danger", "not everyone consented");
                 }));
     }
 
@@ -71,12 +73,12 @@ class DecisionEngineTest {
 
     @Test
     void a_wrong_value_in_a_condition_names_the_cell() {
-        byte[] bytes = EditedWorkbook.ofShipped().set("Pathway", "C9", "YESS").bytes();
+        byte[] bytes = EditedWorkbook.ofShipped().set("Pathway", "D9", "YESS").bytes();
         assertThatThrownBy(() -> DecisionEngine.fromStreams(Map.of(EditedWorkbook.NAME, new ByteArrayInputStream(bytes))))
                 .isInstanceOf(RuleSetException.class)
                 .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
                     assertThat(p.sheet()).isEqualTo("Pathway");
-                    assertThat(p.cell()).isEqualTo("C9");
+                    assertThat(p.cell()).isEqualTo("D9");
                     assertThat(p.message()).contains("'YESS' is not allowed in 'Immediate danger?'");
                 }));
     }

@@ -45,7 +45,15 @@ class InitialReviewTest {
         assertThat(r.provisional()).isFalse();
         assertThat(r.actionCodes()).doesNotContain(ActionCode.INITIAL_REVIEW_MEETING);
         assertThat(text(r, ActionCode.REFER_CHILDRENS_SOCIAL_CARE)).startsWith("Refer to children's social care today:").doesNotContain("unless");
-        assertThat(text(r, ActionCode.REPORT_TO_POLICE)).startsWith("Report to the police");
+        // Missing consent alone needs no police (UKCIS 2024; the NSPCC page: do not criminalise young people unnecessarily).
+        assertThat(r.actionCodes()).doesNotContain(ActionCode.REPORT_TO_POLICE);
+        Recommendation sold = Engines.bundled().decide(refused.toBuilder().profitMotive(Answer.YES).build());
+        assertThat(sold.provisional()).isFalse();
+        assertThat(text(sold, ActionCode.REPORT_TO_POLICE)).startsWith("Report to the police");
+        assertThat(sold.ruleIds()).contains("A-05");
+        Recommendation maybeSold = Engines.bundled().decide(refused.toBuilder().profitMotive(Answer.UNKNOWN).build());
+        assertThat(maybeSold.actionCodes()).as("not yet ruled out").contains(ActionCode.REPORT_TO_POLICE);
+        assertThat(maybeSold.ruleIds()).contains("A-31");
     }
 
     @Test

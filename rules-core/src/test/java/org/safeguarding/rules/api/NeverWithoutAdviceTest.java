@@ -116,8 +116,12 @@ class NeverWithoutAdviceTest {
             if (built.people().stream().anyMatch(Person::isInvolvedAdult)) {
                 assertThat(r.derivedFacts().getOrDefault(Fact.ADULT_INVOLVED, built.adultInvolved())).isEqualTo(Answer.YES);
             }
-            if (r.derivedFacts().containsKey(Fact.ADULT_INVOLVED)) {
+            if (r.derivedFacts().containsKey(Fact.ADULT_INVOLVED) && built.adultIsStaffOrVolunteer() != Answer.YES) {
                 assertThat(built.people()).anyMatch(Person::isInvolvedAdult);
+            }
+            if (built.adultIsStaffOrVolunteer() == Answer.YES) {
+                assertThat(r.derivedFacts().getOrDefault(Fact.ADULT_INVOLVED, built.adultInvolved())).isEqualTo(Answer.YES);
+                assertThat(r.actionCodes()).contains(ActionCode.REFER_LADO, ActionCode.INFORM_HEADTEACHER);
             }
         }
     }
@@ -140,7 +144,7 @@ class NeverWithoutAdviceTest {
         Random random = new Random(5);
         for (int i = 0; i < 2_000; i++) {
             Recommendation r = Engines.bundled().decide(RandomIncidents.facts(random).build());
-            assertThat(r.reasons()).allSatisfy(reason -> assertThat(reason.guidance()).containsAnyOf("NSPCC", "UKCIS"));
+            assertThat(r.reasons()).allSatisfy(reason -> assertThat(reason.guidance()).containsAnyOf("NSPCC", "UKCIS", "KCSIE"));
             if (r.pathway() == Pathway.EMERGENCY) {
                 assertThat(r.actions()).filteredOn(a -> a.code() == ActionCode.REPORT_TO_CEOP)
                         .allSatisfy(a -> assertThat(a.guidance()).doesNotContain("not in immediate danger"));
@@ -149,11 +153,15 @@ class NeverWithoutAdviceTest {
     }
 
     @Test
-    void the_unset_childrens_services_number_is_a_setup_warning_naming_its_cell() {
-        assertThat(Engines.bundled().ruleSet().setupWarnings()).singleElement().satisfies(w -> {
+    void the_unset_childrens_services_and_LADO_numbers_are_setup_warnings_naming_their_cells() {
+        assertThat(Engines.bundled().ruleSet().setupWarnings()).hasSize(2).satisfiesExactly(w -> {
             assertThat(w.sheet()).isEqualTo("Contacts");
             assertThat(w.cell()).isEqualTo("B5");
             assertThat(w.message()).contains("LOCAL_CHILDRENS_SERVICES");
+        }, w -> {
+            assertThat(w.sheet()).isEqualTo("Contacts");
+            assertThat(w.cell()).isEqualTo("B10");
+            assertThat(w.message()).contains("LADO");
         });
     }
 

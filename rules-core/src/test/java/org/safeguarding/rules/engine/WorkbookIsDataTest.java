@@ -77,8 +77,10 @@ class WorkbookIsDataTest {
 
         RuleSetReview.Outcome outcome = RuleSetReview.review(List.of(new Workbook(EditedWorkbook.NAME, hostile)), List.of(), java.util.Optional.empty());
         assertThat(outcome.report().problems()).as("words are data: the workbook is valid").isEmpty();
-        assertThat(outcome.report().passed()).isTrue();
-        Decider decider = outcome.decider().orElseThrow();
+        // The old layout has no column to tell the LADO about staff (safety property 11): everything else is proven safe.
+        assertThat(outcome.report().safety().orElseThrow().findings()).extracting(org.safeguarding.rules.api.SafetyFinding::property)
+                .isSubsetOf(format.equals("current") ? List.of() : List.of(11, 7));
+        Decider decider = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, hostile))).decider().orElseThrow();
         Recommendation r = decider.decide(Incident.builder().immediateDanger(Answer.YES).build());
         for (int i = 0; i < 2_000; i++) {
             decider.decide(Incident.builder().immediateDanger(i % 2 == 0 ? Answer.NO : Answer.UNKNOWN).consentGiven(Answer.YES).build());
@@ -111,8 +113,17 @@ class WorkbookIsDataTest {
             // Notes above a current table are words; an old workbook's technical rows are checked to the letter instead.
             return cell.getRowIndex() < SheetTemplate.HEADER_ROW && !sheet.getRow(0).getCell(0).getStringCellValue().equals("RuleSet");
         }
-        ColumnKind kind = cell.getColumnIndex() < template.get().columns().size() ? template.get().columns().get(cell.getColumnIndex()).kind() : null;
+        // An old workbook has the earlier layout of the Actions and Questions sheets (no staff column).
+        SheetTemplate layout = java.util.stream.Stream.concat(java.util.stream.Stream.of(template.get()), TableTemplate.earlierLayouts(template.get()).stream())
+                .filter(l -> l.columns().get(l.columns().size() - 1).label().equals(header(sheet, l.columns().size() - 1)))
+                .findFirst().orElseThrow();
+        ColumnKind kind = cell.getColumnIndex() < layout.columns().size() ? layout.columns().get(cell.getColumnIndex()).kind() : null;
         return kind == ColumnKind.DESCRIPTION || kind == ColumnKind.GUIDANCE;
+    }
+
+    private static String header(Sheet sheet, int column) {
+        Cell cell = sheet.getRow(SheetTemplate.HEADER_ROW).getCell(column);
+        return cell == null ? "" : cell.getStringCellValue();
     }
 
     /** DRL and MVEL metacharacters, alone and after a valid value, in every cell of a rule row that reaches the rules. */
@@ -175,9 +186,10 @@ class WorkbookIsDataTest {
     }
 
     @org.junit.jupiter.api.Test
-    void an_old_workbook_still_decides_like_the_current_one_but_for_the_initial_review() throws Exception {
+    void an_old_workbook_still_decides_like_the_current_one_but_for_the_initial_review_staff_and_police() throws Exception {
         Decider current = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).decider().orElseThrow();
         Decider old = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes()))).decider().orElseThrow();
+        var staffRules = java.util.Set.of("A-28", "A-29", "A-30", "Q-16", "Q-17");
         var random = new java.util.Random(7);
         for (int i = 0; i < 5_000; i++) {
             Enum<?>[] values = new Enum<?>[org.safeguarding.rules.api.Fact.values().length];
@@ -187,14 +199,43 @@ class WorkbookIsDataTest {
             }
             Decider.PathwayResult a = current.pathway(values);
             assertThat(old.pathway(values)).isEqualTo(a);
-            // The one change since the old format: the initial review meeting for a provisional decision.
+            // The changes since the old format: the initial review meeting for a provisional decision, and
+            // allegations against staff (A-29, A-30 and the questions ), which the old layout has no column for.
             Decider.ActionResult now = current.actions(values, a.pathway(), a.provisional());
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INITIAL_REVIEW_MEETING)).isEqualTo(a.provisional());
-            Decider.ActionResult withoutReview = new Decider.ActionResult(
-                    now.actions().stream().filter(c -> c != org.safeguarding.rules.api.ActionCode.INITIAL_REVIEW_MEETING).toList(),
-                    now.actionRules().stream().filter(id -> !id.equals("A-28")).toList(), now.questions(), now.questionRules());
-            assertThat(old.actions(values, a.pathway(), a.provisional())).isEqualTo(withoutReview);
+            assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.REFER_LADO))
+                    .isEqualTo(values[org.safeguarding.rules.api.Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == org.safeguarding.rules.api.Answer.YES);
+            var added = java.util.EnumSet.of(org.safeguarding.rules.api.ActionCode.INITIAL_REVIEW_MEETING,
+                    org.safeguarding.rules.api.ActionCode.REFER_LADO, org.safeguarding.rules.api.ActionCode.INFORM_HEADTEACHER);
+            // And the police on the ESCALATE pathway: only when a criterion that needs them is established or not yet ruled out.
+            boolean escalate = a.pathway() == org.safeguarding.rules.api.Pathway.ESCALATE;
+            if (escalate) {
+                assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.REPORT_TO_POLICE))
+                        .isEqualTo(ActionFacts.policeCriterion(values) != org.safeguarding.rules.api.Answer.NO);
+                added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_POLICE);
+            }
+            java.util.function.Predicate<String> changedRule = id -> staffRules.contains(id) || escalate && (id.equals("A-05") || id.equals("A-31"));
+            Decider.ActionResult withoutNew = new Decider.ActionResult(
+                    now.actions().stream().filter(c -> !added.contains(c)).toList(),
+                    now.actionRules().stream().filter(changedRule.negate()).toList(),
+                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer")).toList(),
+                    now.questionRules().stream().filter(id -> !staffRules.contains(id)).toList());
+            Decider.ActionResult before = old.actions(values, a.pathway(), a.provisional());
+            assertThat(new Decider.ActionResult(before.actions().stream().filter(c -> !added.contains(c)).toList(),
+                    before.actionRules().stream().filter(changedRule.negate()).toList(), before.questions(), before.questionRules()))
+                    .isEqualTo(withoutNew);
         }
         assertThat(Files.exists(Path.of("CANARY"))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_old_workbook_is_read_but_refused_until_it_tells_the_LADO() {
+        var review = org.safeguarding.rules.api.RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes())),
+                List.of(), java.util.Optional.empty());
+        assertThat(review.report().problems()).isEmpty();
+        assertThat(review.report().safety().orElseThrow().findings()).extracting(org.safeguarding.rules.api.SafetyFinding::property).containsExactlyInAnyOrder(11, 7);
+        assertThat(review.report().safety().orElseThrow().findings()).filteredOn(f -> f.property() == 11).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("REFER_LADO", "Adult is staff or volunteer?", "A-29"));
+        assertThat(review.passed()).isEmpty();
     }
 }

@@ -55,7 +55,7 @@ public final class EditedWorkbook {
         }
     }
 
-    /** Sets a cell, e.g. {@code set("Pathway", "N17", "HANDLE_INTERNALLY")}; an empty value clears it. */
+    /** Sets a cell, e.g. {@code set("Pathway", "C17", "HANDLE_INTERNALLY")}; an empty value clears it. */
     public EditedWorkbook set(String sheetName, String a1, String value) {
         Sheet sheet = workbook.getSheet(sheetName);
         CellReference ref = new CellReference(a1);

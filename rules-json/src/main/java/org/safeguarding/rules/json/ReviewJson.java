@@ -62,13 +62,14 @@ public final class ReviewJson {
             ObjectNode node = findings.addObject().put("property", f.property()).put("title", f.title()).put("message", f.message())
                     .put("combinations", f.combinations());
             node.set("counterexample", map(f.counterexample()));
+            node.put("example", f.exampleInWords());
             ArrayNode rules = node.putArray("rules");
             f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("workbook", r.workbook()).put("sheet", r.sheet()).put("row", r.row()));
         }
         ArrayNode hygiene = json.putArray("hygiene");
         for (HygieneFinding h : safety.hygiene()) {
             hygiene.addObject().put("kind", h.kind().name()).put("id", h.rule().id()).put("sheet", h.rule().sheet())
-                    .put("row", h.rule().row()).put("message", h.message());
+                    .put("row", h.rule().row()).put("cell", "A" + h.rule().row()).put("message", h.message());
         }
         return json;
     }
@@ -90,9 +91,10 @@ public final class ReviewJson {
     }
 
     private static void change(ArrayNode list, ImpactReport.Change c) {
-        ObjectNode node = list.addObject().put("change", c.change()).put("combinations", c.combinations())
+        ObjectNode node = list.addObject().put("change", c.change()).put("inWords", c.inWords()).put("combinations", c.combinations())
                 .put("safetyRegression", c.safetyRegression());
         node.set("example", map(c.example()));
+        node.put("exampleInWords", org.safeguarding.rules.api.IncidentWords.describe(c.example()));
     }
 
     private static ObjectNode map(Map<String, String> map) {

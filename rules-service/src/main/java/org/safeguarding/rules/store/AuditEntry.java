@@ -7,7 +7,7 @@ import java.time.Instant;
  * deploy, by whom (the signed-in token's subject), to which version, with the lead's note.
  * Written once and never changed or removed by the service.
  *
- * @param action  {@code upload}, {@code activate}, {@code rollback} or {@code folder-watch}
+ * @param action  {@code upload}, {@code activate}, {@code rollback}, {@code folder-watch} or {@code fallback} (the active version no longer passed at start, so the service serves the tables it started with)
  * @param sha256  the version it concerns (for a roll back, the version now active)
  * @param subject who: the token's subject ({@code folder watch} for deploys by file)
  * @param detail  for an upload, the name the lead gave, the outcome and their note; else {@code ""}

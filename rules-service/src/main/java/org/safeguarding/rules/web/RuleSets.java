@@ -91,15 +91,23 @@ public class RuleSets {
         store = new RuleSetStore(storePath);
         Optional<RuleSetStore.Pointer> pointer = store.pointer();
         if (pointer.isPresent()) {
-            swap(compile(pointer.get().active()));
-        } else {
-            // The shipped tables were built and proven when the library was: only their scenarios run here.
-            Optional<RuleSet> proven = initialTables.isPresent() ? Optional.empty() : Optional.of(RuleSet.bundled());
-            StoredVersion first = check(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled",
-                    "The tables the service started with.", proven);
-            if (!first.passed()) {
-                throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
+            String wanted = pointer.get().active();
+            try {
+                swap(compile(wanted));
+            } catch (IllegalStateException e) {
+                // The active version passed the checks of the product that activated it, but not this
+                // one's (a new safety property, a new column). A service that does not start leaves every
+                // child without advice: serve the tables it was started with, which pass, and say why.
+                swap(compile(startingTables().sha256()));
+                lag.set(new Lag(wanted, Instant.now(), "the active version no longer passes this version's checks; serving the tables "
+                        + "the service started with until a lead activates a version that passes"));
+                audit("fallback", active.get().info().sha256(), "service", "active version " + wanted.substring(0, 12)
+                        + " no longer passes this version's checks");
+                LOG.warnf("Rule set %s no longer passes this version's checks: serving rule set %s instead", wanted.substring(0, 12),
+                        active.get().info().version());
             }
+        } else {
+            StoredVersion first = startingTables();
             store.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
             swap(compile(first.sha256()));
         }
@@ -383,6 +391,18 @@ public class RuleSets {
             // Only a cache: the version is stored and loads without it, more slowly.
             LOG.warnf("Could not save the index of rule set %s: %s", sha256.substring(0, 12), e.getClass().getSimpleName());
         }
+    }
+
+    /** The tables the service is started with (the shipped ones, or safeguarding.tables.path), checked and stored. */
+    private StoredVersion startingTables() throws IOException {
+        // The shipped tables were built and proven when the library was: only their scenarios run here.
+        Optional<RuleSet> proven = initialTables.isPresent() ? Optional.empty() : Optional.of(RuleSet.bundled());
+        StoredVersion first = check(initialWorkbooks(), initialTables.isPresent() ? "safeguarding.tables.path" : "bundled",
+                "The tables the service started with.", proven);
+        if (!first.passed()) {
+            throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
+        }
+        return first;
     }
 
     private List<Workbook> initialWorkbooks() throws IOException {

@@ -42,6 +42,36 @@ class RestartTest {
         assertThatThrownBy(() -> restarted.rollback("Lead")).isInstanceOf(RuleSets.Refused.class).hasMessageContaining("no earlier version");
     }
 
+    /**
+     * An upgrade can bring a new safety property that the active version fails (here: the LADO
+     * for allegations against staff, which a workbook of the earlier layout cannot give). The
+     * service still starts and gives advice, on the tables it was started with, and says why.
+     */
+    @Test
+    void an_active_version_that_no_longer_passes_falls_back_to_the_starting_tables_and_says_so() throws Exception {
+        RuleSets first = start();
+        String bundled = first.active().orElseThrow().info().sha256();
+        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
+        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+        first.activate(version.sha256(), false, "Lead");
+        // As stored by an earlier product: a workbook of the layout before adultIsStaffOrVolunteer.
+        Path stored = store.resolve("versions").resolve(version.sha256());
+        java.nio.file.Files.write(stored.resolve("workbooks").resolve(EditedWorkbook.NAME), EditedWorkbook.legacyBytes());
+        java.nio.file.Files.deleteIfExists(stored.resolve("proven.index"));
+
+        RuleSets restarted = start();
+        assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(bundled);
+        assertThat(restarted.active().orElseThrow().engine().decide(org.safeguarding.rules.api.Incident.builder()
+                .adultIsStaffOrVolunteer(org.safeguarding.rules.api.Answer.YES).build()).actionCodes())
+                .contains(org.safeguarding.rules.api.ActionCode.REFER_LADO);
+        assertThat(restarted.lag()).get().satisfies(lag -> {
+            assertThat(lag.wanted()).isEqualTo(version.sha256());
+            assertThat(lag.reason()).contains("no longer passes");
+        });
+        assertThat(restarted.pointer().orElseThrow().active()).as("the store is left as it was").isEqualTo(version.sha256());
+        assertThat(java.nio.file.Files.readString(store.resolve("audit.jsonl"))).contains("\"fallback\"");
+    }
+
     @Test
     void a_restart_loads_each_version_from_its_saved_index_without_building_it_again() throws Exception {
         RuleSets first = start();

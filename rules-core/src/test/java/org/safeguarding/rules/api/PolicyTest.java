@@ -1,0 +1,134 @@
+package org.safeguarding.rules.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.tables.EditedWorkbook;
+
+/**
+ * A setting's own stricter rules (the Policy sheet): they can raise the pathway or add actions,
+ * never make advice laxer, and the shipped scenarios (minimums) still pass under them.
+ */
+class PolicyTest {
+    private static final String POLICY = "Policy";
+    private static final Incident ESTABLISHED_SAFE = Incident.builder().immediateDanger(Answer.NO).selfHarmRisk(Answer.NO)
+            .adultInvolved(Answer.NO).intendedHarm(Answer.NO).consentGiven(Answer.YES).coercionOrBlackmail(Answer.NO)
+            .capacityConcern(Answer.NO).atypicalOrViolentContent(Answer.NO).under13SexualActivity(Answer.NO)
+            .profitMotive(Answer.NO).parentalRisk(Answer.NO).build();
+
+    /** "Escalate every incident involving a child under 14", as a DSL would type it. */
+    private static EditedWorkbook underFourteen() {
+        return EditedWorkbook.ofShipped().set(POLICY, "A9", "L-01").set(POLICY, "B9", "Any child under 14: refer")
+                .setNumber(POLICY, "O9", 14).set(POLICY, "C9", "ESCALATE")
+                .set(POLICY, "P9", "Our child protection policy (2026), section 4.2");
+    }
+
+    private static RuleSet.Review review(EditedWorkbook workbook) {
+        return RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, workbook.bytes())), Scenario.bundled(), Optional.empty());
+    }
+
+    @Test
+    void under_fourteen_escalation_passes_every_check_and_every_shipped_scenario() {
+        RuleSet.Review review = review(underFourteen());
+        assertThat(review.report().problems()).isEmpty();
+        assertThat(review.report().safety().orElseThrow().findings()).isEmpty();
+        assertThat(review.report().scenarios()).allSatisfy(s -> assertThat(s.differences()).as(s.scenario().id()).isEmpty());
+        assertThat(review.passed()).isPresent();
+        // Every age band the policy makes is proven: under 14, and 14 or over / not known.
+        assertThat(review.report().safety().orElseThrow().pathwayCombinations()).isEqualTo(2 * 177_147L);
+
+        DecisionEngine engine = review.passed().get().engine();
+        Recommendation thirteen = engine.decide(ESTABLISHED_SAFE.toBuilder().person(Role.CREATOR, 13).person(Role.RECIPIENT, 15).build());
+        assertThat(thirteen.pathway()).isEqualTo(Pathway.ESCALATE);
+        assertThat(thirteen.provisional()).isFalse();
+        assertThat(thirteen.ruleIds()).startsWith("L-01").doesNotContain("P-09");
+        assertThat(thirteen.reasons()).filteredOn(r -> !r.table().equals("Actions") && !r.table().equals("Questions"))
+                .extracting(Reason::rule).containsExactly("L-01");
+        assertThat(thirteen.reasons().get(0)).satisfies(r -> {
+            assertThat(r.table()).isEqualTo(POLICY);
+            assertThat(r.guidance()).isEqualTo("Our child protection policy (2026), section 4.2");
+        });
+        assertThat(thirteen.actionCodes()).contains(ActionCode.REFER_CHILDRENS_SOCIAL_CARE)
+                .doesNotContain(ActionCode.HANDLE_WITHIN_ORGANISATION, ActionCode.REQUEST_DELETION);
+
+        Recommendation fifteen = engine.decide(ESTABLISHED_SAFE.toBuilder().person(Role.CREATOR, 15).person(Role.REPORTER, 12).build());
+        assertThat(fifteen.pathway()).as("a reporter is not involved").isEqualTo(Pathway.HANDLE_INTERNALLY);
+        assertThat(fifteen.warnings()).isEmpty();
+
+        Recommendation noAges = engine.decide(ESTABLISHED_SAFE);
+        assertThat(noAges.pathway()).isEqualTo(Pathway.HANDLE_INTERNALLY);
+        assertThat(noAges.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.field()).isEqualTo("people");
+            assertThat(w.message()).contains("L-01", "give the ages");
+        });
+        Recommendation emergency = engine.decide(ESTABLISHED_SAFE.toBuilder().immediateDanger(Answer.YES).person(Role.PICTURED, 12).build());
+        assertThat(emergency.pathway()).as("never lowered").isEqualTo(Pathway.EMERGENCY);
+        assertThat(emergency.ruleIds()).doesNotContain("L-01");
+    }
+
+    @Test
+    void a_policy_that_tries_to_make_advice_laxer_is_refused_naming_the_cell() {
+        for (String laxer : List.of("HANDLE_INTERNALLY", "HANDLE_WITHIN_ORGANISATION", "REQUEST_DELETION", "INVOLVE_PARENTS", "CALL_999")) {
+            RuleSet.Review review = review(underFourteen().set(POLICY, "C9", laxer));
+            assertThat(review.passed()).isEmpty();
+            assertThat(review.report().problems()).singleElement().satisfies(p -> {
+                assertThat(p.sheet()).isEqualTo(POLICY);
+                assertThat(p.cell()).isEqualTo("C9");
+                assertThat(p.message()).contains("'" + laxer + "' is not allowed in 'Then'", "ESCALATE");
+            });
+        }
+        RuleSet.Review tooOld = review(underFourteen().set(POLICY, "O9", "19"));
+        assertThat(tooOld.report().problems()).singleElement().satisfies(p -> assertThat(p.cell()).isEqualTo("O9"));
+    }
+
+    @Test
+    void a_stricter_looking_policy_that_breaks_a_safety_property_is_refused_with_an_example() {
+        // "Refer whenever the parents are not a risk" escalates parentalRisk NO but not UNKNOWN, which the
+        // guidance handles internally: learning less about the parents would lower the pathway.
+        RuleSet.Review review = review(underFourteen().set(POLICY, "O9", "").set(POLICY, "N9", "NO"));
+        assertThat(review.passed()).isEmpty();
+        assertThat(review.report().safety().orElseThrow().findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(2);
+            assertThat(f.message()).contains("parentalRisk");
+        });
+    }
+
+    @Test
+    void a_policy_adds_actions_in_the_action_texts_order_with_its_row_as_the_reason() {
+        RuleSet.Review review = review(underFourteen().set(POLICY, "A10", "L-02").set(POLICY, "B10", "Under 16: offer counselling")
+                .set(POLICY, "O10", "16").set(POLICY, "C10", "OFFER_COUNSELLING").set(POLICY, "P10", "Our policy, section 5"));
+        assertThat(review.passed()).isPresent();
+        DecisionEngine engine = review.passed().get().engine();
+        Recommendation r = engine.decide(ESTABLISHED_SAFE.toBuilder().person(Role.PICTURED, 15).build());
+        assertThat(r.pathway()).isEqualTo(Pathway.HANDLE_INTERNALLY);
+        assertThat(r.actionCodes()).contains(ActionCode.OFFER_COUNSELLING);
+        assertThat(r.actionCodes().indexOf(ActionCode.OFFER_COUNSELLING)).isLessThan(r.actionCodes().indexOf(ActionCode.ONGOING_SUPPORT));
+        assertThat(r.reasons()).last().satisfies(reason -> assertThat(reason.rule()).isEqualTo("L-02"));
+        assertThat(r.actions()).filteredOn(a -> a.code() == ActionCode.OFFER_COUNSELLING).singleElement()
+                .satisfies(a -> assertThat(a.guidance()).isEqualTo("Our policy, section 5"));
+    }
+
+    @Test
+    void index_and_drools_agree_under_a_policy_and_the_saved_index_keeps_it() {
+        RuleSet ruleSet = review(underFourteen()).passed().orElseThrow();
+        DecisionEngine index = ruleSet.engine();
+        DecisionEngine drools = index.withEvaluation(Evaluation.DROOLS);
+        RuleSet reloaded = RuleSet.fromIndex(ruleSet.toIndex(), ruleSet.workbooks()).orElseThrow();
+        Random random = new Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            Incident incident = RandomIncidents.withRandomPeople(random);
+            Recommendation a = index.decide(incident);
+            for (Recommendation b : List.of(drools.decide(incident), reloaded.engine().decide(incident))) {
+                assertThat(b.pathway()).isEqualTo(a.pathway());
+                assertThat(b.provisional()).isEqualTo(a.provisional());
+                assertThat(b.actions()).isEqualTo(a.actions());
+                assertThat(b.reasons()).isEqualTo(a.reasons());
+                assertThat(b.warnings()).isEqualTo(a.warnings());
+            }
+        }
+    }
+}
