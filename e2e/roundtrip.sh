@@ -41,7 +41,7 @@ PY
 unchanged() { # WHO FILE
   bin/rules validate "$2" > "$work/validate.txt" || { cat "$work/validate.txt"; fail "$1: the saved workbook does not validate"; }
   bin/rules diff "$shipped" "$2" > "$work/diff.txt" || { cat "$work/diff.txt"; fail "$1: diff failed"; }
-  grep -q "no decision changes" "$work/diff.txt" || { cat "$work/diff.txt"; fail "$1: decisions changed"; }
+  grep -q "No decision changes" "$work/diff.txt" || { cat "$work/diff.txt"; fail "$1: decisions changed"; }
   ! grep -qE "^(text|CHECK BEFORE)" "$work/diff.txt" || { cat "$work/diff.txt"; fail "$1: texts changed"; }
   echo "roundtrip: $1 save: valid, every decision and every text unchanged"
 }
@@ -87,12 +87,12 @@ new_text="Call the NSPCC Helpline on {NSPCC_HELPLINE} today, for advice on what 
   || fail "LibreOffice could not make the edit"
 bin/rules validate "$work/edited-saved/$name" > /dev/null || fail "the edited workbook does not validate"
 bin/rules diff "$shipped" "$work/edited-saved/$name" > "$work/diff.txt" || { cat "$work/diff.txt"; fail "diff of the edit failed"; }
-grep -qE "^pathway HANDLE_INTERNALLY → ESCALATE" "$work/diff.txt" || { cat "$work/diff.txt"; fail "the stricter rule is not shown"; }
+grep -qE "^The pathway changes from HANDLE_INTERNALLY to ESCALATE" "$work/diff.txt" || { cat "$work/diff.txt"; fail "the stricter rule is not shown"; }
 grep -q "^text Action texts, CONTACT_NSPCC_HELPLINE" "$work/diff.txt" || { cat "$work/diff.txt"; fail "the changed text is not shown"; }
 grep -q "after:  Call the NSPCC Helpline on .* today, for advice on what to do next." "$work/diff.txt" \
   || { cat "$work/diff.txt"; fail "the new wording is not shown"; }
 # Nothing else: every pathway change is that escalation (the actions follow from it), one text changed.
-! grep -E "^(pathway|SAFETY)" "$work/diff.txt" | grep -vqE "^pathway HANDLE_INTERNALLY( \(provisional\))? → ESCALATE:" \
+! grep -E "^(The pathway|SAFETY)" "$work/diff.txt" | grep -vqE "^The pathway changes from HANDLE_INTERNALLY( \(provisional\))? to ESCALATE," \
   || { cat "$work/diff.txt"; fail "a pathway changed that the edit did not change"; }
 [ "$(grep -cE "^(text|CHECK)" "$work/diff.txt")" -eq 1 ] || { cat "$work/diff.txt"; fail "texts changed that the edit did not change"; }
 echo "roundtrip: an edit made in LibreOffice shows exactly its stricter rule and its new text"
