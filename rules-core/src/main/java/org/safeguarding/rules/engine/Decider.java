@@ -551,7 +551,7 @@ public final class Decider {
             boolean provisional = decided.provisional();
             OutcomePart outcome = outcomePart(values, pathway, provisional);
             return recommendation(incident, derivation, values, youngest, decided, outcome.actions(), outcome.questions(),
-                    List.of(outcome.reasons()));
+                    outcome.reasons());
         }
         KieSession session = sessions.get().newKieSession();
         try {
@@ -561,7 +561,7 @@ public final class Decider {
                     pathwayReasons(findings, table).stream().map(RuleInfo::reason).toArray(Reason[]::new)), values, youngest);
             runActions(session, values, decided.pathway(), decided.provisional());
             return recommendation(incident, derivation, values, youngest, decided, actionsOf(findings, decided.pathway(), decided.provisional()),
-                    questionsOf(findings), outcomeReasons(findings));
+                    questionsOf(findings), outcomeReasons(findings).toArray(Reason[]::new));
         } finally {
             session.dispose();
         }
@@ -573,7 +573,7 @@ public final class Decider {
      * follow the tables' as reasons.
      */
     private Recommendation recommendation(Incident incident, Derivation derivation, Enum<?>[] values, int youngest, PathwayPart decided,
-                                          List<Action> actions, List<Question> questions, List<Reason> outcomeReasons) {
+                                          List<Action> actions, List<Question> questions, Reason[] outcomeReasons) {
         Pathway pathway = decided.pathway();
         boolean provisional = decided.provisional();
         List<Warning> warnings = derivation.warnings();
@@ -591,14 +591,9 @@ public final class Decider {
                 warnings.add(age.get());
             }
         }
-        Reason[] reasons = new Reason[decided.reasons().length + outcomeReasons.size() + added.reasons().size()];
-        int i = 0;
-        for (Reason reason : decided.reasons()) {
-            reasons[i++] = reason;
-        }
-        for (Reason reason : outcomeReasons) {
-            reasons[i++] = reason;
-        }
+        Reason[] reasons = Arrays.copyOf(decided.reasons(), decided.reasons().length + outcomeReasons.length + added.reasons().size());
+        System.arraycopy(outcomeReasons, 0, reasons, decided.reasons().length, outcomeReasons.length);
+        int i = decided.reasons().length + outcomeReasons.length;
         for (Reason reason : added.reasons()) {
             reasons[i++] = reason;
         }
@@ -727,8 +722,12 @@ public final class Decider {
     static Derivation derive(Incident incident) {
         List<Person> people = incident.people();
         boolean staff = incident.adultIsStaffOrVolunteer() == Answer.YES;
-        if (people.isEmpty() && !staff) {
-            return NOTHING_DERIVED;
+        if (people.isEmpty()) {
+            // The common cases are worked out once: a decision is microseconds, and these are most of them.
+            if (!staff || incident.adultInvolved() == Answer.YES) {
+                return NOTHING_DERIVED;
+            }
+            return incident.adultInvolved() == Answer.NO ? STAFF_SAID_NO_ADULT : STAFF_IS_AN_ADULT;
         }
         List<Warning> warnings = new ArrayList<>(2);
         Map<Fact, Answer> derived = new EnumMap<>(Fact.class);
@@ -760,4 +759,7 @@ public final class Decider {
     }
 
     private static final Derivation NOTHING_DERIVED = new Derivation(Map.of(), List.of());
+    private static final Derivation STAFF_IS_AN_ADULT = new Derivation(Map.of(Fact.ADULT_INVOLVED, Answer.YES), List.of());
+    private static final Derivation STAFF_SAID_NO_ADULT = new Derivation(Map.of(Fact.ADULT_INVOLVED, Answer.YES),
+            List.of(new Warning("adultInvolved", "is false, but adultIsStaffOrVolunteer is true: decided as an adult involved, the safer reading.")));
 }
