@@ -64,6 +64,18 @@ public class ProblemMappers {
         return Problems.of(status, problem);
     }
 
+    /**
+     * The rule set store could not be read or written (a database lost, a volume gone): admin
+     * calls are refused for now and may be retried; decisions go on with the active rule set.
+     */
+    @ServerExceptionMapper
+    public Response storeUnavailable(java.io.IOException e) {
+        LOG.warnf("The rule set store is unavailable: %s", e.getClass().getSimpleName());
+        return Response.fromResponse(Problems.of(503, "Store unavailable",
+                "The rule set store cannot be reached just now, so versions cannot be uploaded, activated or listed. "
+                        + "Decisions go on with the active rule set. Try again shortly.")).header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         LOG.errorf("Unexpected %s while handling a request", e.getClass().getSimpleName());

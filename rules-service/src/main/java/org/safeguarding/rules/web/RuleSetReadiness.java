@@ -27,6 +27,6 @@ public class RuleSetReadiness implements HealthCheck {
                     engine.lag().ifPresent(l -> response.withData("notReadyFor", l.wanted().substring(0, 12) + ": " + l.reason()));
                     return response.build();
                 })
-                .orElseGet(() -> HealthCheckResponse.named("rule-set").down().withData("reason", "compiling").build());
+                .orElseGet(() -> HealthCheckResponse.named("rule-set").down().withData("reason", engine.storeProblem().orElse("compiling")).build());
     }
 }

@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 import org.safeguarding.rules.api.RuleSet;
 import org.safeguarding.rules.json.ReviewJson;
 import org.safeguarding.rules.api.Scenario;
+import org.safeguarding.rules.store.FileRuleSetStore;
+import org.safeguarding.rules.store.PostgresRuleSetStore;
 import org.safeguarding.rules.store.RuleSetStore;
 import org.safeguarding.rules.store.StoredVersion;
 import org.safeguarding.rules.api.Workbook;
@@ -49,23 +51,43 @@ public class RuleSets {
     private final Object changes = new Object();
     private final Optional<Path> initialTables;
     private final Path storePath;
+    /** URL, user and password of the PostgreSQL store, when configured; otherwise the file store at storePath. */
+    private final Optional<String[]> jdbc;
     private final java.time.Duration pollInterval;
     private final DecisionMetrics metrics;
     private final int maxFailedVersions;
     private final AtomicReference<Lag> lag = new AtomicReference<>();
-    private RuleSetStore store;
+    private final AtomicReference<String> storeProblem = new AtomicReference<>();
+    /** Set once opened; {@code null} while a database that was down at start is still being retried. */
+    private volatile RuleSetStore store;
     private java.util.concurrent.ScheduledExecutorService follower;
 
+    @jakarta.inject.Inject
     public RuleSets(@ConfigProperty(name = "safeguarding.tables.path") Optional<Path> initialTables,
                     @ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
+                    @ConfigProperty(name = "safeguarding.store.jdbc-url") Optional<String> jdbcUrl,
+                    @ConfigProperty(name = "safeguarding.store.jdbc-user") Optional<String> jdbcUser,
+                    @ConfigProperty(name = "safeguarding.store.jdbc-password") Optional<String> jdbcPassword,
                     @ConfigProperty(name = "safeguarding.store.poll-interval", defaultValue = "2s") java.time.Duration pollInterval,
                     @ConfigProperty(name = "safeguarding.store.max-failed-versions", defaultValue = "20") int maxFailedVersions,
                     DecisionMetrics metrics) {
         this.maxFailedVersions = maxFailedVersions;
         this.initialTables = initialTables;
         this.storePath = storePath;
+        this.jdbc = jdbcUrl.map(url -> new String[] {url, jdbcUser.orElse(null), jdbcPassword.orElse(null)});
         this.pollInterval = pollInterval;
         this.metrics = metrics;
+    }
+
+    /** On the file store at {@code storePath}: for tests and embedding. */
+    RuleSets(Optional<Path> initialTables, Path storePath, java.time.Duration pollInterval, int maxFailedVersions, DecisionMetrics metrics) {
+        this(initialTables, storePath, Optional.empty(), Optional.empty(), Optional.empty(), pollInterval, maxFailedVersions, metrics);
+    }
+
+    /** On PostgreSQL: for tests. */
+    static RuleSets onPostgres(String url, String user, java.time.Duration pollInterval, DecisionMetrics metrics) {
+        return new RuleSets(Optional.empty(), Path.of("unused"), Optional.of(url), Optional.ofNullable(user), Optional.empty(), pollInterval, 20,
+                metrics);
     }
 
     /** A version the store says is active but this replica could not load; it keeps serving its own. */
@@ -87,9 +109,57 @@ public class RuleSets {
     }
 
     void start(@Observes StartupEvent event) throws IOException {
+        follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "rule-set-pointer-follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (jdbc.isEmpty()) {
+            open(); // a folder that cannot be opened is the operator's to fix before the service runs
+            return;
+        }
+        tryOpen();
+    }
+
+    /**
+     * The database may be down when a replica starts: the replica then reports not-ready, with
+     * the reason, and tries again every poll interval until it can load the active version.
+     */
+    private void tryOpen() {
+        try {
+            open();
+            storeProblem.set(null);
+        } catch (IOException | RuntimeException e) {
+            storeProblem.set("the rule set store (PostgreSQL) cannot be reached (" + e.getClass().getSimpleName() + "); retrying every "
+                    + pollInterval.toSeconds() + " s");
+            LOG.warnf("The rule set store cannot be reached at start (%s); not ready, retrying", e.getClass().getSimpleName());
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+            follower.schedule(this::tryOpen, pollInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The store, once opened: until then (a database down at start) calls fail as the store being unreachable does. */
+    private RuleSetStore store() throws IOException {
+        RuleSetStore current = store;
+        if (current == null) {
+            throw new IOException("the rule set store is not reachable yet");
+        }
+        return current;
+    }
+
+    /** Why this replica has no rule set yet, when the store could not be reached; empty otherwise. */
+    public Optional<String> storeProblem() {
+        return Optional.ofNullable(storeProblem.get());
+    }
+
+    private void open() throws IOException {
         long start = System.nanoTime();
-        store = new RuleSetStore(storePath);
-        Optional<RuleSetStore.Pointer> pointer = store.pointer();
+        RuleSetStore opened = jdbc.<RuleSetStore>map(c -> new PostgresRuleSetStore(c[0], c[1], c[2])).orElseGet(() -> new FileRuleSetStore(storePath));
+        store = opened;
+        Optional<RuleSetStore.Pointer> pointer = opened.pointer();
         if (pointer.isPresent()) {
             String wanted = pointer.get().active();
             try {
@@ -108,23 +178,23 @@ public class RuleSets {
             }
         } else {
             StoredVersion first = startingTables();
-            store.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
+            opened.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
             swap(compile(first.sha256()));
         }
-        LOG.infof("Rule set %s active (store %s), ready in %d ms", active.get().info().version(), store.root(),
+        LOG.infof("Rule set %s active (store: %s), ready in %d ms", active.get().info().version(), opened.describe(),
                 (System.nanoTime() - start) / 1_000_000);
-        follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "rule-set-pointer-follower");
-            thread.setDaemon(true);
-            return thread;
-        });
         follower.scheduleWithFixedDelay(this::followPointer, pollInterval.toMillis(), pollInterval.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+        // Where the store says when the pointer changes (PostgreSQL), follow at once; the poll stays as the fallback.
+        opened.onPointerChange(() -> follower.execute(this::followPointer));
     }
 
     void stop(@Observes io.quarkus.runtime.ShutdownEvent event) {
         if (follower != null) {
             follower.shutdownNow();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 
@@ -137,7 +207,7 @@ public class RuleSets {
         synchronized (changes) {
             String wanted = null;
             try {
-                Optional<RuleSetStore.Pointer> pointer = store.pointer();
+                Optional<RuleSetStore.Pointer> pointer = store().pointer();
                 ActiveRuleSet current = active.get();
                 if (pointer.isEmpty() || (current != null && current.info().sha256().equals(pointer.get().active()))) {
                     lag.set(null);
@@ -191,13 +261,13 @@ public class RuleSets {
 
     /** The audit trail, newest first. */
     public List<org.safeguarding.rules.store.AuditEntry> audit(int offset, int limit) throws IOException {
-        return store.audit(offset, limit);
+        return store().audit(offset, limit);
     }
 
     /** Never stops what was done: the action stands, and the failure to record it is logged. */
     private void audit(String action, String sha256, String subject, String detail) {
         try {
-            store.audit(new org.safeguarding.rules.store.AuditEntry(Instant.now(), action, sha256, subject, detail));
+            store().audit(new org.safeguarding.rules.store.AuditEntry(Instant.now(), action, sha256, subject, detail));
         } catch (IOException e) {
             LOG.errorf("Could not record %s of rule set %s in the audit trail: %s", action, sha256.substring(0, 12),
                     e.getClass().getSimpleName());
@@ -228,7 +298,7 @@ public class RuleSets {
             report.put("passed", false);
         }
         String sha = Workbook.sha256Of(workbooks);
-        Optional<StoredVersion> existing = store.read(sha);
+        Optional<StoredVersion> existing = store().read(sha);
         if (existing.isPresent() && existing.get().passed() != passed) {
             // The same bytes are stored already, but this upload checks differently (e.g. under a refused
             // file name): answer with this upload's own report and leave the stored version as it is.
@@ -239,9 +309,9 @@ public class RuleSets {
             capProblems(report);
         }
         // A failed version can never be activated: its report is kept for the lead, its files are not.
-        StoredVersion stored = store.save(sha, passed ? files : List.of(), uploadedBy, Instant.now(), passed, report, note);
+        StoredVersion stored = store().save(sha, passed ? files : List.of(), uploadedBy, Instant.now(), passed, report, note);
         if (!passed) {
-            store.pruneFailed(maxFailedVersions);
+            store().pruneFailed(maxFailedVersions);
         }
         if (stored.passed() && outcome.passed().isPresent()) {
             RuleSet ruleSet = outcome.passed().get();
@@ -271,7 +341,7 @@ public class RuleSets {
      */
     public StoredVersion activate(String sha256, boolean confirmed, String subject) throws IOException, Refused {
         synchronized (changes) {
-            StoredVersion version = store.read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
+            StoredVersion version = store().read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
             if (!version.passed()) {
                 throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
             }
@@ -286,11 +356,11 @@ public class RuleSets {
             }
             RuleSet ruleSet = compile(sha256);
             List<String> previous = new ArrayList<>();
-            store.pointer().ifPresent(p -> {
+            store().pointer().ifPresent(p -> {
                 previous.add(p.active());
                 previous.addAll(p.previous());
             });
-            store.setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))));
+            store().setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))));
             swap(ruleSet);
             audit(subject.equals(FolderWatch.SUBJECT) ? "folder-watch" : "activate", sha256, subject, "");
             LOG.infof("Rule set %s activated", sha256.substring(0, 12));
@@ -301,42 +371,42 @@ public class RuleSets {
     /** Goes back to the version that was active before the current one. */
     public StoredVersion rollback(String subject) throws IOException, Refused {
         synchronized (changes) {
-            RuleSetStore.Pointer pointer = store.pointer().orElseThrow(() -> new Refused(409, "There is no rule set to roll back."));
+            RuleSetStore.Pointer pointer = store().pointer().orElseThrow(() -> new Refused(409, "There is no rule set to roll back."));
             if (pointer.previous().isEmpty()) {
                 throw new Refused(409, "There is no earlier version to roll back to.");
             }
             String target = pointer.previous().get(0);
             RuleSet ruleSet = compile(target);
-            store.setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())));
+            store().setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())));
             swap(ruleSet);
             audit("rollback", target, subject, "from " + pointer.active().substring(0, 12));
             LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
-            return store.read(target).orElseThrow();
+            return store().read(target).orElseThrow();
         }
     }
 
     public List<StoredVersion> list() throws IOException {
-        return store.list();
+        return store().list();
     }
 
     public Optional<StoredVersion> version(String sha256) throws IOException {
-        return store.read(sha256);
+        return store().read(sha256);
     }
 
     /** A stored version's rule workbooks, as uploaded (names made safe); empty for a version that failed. */
     public List<Workbook> workbooks(String sha256) throws IOException {
-        if (store.read(sha256).isEmpty()) {
+        if (store().read(sha256).isEmpty()) {
             return List.of();
         }
         try {
-            return store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
+            return store().workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
         } catch (java.nio.file.NoSuchFileException e) {
             return List.of();
         }
     }
 
     public Optional<RuleSetStore.Pointer> pointer() throws IOException {
-        return store.pointer();
+        return store().pointer();
     }
 
     private void swap(RuleSet ruleSet) {
@@ -361,8 +431,8 @@ public class RuleSets {
         if (cached != null) {
             return cached;
         }
-        List<Workbook> workbooks = store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
-        Optional<RuleSet> saved = store.index(sha256).flatMap(index -> RuleSet.fromIndex(index, workbooks));
+        List<Workbook> workbooks = store().workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
+        Optional<RuleSet> saved = store().index(sha256).flatMap(index -> RuleSet.fromIndex(index, workbooks));
         RuleSet ruleSet;
         if (saved.isPresent()) {
             ruleSet = saved.get();
@@ -383,9 +453,9 @@ public class RuleSets {
      */
     private void saveIndex(String sha256, RuleSet proven) {
         try {
-            List<String> stored = store.workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).map(Workbook::name).toList();
+            List<String> stored = store().workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).map(Workbook::name).toList();
             if (stored.equals(proven.workbooks().stream().map(Workbook::name).toList())) {
-                store.saveIndex(sha256, proven.toIndex());
+                store().saveIndex(sha256, proven.toIndex());
             }
         } catch (IOException | RuntimeException e) {
             // Only a cache: the version is stored and loads without it, more slowly.

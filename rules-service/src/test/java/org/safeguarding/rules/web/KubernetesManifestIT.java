@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Kubernetes manifests the build generates, and the Dockerfile, checked for structure (no
  * container engine or cluster runs here): several replicas, health probes, sized resources,
- * configuration from a ConfigMap, the verification key from a Secret, one shared store.
+ * configuration from a ConfigMap, the verification key from a Secret, the store's database from a Secret.
  */
 class KubernetesManifestIT {
 
@@ -33,7 +33,7 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void the_deployment_runs_several_probed_sized_replicas_on_one_store() throws Exception {
+    void the_deployment_runs_several_probed_sized_replicas_on_one_database() throws Exception {
         List<JsonNode> documents = manifests();
         JsonNode deployment = kind(documents, "Deployment");
         Assertions.assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(2);
@@ -48,13 +48,13 @@ class KubernetesManifestIT {
         Assertions.assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("512Mi");
         Assertions.assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");
         Assertions.assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
-        Assertions.assertThat(container.path("envFrom").toString()).contains("safeguarding-config");
-        Assertions.assertThat(container.path("env").toString()).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
-                .contains("SAFEGUARDING_STORE_PATH");
-        Assertions.assertThat(container.path("volumeMounts").toString()).contains("/var/lib/safeguarding/rule-store")
-                .contains("/etc/safeguarding/jwt");
+        Assertions.assertThat(container.path("envFrom").toString()).contains("safeguarding-config")
+                .as("the store's database from a Secret").contains("safeguarding-store-db");
+        Assertions.assertThat(container.path("env").toString()).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        Assertions.assertThat(container.path("volumeMounts").toString()).contains("/etc/safeguarding/jwt");
         JsonNode volumes = deployment.at("/spec/template/spec/volumes");
-        Assertions.assertThat(volumes.toString()).contains("safeguarding-rule-store").contains("safeguarding-jwt-key");
+        Assertions.assertThat(volumes.toString()).contains("safeguarding-jwt-key").as("no ReadWriteMany claim")
+                .doesNotContain("persistentVolumeClaim");
         Assertions.assertThat(kind(documents, "Service").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
     }
 

@@ -36,8 +36,10 @@ class ReplicasIT {
         processes.forEach(Process::destroyForcibly);
     }
 
-    private String start(int port) throws Exception {
-        return PackagedService.start(work, port, processes, "-Dsafeguarding.store.poll-interval=500ms");
+    private String start(int port, String... store) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-Dsafeguarding.store.poll-interval=500ms"));
+        options.addAll(List.of(store));
+        return PackagedService.start(work, port, processes, options.toArray(String[]::new));
     }
 
     private static String active(String base, String token) {
@@ -45,10 +47,10 @@ class ReplicasIT {
                 .extract().path("sha256");
     }
 
-    private static long waitUntilServes(String base, String token, String sha) throws InterruptedException {
+    private static long waitUntilServes(String base, String token, String sha, Duration bound) throws InterruptedException {
         long start = System.nanoTime();
         while (!sha.equals(active(base, token))) {
-            Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start)).as("replica " + base + " follows").isLessThan(BOUND);
+            Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start)).as("replica " + base + " follows").isLessThan(bound);
             Thread.sleep(50);
         }
         return (System.nanoTime() - start) / 1_000_000;
@@ -56,11 +58,29 @@ class ReplicasIT {
 
     @Test
     void replicas_sharing_a_store_serve_the_same_version() throws Exception {
+        replicasServeTheSameVersion("folder", BOUND);
+    }
+
+    /**
+     * The same on one PostgreSQL database and no shared folder: the poll is an hour, so only
+     * LISTEN/NOTIFY can carry an activation (issue 16 asks for under a second; bounded here at 5 s
+     * for a loaded CI machine, and the time taken is printed).
+     */
+    @Test
+    void replicas_on_one_database_follow_an_activation_at_once() throws Exception {
+        try (org.safeguarding.rules.store.TestPostgres postgres = org.safeguarding.rules.store.TestPostgres.start()) {
+            String url = postgres.newDatabase();
+            replicasServeTheSameVersion("PostgreSQL", Duration.ofSeconds(5), "-Dsafeguarding.store.jdbc-url=" + url,
+                    "-Dsafeguarding.store.jdbc-user=postgres", "-Dsafeguarding.store.poll-interval=1h");
+        }
+    }
+
+    private void replicasServeTheSameVersion(String store, Duration bound, String... options) throws Exception {
         LocalTokens.ensureKeys(work.resolve("keys"));
         String client = LocalTokens.token(work.resolve("keys"), "replica-test", "decision-client", Duration.ofHours(1));
         String admin = LocalTokens.token(work.resolve("keys"), "replica-test", "rules-admin", Duration.ofHours(1));
-        String a = start(18101);
-        String b = start(18102);
+        String a = start(18101, options);
+        String b = start(18102, options);
         String original = active(a, client);
         Assertions.assertThat(active(b, client)).isEqualTo(original);
 
@@ -86,10 +106,11 @@ class ReplicasIT {
             String edited = given().baseUri(a).header("Authorization", "Bearer " + admin).multiPart("workbook", workbook)
                     .multiPart("uploadedBy", "replica test").post("/api/v1/rulesets").then().statusCode(201).extract().path("sha256");
             given().baseUri(a).header("Authorization", "Bearer " + admin).post("/api/v1/rulesets/" + edited + "/activate").then().statusCode(200);
-            long followed = waitUntilServes(b, client, edited);
+            long followed = waitUntilServes(b, client, edited, bound);
             given().baseUri(b).header("Authorization", "Bearer " + admin).post("/api/v1/rulesets/rollback").then().statusCode(200);
-            long rolledBack = waitUntilServes(a, client, original);
-            System.out.printf("replicas: B served A's activation after %d ms; A followed B's roll back after %d ms%n", followed, rolledBack);
+            long rolledBack = waitUntilServes(a, client, original, bound);
+            System.out.printf("replicas (%s): B served A's activation after %d ms; A followed B's roll back after %d ms%n", store, followed,
+                    rolledBack);
         } finally {
             running.set(false);
             load.join();

@@ -119,7 +119,7 @@ class RestartTest {
     }
 
     private List<Workbook> restartedWorkbooks(String sha256) throws Exception {
-        return new org.safeguarding.rules.store.RuleSetStore(store).workbooks(sha256);
+        return new org.safeguarding.rules.store.FileRuleSetStore(store).workbooks(sha256);
     }
 
     /** Every action text of a decision on an incident nothing is known about yet: the referral text carries the local number. */

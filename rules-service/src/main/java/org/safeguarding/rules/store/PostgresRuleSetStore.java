@@ -1,0 +1,290 @@
+package org.safeguarding.rules.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+import org.safeguarding.rules.api.Workbook;
+
+/**
+ * The rule set store in PostgreSQL, for many replicas without a shared volume. The schema is
+ * Flyway's ({@code db/store}); the pointer changes in one transaction that also notifies
+ * {@value #CHANNEL}, so every replica listening follows an activation at once. Plain JDBC,
+ * one short connection per call (admin calls are rare; decisions never touch the store) and
+ * one long one that listens. Errors come out as {@link IOException}s, as from the file store.
+ */
+public final class PostgresRuleSetStore implements RuleSetStore {
+    private static final Logger LOG = Logger.getLogger(PostgresRuleSetStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String CHANNEL = "rule_set_pointer";
+
+    private final String url;
+    private final Properties credentials = new Properties();
+    private volatile Thread listener;
+    private volatile boolean closed;
+
+    public PostgresRuleSetStore(String url, String user, String password) {
+        this.url = url;
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/store").load().migrate();
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL " + url.replaceAll("password=[^&]*", "password=…");
+    }
+
+    @Override
+    public StoredVersion save(String sha256, List<Workbook> workbooks, String uploadedBy, Instant uploadedAt, boolean passed,
+                              ObjectNode report, String note) throws IOException {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement version = c.prepareStatement("INSERT INTO rule_set_version VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                version.setString(1, sha256);
+                version.setString(2, uploadedBy);
+                version.setTimestamp(3, Timestamp.from(uploadedAt));
+                version.setBoolean(4, passed);
+                version.setString(5, JSON.writeValueAsString(report));
+                version.setString(6, note == null ? "" : note);
+                if (version.executeUpdate() == 1) {
+                    try (PreparedStatement file = c.prepareStatement("INSERT INTO rule_set_workbook VALUES (?, ?, ?)")) {
+                        for (Workbook workbook : workbooks) {
+                            file.setString(1, sha256);
+                            file.setString(2, FileRuleSetStore.safeName(workbook.name()));
+                            file.setBytes(3, workbook.bytes());
+                            file.addBatch();
+                        }
+                        file.executeBatch();
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw failed("store a version", e);
+        }
+        return read(sha256).orElseThrow();
+    }
+
+    @Override
+    public Optional<StoredVersion> read(String sha256) throws IOException {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("SELECT * FROM rule_set_version WHERE sha256 = ?")) {
+            s.setString(1, sha256);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(version(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read a version", e);
+        }
+    }
+
+    private static StoredVersion version(ResultSet r) throws SQLException, IOException {
+        return new StoredVersion(r.getString("sha256"), r.getString("uploaded_by"), r.getTimestamp("uploaded_at").toInstant(),
+                r.getBoolean("passed"), (ObjectNode) JSON.readTree(r.getString("report")), r.getString("note"));
+    }
+
+    @Override
+    public List<Workbook> workbooks(String sha256) throws IOException {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("SELECT name, bytes FROM rule_set_workbook WHERE sha256 = ? ORDER BY name")) {
+            s.setString(1, sha256);
+            List<Workbook> workbooks = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    workbooks.add(new Workbook(r.getString(1), r.getBytes(2)));
+                }
+            }
+            return workbooks;
+        } catch (SQLException e) {
+            throw failed("read a version's workbooks", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> index(String sha256) throws IOException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT bytes FROM rule_set_index WHERE sha256 = ?")) {
+            s.setString(1, sha256);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read an index", e);
+        }
+    }
+
+    @Override
+    public void saveIndex(String sha256, byte[] index) throws IOException {
+        if (read(sha256).isEmpty()) {
+            throw new IllegalArgumentException("no stored version " + sha256);
+        }
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO rule_set_index VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET bytes = EXCLUDED.bytes")) {
+            s.setString(1, sha256);
+            s.setBytes(2, index);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("save an index", e);
+        }
+    }
+
+    @Override
+    public List<StoredVersion> list() throws IOException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT * FROM rule_set_version ORDER BY uploaded_at DESC, sha256")) {
+            List<StoredVersion> list = new ArrayList<>();
+            while (r.next()) {
+                list.add(version(r));
+            }
+            return list;
+        } catch (SQLException e) {
+            throw failed("list the versions", e);
+        }
+    }
+
+    @Override
+    public void pruneFailed(int keep) throws IOException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("DELETE FROM rule_set_version WHERE sha256 IN "
+                + "(SELECT sha256 FROM rule_set_version WHERE NOT passed ORDER BY uploaded_at DESC, sha256 OFFSET ?)")) {
+            s.setInt(1, keep);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("remove failed versions", e);
+        }
+    }
+
+    @Override
+    public void audit(AuditEntry entry) throws IOException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO rule_set_audit (at, action, sha256, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+            s.setTimestamp(1, Timestamp.from(entry.at()));
+            s.setString(2, entry.action());
+            s.setString(3, entry.sha256());
+            s.setString(4, entry.subject());
+            s.setString(5, entry.detail());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("add to the audit trail", e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(int offset, int limit) throws IOException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT at, action, sha256, subject, detail FROM rule_set_audit ORDER BY id DESC OFFSET ? LIMIT ?")) {
+            s.setInt(1, offset);
+            s.setInt(2, limit);
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.add(new AuditEntry(r.getTimestamp(1).toInstant(), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw failed("read the audit trail", e);
+        }
+    }
+
+    @Override
+    public Optional<Pointer> pointer() throws IOException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT active, previous FROM rule_set_pointer WHERE id = 1")) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+            List<String> previous = new ArrayList<>();
+            JSON.readTree(r.getString(2)).forEach(n -> previous.add(n.asText()));
+            return Optional.of(new Pointer(r.getString(1), previous));
+        } catch (SQLException e) {
+            throw failed("read the active pointer", e);
+        }
+    }
+
+    @Override
+    public void setPointer(Pointer pointer) throws IOException {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_set_pointer VALUES (1, ?, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET active = EXCLUDED.active, previous = EXCLUDED.previous");
+                 Statement notify = c.createStatement()) {
+                s.setString(1, pointer.active());
+                s.setString(2, JSON.writeValueAsString(pointer.previous()));
+                s.executeUpdate();
+                notify.execute("NOTIFY " + CHANNEL); // delivered with the commit, to every replica listening
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw failed("change the active pointer", e);
+        }
+    }
+
+    /** A thread that listens on {@value #CHANNEL} and reconnects after the database comes back. */
+    @Override
+    public void onPointerChange(Runnable listener) {
+        Thread thread = new Thread(() -> {
+            while (!closed) {
+                try (Connection c = connect(); Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                    org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                    while (!closed) {
+                        org.postgresql.PGNotification[] notes = pg.getNotifications(1000);
+                        if (notes != null && notes.length > 0) {
+                            listener.run();
+                        }
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (!closed) {
+                        LOG.warnf("Not listening for activations (%s); retrying, and polling meanwhile", e.getClass().getSimpleName());
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException interrupted) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }, "rule-set-pointer-listener");
+        thread.setDaemon(true);
+        this.listener = thread;
+        thread.start();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread thread = listener;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private static IOException failed(String what, SQLException e) {
+        return new IOException("The rule set store (PostgreSQL) could not " + what + ": " + e.getSQLState(), e);
+    }
+}

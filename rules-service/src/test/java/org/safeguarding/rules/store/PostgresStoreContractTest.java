@@ -1,0 +1,70 @@
+package org.safeguarding.rules.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL, and what only it does: tell every replica at once that the pointer moved. */
+class PostgresStoreContractTest extends StoreContract {
+    private static TestPostgres postgres;
+    private String url;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    RuleSetStore newStore() throws Exception {
+        url = postgres.newDatabase();
+        return new PostgresRuleSetStore(url, "postgres", null);
+    }
+
+    @Override
+    RuleSetStore sameStore() {
+        return new PostgresRuleSetStore(url, "postgres", null);
+    }
+
+    @Test
+    void a_pointer_change_reaches_a_listening_replica_within_a_second() throws Exception {
+        RuleSetStore writer = newStore();
+        save(writer, A, true, Instant.now());
+        try (RuleSetStore replica = sameStore()) {
+            CountDownLatch heard = new CountDownLatch(1);
+            replica.onPointerChange(heard::countDown);
+            Thread.sleep(300); // the listener connects
+            long start = System.nanoTime();
+            writer.setPointer(new RuleSetStore.Pointer(A, List.of()));
+            assertThat(heard.await(1, TimeUnit.SECONDS)).as("notified within a second").isTrue();
+            System.out.printf("pointer change heard by the other replica in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    @Test
+    void a_database_lost_and_back_fails_calls_clearly_then_serves_again() throws Exception {
+        RuleSetStore store = newStore();
+        save(store, A, true, Instant.now());
+        postgres.stop();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(store::list).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("could not list the versions");
+        } finally {
+            postgres.restart();
+        }
+        assertThat(store.read(A)).isPresent();
+    }
+}

@@ -1,0 +1,100 @@
+package org.safeguarding.rules.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.api.Workbook;
+import org.safeguarding.rules.store.StoredVersion;
+import org.safeguarding.rules.store.TestPostgres;
+import org.safeguarding.rules.tables.EditedWorkbook;
+import org.safeguarding.rules.tables.TableTemplate;
+
+/**
+ * Two replicas on one PostgreSQL database, no shared folder: an activation on one is followed by
+ * the other through LISTEN/NOTIFY (the poll is set to an hour, so nothing else could), and both
+ * actions are in the one audit trail.
+ */
+class PostgresReplicasTest {
+    private static TestPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static RuleSets replica(String url) throws Exception {
+        RuleSets replica = RuleSets.onPostgres(url, "postgres", Duration.ofHours(1), new DecisionMetrics(new SimpleMeterRegistry()));
+        replica.start(null);
+        return replica;
+    }
+
+    @Test
+    void an_activation_on_one_replica_is_followed_by_the_other_within_a_second() throws Exception {
+        String url = postgres.newDatabase();
+        RuleSets first = replica(url);
+        RuleSets second = replica(url);
+        try {
+            String shipped = first.active().orElseThrow().info().sha256();
+            assertThat(second.active().orElseThrow().info().sha256()).isEqualTo(shipped);
+            byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0144").bytes();
+            StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+            assertThat(version.passed()).isTrue();
+            long start = System.nanoTime();
+            first.activate(version.sha256(), false, "Lead");
+            while (!second.active().orElseThrow().info().sha256().equals(version.sha256()) && System.nanoTime() - start < 1_000_000_000L) {
+                Thread.sleep(5);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(second.active().orElseThrow().info().sha256()).as("followed within a second (took %d ms)", millis)
+                    .isEqualTo(version.sha256());
+            System.out.printf("the other replica followed the activation in %d ms%n", millis);
+            assertThat(second.audit(0, 10)).extracting(e -> e.action()).contains("upload", "activate");
+        } finally {
+            first.stop(null);
+            second.stop(null);
+        }
+    }
+
+    @Test
+    void a_replica_started_while_the_database_is_down_is_not_ready_then_catches_up() throws Exception {
+        String url = postgres.newDatabase();
+        RuleSets first = replica(url);
+        String shipped = first.active().orElseThrow().info().sha256();
+        first.stop(null);
+        postgres.stop();
+        RuleSets late;
+        try {
+            late = RuleSets.onPostgres(url, "postgres", Duration.ofMillis(200), new DecisionMetrics(new SimpleMeterRegistry()));
+            late.start(null);
+            assertThat(late.active()).as("no rule set while the store cannot be reached").isEmpty();
+            assertThat(late.storeProblem()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot be reached"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(late::list).isInstanceOf(java.io.IOException.class);
+        } finally {
+            postgres.restart();
+        }
+        long start = System.nanoTime();
+        while (late.active().isEmpty() && System.nanoTime() - start < 10_000_000_000L) {
+            Thread.sleep(20);
+        }
+        try {
+            assertThat(late.active()).as("caught up once the database is back").isPresent();
+            assertThat(late.active().orElseThrow().info().sha256()).isEqualTo(shipped);
+            assertThat(late.storeProblem()).isEmpty();
+        } finally {
+            late.stop(null);
+        }
+    }
+}
