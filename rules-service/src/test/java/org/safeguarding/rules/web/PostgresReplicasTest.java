@@ -97,4 +97,65 @@ class PostgresReplicasTest {
             late.stop(null);
         }
     }
+
+    @Test
+    void two_replicas_activating_different_versions_at_once_end_on_the_same_one_and_both_are_audited() throws Exception {
+        String url = postgres.newDatabase();
+        RuleSets first = replica(url);
+        RuleSets second = replica(url);
+        try {
+            StoredVersion one = first.upload(List.of(new Workbook(EditedWorkbook.NAME,
+                    EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0101").bytes())), "Lead one");
+            StoredVersion two = second.upload(List.of(new Workbook(EditedWorkbook.NAME,
+                    EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0202").bytes())), "Lead two");
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var a = pool.submit(() -> {
+                together.await();
+                return first.activate(one.sha256(), false, "lead-one");
+            });
+            var b = pool.submit(() -> {
+                together.await();
+                return second.activate(two.sha256(), false, "lead-two");
+            });
+            a.get();
+            b.get();
+            pool.shutdown();
+            String winner = first.pointer().orElseThrow().active();
+            assertThat(winner).isIn(one.sha256(), two.sha256());
+            long start = System.nanoTime();
+            while ((!first.active().orElseThrow().info().sha256().equals(winner) || !second.active().orElseThrow().info().sha256().equals(winner))
+                    && System.nanoTime() - start < 5_000_000_000L) {
+                Thread.sleep(10);
+            }
+            assertThat(first.active().orElseThrow().info().sha256()).isEqualTo(winner);
+            assertThat(second.active().orElseThrow().info().sha256()).isEqualTo(winner);
+            assertThat(first.audit(0, 20)).filteredOn(e -> e.action().equals("activate")).extracting(e -> e.subject())
+                    .contains("lead-one", "lead-two");
+        } finally {
+            first.stop(null);
+            second.stop(null);
+        }
+    }
+
+    @Test
+    void while_the_database_is_lost_decisions_go_on_and_admin_calls_fail_clearly_then_work_again() throws Exception {
+        String url = postgres.newDatabase();
+        RuleSets replica = replica(url);
+        try {
+            postgres.stop();
+            try {
+                assertThat(replica.active().orElseThrow().engine().decide(org.safeguarding.rules.api.Incident.builder()
+                        .immediateDanger(org.safeguarding.rules.api.Answer.YES).build()).actionCodes().get(0))
+                        .isEqualTo(org.safeguarding.rules.api.ActionCode.CALL_999);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> replica.upload(List.of(new Workbook(EditedWorkbook.NAME,
+                        EditedWorkbook.shippedBytes())), "Lead")).isInstanceOf(java.io.IOException.class);
+            } finally {
+                postgres.restart();
+            }
+            assertThat(replica.list()).isNotEmpty();
+        } finally {
+            replica.stop(null);
+        }
+    }
 }
