@@ -131,4 +131,20 @@ class PolicyTest {
             }
         }
     }
+
+    @Test
+    void the_setting_s_own_scenario_rows_run_beside_the_shipped_ones_and_check_its_policy() {
+        Incident thirteen = ESTABLISHED_SAFE.toBuilder().person(Role.CREATOR, 13).build();
+        Scenario own = new Scenario("our-scenarios.xlsx", 2, "OUR-01", "a 13-year-old's consensual image: our policy refers it",
+                "Our child protection policy (2026), section 4.2", thirteen, Pathway.ESCALATE, Optional.of(false),
+                List.of(ActionCode.REFER_CHILDRENS_SOCIAL_CARE), List.of(ActionCode.HANDLE_WITHIN_ORGANISATION), List.of("L-01"));
+        List<Scenario> all = new java.util.ArrayList<>(Scenario.bundled());
+        all.add(own);
+        RuleSet.Review withPolicy = RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, underFourteen().bytes())), all, Optional.empty());
+        assertThat(withPolicy.report().scenarios()).allSatisfy(s -> assertThat(s.differences()).as(s.scenario().id()).isEmpty());
+        assertThat(withPolicy.passed()).isPresent();
+        RuleSet.Review withoutPolicy = RuleSet.review(Workbook.bundled(), all, Optional.empty());
+        assertThat(withoutPolicy.report().scenarios()).filteredOn(s -> s.scenario().id().equals("OUR-01")).singleElement()
+                .satisfies(s -> assertThat(s.differences()).contains("pathway: expected ESCALATE (or stricter), got HANDLE_INTERNALLY"));
+    }
 }

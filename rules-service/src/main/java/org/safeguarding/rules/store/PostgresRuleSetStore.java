@@ -180,16 +180,21 @@ public final class PostgresRuleSetStore implements RuleSetStore {
 
     @Override
     public void audit(AuditEntry entry) throws IOException {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO rule_set_audit (at, action, sha256, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+        try (Connection c = connect()) {
+            insertAudit(c, entry);
+        } catch (SQLException e) {
+            throw failed("add to the audit trail", e);
+        }
+    }
+
+    private static void insertAudit(Connection c, AuditEntry entry) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_set_audit (at, action, sha256, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
             s.setTimestamp(1, Timestamp.from(entry.at()));
             s.setString(2, entry.action());
             s.setString(3, entry.sha256());
             s.setString(4, entry.subject());
             s.setString(5, entry.detail());
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw failed("add to the audit trail", e);
         }
     }
 
@@ -228,6 +233,12 @@ public final class PostgresRuleSetStore implements RuleSetStore {
 
     @Override
     public void setPointer(Pointer pointer) throws IOException {
+        setPointer(pointer, null);
+    }
+
+    /** The pointer, the audit row and the notification in one transaction: all of them or none. */
+    @Override
+    public void setPointer(Pointer pointer, AuditEntry why) throws IOException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_set_pointer VALUES (1, ?, ?) "
@@ -236,6 +247,9 @@ public final class PostgresRuleSetStore implements RuleSetStore {
                 s.setString(1, pointer.active());
                 s.setString(2, JSON.writeValueAsString(pointer.previous()));
                 s.executeUpdate();
+                if (why != null) {
+                    insertAudit(c, why);
+                }
                 notify.execute("NOTIFY " + CHANNEL); // delivered with the commit, to every replica listening
             }
             c.commit();

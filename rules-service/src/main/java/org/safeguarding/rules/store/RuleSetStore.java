@@ -59,6 +59,15 @@ public interface RuleSetStore extends AutoCloseable {
     void setPointer(Pointer pointer) throws IOException;
 
     /**
+     * Replaces the active pointer and records who did it and why: in one transaction where the
+     * store has them (PostgreSQL), so the trail never misses an activation that happened.
+     */
+    default void setPointer(Pointer pointer, AuditEntry why) throws IOException {
+        setPointer(pointer);
+        audit(why);
+    }
+
+    /**
      * Calls {@code listener} soon after any replica changes the pointer, where the store can say
      * so (PostgreSQL's LISTEN/NOTIFY); replicas also poll, so a store that cannot is still followed.
      */

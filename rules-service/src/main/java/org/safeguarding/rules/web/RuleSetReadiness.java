@@ -21,6 +21,11 @@ public class RuleSetReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         return engine.active()
                 .map(a -> {
+                    if (engine.storeProblem().isPresent()) {
+                        // Serving a cached version while the store is out of reach: not ready, and why.
+                        return HealthCheckResponse.named("rule-set").down().withData("version", a.info().version())
+                                .withData("reason", engine.storeProblem().get()).build();
+                    }
                     var response = HealthCheckResponse.named("rule-set").up().withData("version", a.info().version());
                     watch.status().filter(w -> !w.activated())
                             .ifPresent(w -> response.withData("folderWatch", "not activated: " + w.reason()));

@@ -58,6 +58,8 @@ public class RuleSets {
     private final int maxFailedVersions;
     private final AtomicReference<Lag> lag = new AtomicReference<>();
     private final AtomicReference<String> storeProblem = new AtomicReference<>();
+    /** The local copy of the active version, on PostgreSQL only; opened when first needed. */
+    private FileRuleSetStore cache;
     /** Set once opened; {@code null} while a database that was down at start is still being retried. */
     private volatile RuleSetStore store;
     private java.util.concurrent.ScheduledExecutorService follower;
@@ -85,9 +87,8 @@ public class RuleSets {
     }
 
     /** On PostgreSQL: for tests. */
-    static RuleSets onPostgres(String url, String user, java.time.Duration pollInterval, DecisionMetrics metrics) {
-        return new RuleSets(Optional.empty(), Path.of("unused"), Optional.of(url), Optional.ofNullable(user), Optional.empty(), pollInterval, 20,
-                metrics);
+    static RuleSets onPostgres(String url, String user, Path cache, java.time.Duration pollInterval, DecisionMetrics metrics) {
+        return new RuleSets(Optional.empty(), cache, Optional.of(url), Optional.ofNullable(user), Optional.empty(), pollInterval, 20, metrics);
     }
 
     /** A version the store says is active but this replica could not load; it keeps serving its own. */
@@ -131,8 +132,10 @@ public class RuleSets {
             storeProblem.set(null);
         } catch (IOException | RuntimeException e) {
             storeProblem.set("the rule set store (PostgreSQL) cannot be reached (" + e.getClass().getSimpleName() + "); retrying every "
-                    + pollInterval.toSeconds() + " s");
+                    + pollInterval.toMillis() + " ms");
             LOG.warnf("The rule set store cannot be reached at start (%s); not ready, retrying", e.getClass().getSimpleName());
+            serveCached();
+            active().ifPresent(a -> storeProblem.set(storeProblem.get() + "; serving the cached version " + a.info().version()));
             if (store != null) {
                 store.close();
                 store = null;
@@ -148,6 +151,54 @@ public class RuleSets {
             throw new IOException("the rule set store is not reachable yet");
         }
         return current;
+    }
+
+    /**
+     * On PostgreSQL, the active version is also kept in a local folder ({@code safeguarding.store.path}/cache):
+     * a replica that starts while the database is down serves it, not ready, until the database answers.
+     */
+    private synchronized Optional<FileRuleSetStore> cache() {
+        if (cache == null && jdbc.isPresent()) {
+            cache = new FileRuleSetStore(storePath.resolve("cache"));
+        }
+        return Optional.ofNullable(cache);
+    }
+
+    private void cacheActive(RuleSet ruleSet) {
+        if (jdbc.isEmpty()) {
+            return;
+        }
+        try {
+            Optional<FileRuleSetStore> cache = cache();
+            String sha = ruleSet.version().sha256();
+            cache.get().save(sha, ruleSet.workbooks(), "cache", Instant.now(), true, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode(), "");
+            cache.get().saveIndex(sha, ruleSet.toIndex());
+            cache.get().setPointer(new RuleSetStore.Pointer(sha, List.of()));
+        } catch (IOException | RuntimeException e) {
+            // Only a cache: without it a replica that starts while the database is down waits for it.
+            LOG.warnf("Could not keep a local copy of the active rule set: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The cached active version, served (not ready) while the database cannot be reached at start. */
+    private void serveCached() {
+        try {
+            Optional<FileRuleSetStore> cache = cache();
+            Optional<RuleSetStore.Pointer> pointer = cache.isPresent() ? cache.get().pointer() : Optional.empty();
+            if (pointer.isEmpty() || active.get() != null) {
+                return;
+            }
+            String sha = pointer.get().active();
+            List<Workbook> workbooks = cache.get().workbooks(sha);
+            Optional<RuleSet> cached = cache.get().index(sha).flatMap(index -> RuleSet.fromIndex(index, workbooks));
+            if (cached.isPresent()) {
+                active.set(new ActiveRuleSet(cached.get(), cached.get().engine(), cached.get().info(Instant.now())));
+                LOG.warnf("Serving the cached rule set %s until the store can be reached", sha.substring(0, 12));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("No cached rule set to serve: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** Why this replica has no rule set yet, when the store could not be reached; empty otherwise. */
@@ -360,9 +411,10 @@ public class RuleSets {
                 previous.add(p.active());
                 previous.addAll(p.previous());
             });
-            store().setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))));
+            store().setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))),
+                    new org.safeguarding.rules.store.AuditEntry(Instant.now(), subject.equals(FolderWatch.SUBJECT) ? "folder-watch" : "activate",
+                            sha256, subject, ""));
             swap(ruleSet);
-            audit(subject.equals(FolderWatch.SUBJECT) ? "folder-watch" : "activate", sha256, subject, "");
             LOG.infof("Rule set %s activated", sha256.substring(0, 12));
             return version;
         }
@@ -377,9 +429,9 @@ public class RuleSets {
             }
             String target = pointer.previous().get(0);
             RuleSet ruleSet = compile(target);
-            store().setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())));
+            store().setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())),
+                    new org.safeguarding.rules.store.AuditEntry(Instant.now(), "rollback", target, subject, "from " + pointer.active().substring(0, 12)));
             swap(ruleSet);
-            audit("rollback", target, subject, "from " + pointer.active().substring(0, 12));
             LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
             return store().read(target).orElseThrow();
         }
@@ -412,6 +464,7 @@ public class RuleSets {
     private void swap(RuleSet ruleSet) {
         ActiveRuleSet next = new ActiveRuleSet(ruleSet, ruleSet.engine(), ruleSet.info(Instant.now()));
         active.set(next);
+        cacheActive(ruleSet);
         metrics.recordRuleSet(next.info());
         if (!next.info().setupWarnings().isEmpty()) {
             // Cells and setting names only: these are the organisation's settings, not facts about a child.

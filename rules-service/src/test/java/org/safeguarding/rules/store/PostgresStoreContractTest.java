@@ -7,30 +7,16 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on a real PostgreSQL, and what only it does: tell every replica at once that the pointer moved. */
 class PostgresStoreContractTest extends StoreContract {
-    private static TestPostgres postgres;
     private String url;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Override
     RuleSetStore newStore() throws Exception {
-        url = postgres.newDatabase();
+        url = TestPostgres.shared().newDatabase();
         return new PostgresRuleSetStore(url, "postgres", null);
     }
 
@@ -58,12 +44,12 @@ class PostgresStoreContractTest extends StoreContract {
     void a_database_lost_and_back_fails_calls_clearly_then_serves_again() throws Exception {
         RuleSetStore store = newStore();
         save(store, A, true, Instant.now());
-        postgres.stop();
+        TestPostgres.shared().stop();
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(store::list).isInstanceOf(java.io.IOException.class)
                     .hasMessageContaining("could not list the versions");
         } finally {
-            postgres.restart();
+            TestPostgres.shared().restart();
         }
         assertThat(store.read(A)).isPresent();
     }

@@ -91,4 +91,15 @@ abstract class StoreContract {
         store.pruneFailed(1);
         assertThat(sameStore().list()).extracting(StoredVersion::sha256).containsExactly(C, A);
     }
+
+    @Test
+    void an_activation_moves_the_pointer_and_is_in_the_audit_trail_together() throws Exception {
+        RuleSetStore store = newStore();
+        save(store, A, true, Instant.now());
+        AuditEntry why = new AuditEntry(Instant.parse("2026-11-26T10:00:00Z"), "activate", A, "lead", "");
+        store.setPointer(new RuleSetStore.Pointer(A, List.of()), why);
+        RuleSetStore other = sameStore();
+        assertThat(other.pointer()).contains(new RuleSetStore.Pointer(A, List.of()));
+        assertThat(other.audit(0, 10)).containsExactly(why);
+    }
 }

@@ -33,6 +33,24 @@ public final class TestPostgres implements AutoCloseable {
         this.root = root;
     }
 
+    private static TestPostgres shared;
+
+    /** One server for every test in this JVM that wants one, stopped when the JVM exits. */
+    public static synchronized TestPostgres shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+            TestPostgres server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception ignored) {
+                    // the JVM is going: nothing more to do
+                }
+            }));
+        }
+        return shared;
+    }
+
     public static TestPostgres start() throws Exception {
         Path bin;
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.store.StoredVersion;
@@ -21,29 +19,25 @@ import org.safeguarding.rules.tables.TableTemplate;
  * actions are in the one audit trail.
  */
 class PostgresReplicasTest {
-    private static TestPostgres postgres;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = TestPostgres.start();
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path cache;
+
+    /** A replica with a local folder of its own, as each machine has. */
+    private RuleSets replica(String url) throws Exception {
+        return replica(url, java.nio.file.Files.createTempDirectory(cache, "replica"));
     }
 
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static RuleSets replica(String url) throws Exception {
-        RuleSets replica = RuleSets.onPostgres(url, "postgres", Duration.ofHours(1), new DecisionMetrics(new SimpleMeterRegistry()));
+    private RuleSets replica(String url, java.nio.file.Path local) throws Exception {
+        RuleSets replica = RuleSets.onPostgres(url, "postgres", local, Duration.ofHours(1), new DecisionMetrics(new SimpleMeterRegistry()));
         replica.start(null);
         return replica;
     }
 
     @Test
     void an_activation_on_one_replica_is_followed_by_the_other_within_a_second() throws Exception {
-        String url = postgres.newDatabase();
+        String url = TestPostgres.shared().newDatabase();
         RuleSets first = replica(url);
         RuleSets second = replica(url);
         try {
@@ -69,38 +63,48 @@ class PostgresReplicasTest {
     }
 
     @Test
-    void a_replica_started_while_the_database_is_down_is_not_ready_then_catches_up() throws Exception {
-        String url = postgres.newDatabase();
-        RuleSets first = replica(url);
+    void a_replica_started_while_the_database_is_down_serves_its_cached_version_not_ready_then_catches_up() throws Exception {
+        String url = TestPostgres.shared().newDatabase();
+        java.nio.file.Path machine = java.nio.file.Files.createTempDirectory(cache, "machine");
+        RuleSets first = replica(url, machine);
         String shipped = first.active().orElseThrow().info().sha256();
         first.stop(null);
-        postgres.stop();
+        TestPostgres.shared().stop();
         RuleSets late;
+        RuleSets fresh;
         try {
-            late = RuleSets.onPostgres(url, "postgres", Duration.ofMillis(200), new DecisionMetrics(new SimpleMeterRegistry()));
+            // Restarted on the same machine: its folder has the version it last served.
+            late = RuleSets.onPostgres(url, "postgres", machine, Duration.ofMillis(200), new DecisionMetrics(new SimpleMeterRegistry()));
             late.start(null);
-            assertThat(late.active()).as("no rule set while the store cannot be reached").isEmpty();
-            assertThat(late.storeProblem()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot be reached"));
+            assertThat(late.active()).as("the version cached on this machine").hasValueSatisfying(a -> assertThat(a.info().sha256()).isEqualTo(shipped));
+            assertThat(late.storeProblem()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot be reached", "serving the cached version"));
             org.assertj.core.api.Assertions.assertThatThrownBy(late::list).isInstanceOf(java.io.IOException.class);
+            fresh = RuleSets.onPostgres(url, "postgres", java.nio.file.Files.createTempDirectory(cache, "none"), Duration.ofMillis(200),
+                    new DecisionMetrics(new SimpleMeterRegistry()));
+            fresh.start(null);
+            assertThat(fresh.active()).as("nothing cached: no rule set until the store answers").isEmpty();
+            assertThat(fresh.storeProblem()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot be reached"));
         } finally {
-            postgres.restart();
+            TestPostgres.shared().restart();
         }
         long start = System.nanoTime();
-        while (late.active().isEmpty() && System.nanoTime() - start < 10_000_000_000L) {
+        while ((fresh.storeProblem().isPresent() || late.storeProblem().isPresent()) && System.nanoTime() - start < 10_000_000_000L) {
             Thread.sleep(20);
         }
         try {
-            assertThat(late.active()).as("caught up once the database is back").isPresent();
-            assertThat(late.active().orElseThrow().info().sha256()).isEqualTo(shipped);
+            assertThat(fresh.active()).as("caught up once the database is back").isPresent();
+            assertThat(fresh.active().orElseThrow().info().sha256()).isEqualTo(shipped);
             assertThat(late.storeProblem()).isEmpty();
+            assertThat(fresh.storeProblem()).isEmpty();
         } finally {
             late.stop(null);
+            fresh.stop(null);
         }
     }
 
     @Test
     void two_replicas_activating_different_versions_at_once_end_on_the_same_one_and_both_are_audited() throws Exception {
-        String url = postgres.newDatabase();
+        String url = TestPostgres.shared().newDatabase();
         RuleSets first = replica(url);
         RuleSets second = replica(url);
         try {
@@ -140,10 +144,10 @@ class PostgresReplicasTest {
 
     @Test
     void while_the_database_is_lost_decisions_go_on_and_admin_calls_fail_clearly_then_work_again() throws Exception {
-        String url = postgres.newDatabase();
+        String url = TestPostgres.shared().newDatabase();
         RuleSets replica = replica(url);
         try {
-            postgres.stop();
+            TestPostgres.shared().stop();
             try {
                 assertThat(replica.active().orElseThrow().engine().decide(org.safeguarding.rules.api.Incident.builder()
                         .immediateDanger(org.safeguarding.rules.api.Answer.YES).build()).actionCodes().get(0))
@@ -151,7 +155,7 @@ class PostgresReplicasTest {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> replica.upload(List.of(new Workbook(EditedWorkbook.NAME,
                         EditedWorkbook.shippedBytes())), "Lead")).isInstanceOf(java.io.IOException.class);
             } finally {
-                postgres.restart();
+                TestPostgres.shared().restart();
             }
             assertThat(replica.list()).isNotEmpty();
         } finally {
