@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.rules.cli.LocalTokens;
@@ -34,12 +32,8 @@ import org.safeguarding.rules.tables.TableTemplate;
 class GeneratedClientIT {
     @TempDir
     Path work;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        processes.forEach(Process::destroyForcibly);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final PackagedService.Processes processes = new PackagedService.Processes();
 
     private static ApiClient client(int port, String token) {
         ApiClient client = new ApiClient().setScheme("http").setHost("127.0.0.1").setPort(port).setBasePath("");

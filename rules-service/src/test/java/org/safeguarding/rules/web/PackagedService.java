@@ -18,6 +18,15 @@ final class PackagedService {
     private PackagedService() {
     }
 
+    /** The processes a test started, each killed when the test ends (register with {@code @RegisterExtension}). */
+    static final class Processes extends ArrayList<Process> implements org.junit.jupiter.api.extension.AfterEachCallback {
+        @Override
+        public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+            forEach(Process::destroyForcibly);
+            clear();
+        }
+    }
+
     /** Starts a service on {@code port} with the store and keys under {@code work}; returns its base URL. */
     static String start(Path work, int port, List<Process> processes, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,

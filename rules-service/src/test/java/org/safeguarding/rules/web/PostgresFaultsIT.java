@@ -5,12 +5,10 @@ import static io.restassured.RestAssured.given;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.restassured.path.json.JsonPath;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.rules.cli.LocalTokens;
@@ -26,12 +24,8 @@ import org.safeguarding.rules.tables.TableTemplate;
 class PostgresFaultsIT {
     @TempDir
     Path work;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        processes.forEach(Process::destroyForcibly);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final PackagedService.Processes processes = new PackagedService.Processes();
 
     @Test
     void a_replica_killed_during_an_upload_leaves_the_store_whole() throws Exception {

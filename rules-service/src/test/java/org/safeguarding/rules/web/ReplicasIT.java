@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.rules.cli.LocalTokens;
@@ -29,12 +28,8 @@ class ReplicasIT {
 
     @TempDir
     Path work;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        processes.forEach(Process::destroyForcibly);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final PackagedService.Processes processes = new PackagedService.Processes();
 
     private String start(int port, String... store) throws Exception {
         List<String> options = new ArrayList<>(List.of("-Dsafeguarding.store.poll-interval=500ms"));
