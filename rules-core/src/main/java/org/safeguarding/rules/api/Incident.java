@@ -1,9 +1,7 @@
 package org.safeguarding.rules.api;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +31,8 @@ public record Incident(
         Answer adultIsStaffOrVolunteer,
         List<Person> people,
         String reference) {
+    private static final Fact[] FACTS = Fact.values();
+    private static final Enum<?>[] UNKNOWNS = java.util.Arrays.stream(FACTS).map(Fact::unknown).toArray(Enum<?>[]::new);
 
     /** Whether a caller's reference is 1 to 64 characters of A-Z, a-z, 0-9, dot, underscore and hyphen. */
     public static boolean isValidReference(String reference) {
@@ -50,7 +50,7 @@ public record Incident(
     }
 
     public Incident {
-        for (Fact fact : Fact.values()) {
+        for (Fact fact : FACTS) {
             Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
                     consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
                     under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device,
@@ -111,14 +111,12 @@ public record Incident(
 
     /** Builds an {@link Incident}; every fact starts UNKNOWN. */
     public static final class Builder {
-        private final Map<Fact, Enum<?>> values = new EnumMap<>(Fact.class);
+        /** By fact ordinal: a plain array, since services build one incident per request. */
+        private final Enum<?>[] values = UNKNOWNS.clone();
         private final List<Person> people = new ArrayList<>();
         private String reference;
 
         private Builder() {
-            for (Fact fact : Fact.values()) {
-                values.put(fact, fact.unknown());
-            }
         }
 
         /**
@@ -133,7 +131,7 @@ public record Incident(
                 throw new IllegalArgumentException(fact.fieldName() + " takes a " + fact.type().getSimpleName()
                         + ", not " + value.getClass().getSimpleName());
             }
-            values.put(fact, value);
+            values[fact.ordinal()] = value;
             return this;
         }
 
@@ -204,14 +202,14 @@ public record Incident(
 
         public Incident build() {
             return new Incident(
-                    (Answer) values.get(Fact.IMMEDIATE_DANGER), (Answer) values.get(Fact.SELF_HARM_RISK),
-                    (Answer) values.get(Fact.ADULT_INVOLVED), (Answer) values.get(Fact.INTENDED_HARM),
-                    (Answer) values.get(Fact.CONSENT_GIVEN), (Answer) values.get(Fact.COERCION_OR_BLACKMAIL),
-                    (Answer) values.get(Fact.CAPACITY_CONCERN), (Answer) values.get(Fact.ATYPICAL_OR_VIOLENT_CONTENT),
-                    (Answer) values.get(Fact.UNDER13_SEXUAL_ACTIVITY), (Answer) values.get(Fact.PROFIT_MOTIVE),
-                    (Answer) values.get(Fact.PARENTAL_RISK), (Answer) values.get(Fact.CHILD_DISTRESSED),
-                    (MediaType) values.get(Fact.MEDIA_TYPE), (Sharing) values.get(Fact.SHARING),
-                    (Device) values.get(Fact.DEVICE), (Answer) values.get(Fact.ADULT_IS_STAFF_OR_VOLUNTEER), people, reference);
+                    (Answer) values[Fact.IMMEDIATE_DANGER.ordinal()], (Answer) values[Fact.SELF_HARM_RISK.ordinal()],
+                    (Answer) values[Fact.ADULT_INVOLVED.ordinal()], (Answer) values[Fact.INTENDED_HARM.ordinal()],
+                    (Answer) values[Fact.CONSENT_GIVEN.ordinal()], (Answer) values[Fact.COERCION_OR_BLACKMAIL.ordinal()],
+                    (Answer) values[Fact.CAPACITY_CONCERN.ordinal()], (Answer) values[Fact.ATYPICAL_OR_VIOLENT_CONTENT.ordinal()],
+                    (Answer) values[Fact.UNDER13_SEXUAL_ACTIVITY.ordinal()], (Answer) values[Fact.PROFIT_MOTIVE.ordinal()],
+                    (Answer) values[Fact.PARENTAL_RISK.ordinal()], (Answer) values[Fact.CHILD_DISTRESSED.ordinal()],
+                    (MediaType) values[Fact.MEDIA_TYPE.ordinal()], (Sharing) values[Fact.SHARING.ordinal()],
+                    (Device) values[Fact.DEVICE.ordinal()], (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()], people, reference);
         }
     }
 }

@@ -55,6 +55,12 @@ public final class IncidentJson {
      *                                 over {@link #MAX_BODY_BYTES} or not a JSON object
      */
     public static Incident read(byte[] body, Action emergency) throws InvalidRequestException {
+        Incident usual = body.length <= MAX_BODY_BYTES ? QuickIncidentReader.read(body) : null;
+        return usual != null ? usual : readCarefully(body, emergency);
+    }
+
+    /** The careful reading alone, which names every error; {@link #read} uses it for any body the quick one declines. */
+    static Incident readCarefully(byte[] body, Action emergency) throws InvalidRequestException {
         try {
             return readStrictly(body);
         } catch (FieldErrors e) {
@@ -84,10 +90,6 @@ public final class IncidentJson {
         }
         if (body.length > MAX_BODY_BYTES) {
             throw invalid("body", "the body is over 64 KiB");
-        }
-        Incident simple = readSimply(body);
-        if (simple != null) {
-            return simple;
         }
         JsonNode root;
         JsonParser parser = null;
@@ -144,91 +146,6 @@ public final class IncidentJson {
                 // reading from memory
             }
         }
-    }
-
-    /**
-     * The incident a well-formed body describes, read token by token without building a tree;
-     * {@code null} for anything else (a wrong type, an unknown or repeated field, broken JSON),
-     * which is then read the careful way to name every error. A test checks that the two ways
-     * agree on every body this one accepts.
-     */
-    static Incident readSimply(byte[] body) {
-        try (JsonParser parser = MAPPER.createParser(body)) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return null;
-            }
-            Incident.Builder builder = Incident.builder();
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
-                com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
-                if (token == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
-                    if (Fact.byFieldName(name).isEmpty() && !name.equals(PEOPLE) && !name.equals(REFERENCE)) {
-                        return null;
-                    }
-                    continue;
-                }
-                Optional<Fact> fact = Fact.byFieldName(name);
-                if (fact.isPresent()) {
-                    Enum<?> value = simpleValue(fact.get(), parser, token);
-                    if (value == null) {
-                        return null;
-                    }
-                    builder.set(fact.get(), value);
-                } else if (name.equals(REFERENCE) && token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                        && Incident.isValidReference(parser.getText())) {
-                    builder.reference(parser.getText());
-                } else if (!name.equals(PEOPLE) || token != com.fasterxml.jackson.core.JsonToken.START_ARRAY
-                        || !simplePeople(parser, builder)) {
-                    return null;
-                }
-            }
-            return parser.currentToken() == com.fasterxml.jackson.core.JsonToken.END_OBJECT && parser.nextToken() == null
-                    ? builder.build() : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Enum<?> simpleValue(Fact fact, JsonParser parser, com.fasterxml.jackson.core.JsonToken token) throws IOException {
-        if (fact.type() == org.safeguarding.rules.api.Answer.class) {
-            return token.isBoolean() ? org.safeguarding.rules.api.Answer.of(token == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE) : null;
-        }
-        return token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? fact.valueNamed(parser.getText()).orElse(null) : null;
-    }
-
-    /** People as {@code [{"role": "...", "age": n}, ...]}, age optional; false for anything else. */
-    private static boolean simplePeople(JsonParser parser, Incident.Builder builder) throws IOException {
-        List<Person> people = new ArrayList<>(4);
-        com.fasterxml.jackson.core.JsonToken token;
-        while ((token = parser.nextToken()) == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-            Role role = null;
-            Integer age = null;
-            String name;
-            while ((name = parser.nextFieldName()) != null) {
-                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
-                if (name.equals("role") && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-                    role = enumNamed(parser.getText());
-                    if (role == null) {
-                        return false;
-                    }
-                } else if (name.equals("age") && value == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
-                        && parser.getNumberType() == JsonParser.NumberType.INT && parser.getIntValue() >= 0
-                        && parser.getIntValue() <= Person.MAX_AGE) {
-                    age = parser.getIntValue();
-                } else if (!name.equals("age") || value != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
-                    return false;
-                }
-            }
-            if (role == null) {
-                return false;
-            }
-            people.add(new Person(role, age));
-        }
-        if (token != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-            return false;
-        }
-        builder.people(people);
-        return true;
     }
 
     private static Incident read(JsonNode root) throws FieldErrors {

@@ -73,11 +73,16 @@ public final class RecommendationJson {
      * pieces are gathered first and copied once into an array of the exact size.
      */
     public static byte[] writeBytes(Recommendation r) {
-        return pieces(r).toByteArray();
+        return encode(r).toByteArray();
     }
 
-    private static Pieces pieces(Recommendation r) {
-        Pieces out = new Pieces(24 + 2 * r.reasons().size() + 4 * r.warnings().size() + 2 * r.derivedFacts().size());
+    /**
+     * The same document as {@link #writeBytes(Recommendation)}, still in its encoded pieces, for a
+     * caller that copies it once straight into its own output buffer (the service writes it into
+     * the buffer the network layer sends).
+     */
+    public static Encoded encode(Recommendation r) {
+        Encoded out = new Encoded(24 + 2 * r.reasons().size() + 4 * r.warnings().size() + 2 * r.derivedFacts().size());
         out.add(DECISION_ID).add(ascii(r.decisionId().toString())).add(REFERENCE);
         out.add(r.reference() == null ? NULL : quoted(r.reference()));
         out.add(PATHWAY).add(PATHWAY_NAMES[r.pathway().ordinal()]).add(r.provisional() ? PROVISIONAL_TRUE : PROVISIONAL_FALSE)
@@ -134,17 +139,17 @@ public final class RecommendationJson {
         return quoted;
     }
 
-    /** The byte arrays a response is made of, copied once into one array at the end. */
-    private static final class Pieces {
+    /** A JSON document in UTF-8 as the byte arrays it is made of, to be copied once to where it goes. */
+    public static final class Encoded {
         private byte[][] pieces;
         private int count;
         private int length;
 
-        Pieces(int expected) {
+        private Encoded(int expected) {
             pieces = new byte[expected][];
         }
 
-        Pieces add(byte[] piece) {
+        private Encoded add(byte[] piece) {
             if (count == pieces.length) {
                 pieces = java.util.Arrays.copyOf(pieces, count * 2);
             }
@@ -153,7 +158,19 @@ public final class RecommendationJson {
             return this;
         }
 
-        byte[] toByteArray() {
+        /** Its length in bytes. */
+        public int length() {
+            return length;
+        }
+
+        /** Copies the document into the target at its position, moving the position past it. */
+        public void copyTo(java.nio.ByteBuffer target) {
+            for (int i = 0; i < count; i++) {
+                target.put(pieces[i]);
+            }
+        }
+
+        public byte[] toByteArray() {
             byte[] all = new byte[length];
             int at = 0;
             for (int i = 0; i < count; i++) {
@@ -276,7 +293,7 @@ public final class RecommendationJson {
         }
 
         private byte[] encodeList(List<?> items) {
-            Pieces pieces = new Pieces(2 * items.size() + 1);
+            Encoded pieces = new Encoded(2 * items.size() + 1);
             for (int i = 0; i < items.size(); i++) {
                 pieces.add(i == 0 ? OPEN : COMMA).add(of(items.get(i)));
             }

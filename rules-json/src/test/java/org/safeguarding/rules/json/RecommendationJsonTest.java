@@ -14,13 +14,14 @@ import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.Role;
 
-/** The fast writer produces exactly the document of the tree writer, for many different decisions. */
+/** The fast writer produces exactly the document of the tree writer, for many different decisions, as an array and copied into a buffer. */
 class RecommendationJsonTest {
 
     @Test
     void fast_bytes_are_the_same_document_as_the_tree() throws Exception {
         DecisionEngine engine = DecisionEngine.bundled();
         Random random = new Random(3);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(IncidentJson.MAX_BODY_BYTES);
         for (int i = 0; i < 500; i++) {
             Incident.Builder builder = Incident.builder();
             for (Fact fact : Fact.values()) {
@@ -34,8 +35,19 @@ class RecommendationJsonTest {
                 builder.adultInvolved(Answer.UNKNOWN).person(Role.CREATOR, 14).person(Role.RECIPIENT, 30);
             }
             Recommendation r = engine.decide(builder.build());
-            JsonNode fast = IncidentJson.MAPPER.readTree(RecommendationJson.writeBytes(r));
+            byte[] bytes = RecommendationJson.writeBytes(r);
+            JsonNode fast = IncidentJson.MAPPER.readTree(bytes);
             assertThat(fast).isEqualTo(RecommendationJson.toJson(r));
+
+            // what the service sends: the pieces copied straight into a direct buffer, after anything already in it
+            RecommendationJson.Encoded encoded = RecommendationJson.encode(r);
+            direct.clear().position(7);
+            encoded.copyTo(direct);
+            assertThat(encoded.length()).isEqualTo(bytes.length);
+            assertThat(direct.position()).isEqualTo(7 + bytes.length);
+            byte[] sent = new byte[bytes.length];
+            direct.get(7, sent);
+            assertThat(sent).isEqualTo(bytes);
         }
     }
 }

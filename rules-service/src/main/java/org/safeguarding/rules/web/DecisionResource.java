@@ -69,7 +69,7 @@ public class DecisionResource {
                 LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
                         recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
             }
-            return Response.ok(RecommendationJson.writeBytes(recommendation), MediaType.APPLICATION_JSON).build();
+            return Response.ok(RecommendationJson.encode(recommendation), MediaType.APPLICATION_JSON).build();
         } catch (InvalidRequestException e) {
             int status = body.length > MAX_BODY_BYTES ? 413 : 400;
             metrics.recordRefusal(status);
