@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +63,7 @@ public final class Decider {
     private final PathwayTable pathwayTable;
     /** The Actions and Questions tables' assembled answers, by which of their rules fired: few distinct ones recur. */
     private final Map<Long, OutcomePart> outcomeParts;
+    private final ReasonLists reasonLists = new ReasonLists();
     private static final int[] PATHWAY_WEIGHTS = pathwayWeights();
     private static final int MAX_OUTCOME_PARTS = 4_096;
 
@@ -591,14 +591,20 @@ public final class Decider {
                 warnings.add(age.get());
             }
         }
-        Reason[] reasons = Arrays.copyOf(decided.reasons(), decided.reasons().length + outcomeReasons.length + added.reasons().size());
-        System.arraycopy(outcomeReasons, 0, reasons, decided.reasons().length, outcomeReasons.length);
-        int i = decided.reasons().length + outcomeReasons.length;
-        for (Reason reason : added.reasons()) {
-            reasons[i++] = reason;
+        List<Reason> reasons;
+        if (added.reasons().isEmpty()) {
+            reasons = reasonLists.of(decided.reasons(), outcomeReasons);
+        } else {
+            Reason[] all = Arrays.copyOf(decided.reasons(), decided.reasons().length + outcomeReasons.length + added.reasons().size());
+            System.arraycopy(outcomeReasons, 0, all, decided.reasons().length, outcomeReasons.length);
+            int i = decided.reasons().length + outcomeReasons.length;
+            for (Reason reason : added.reasons()) {
+                all[i++] = reason;
+            }
+            reasons = List.of(all);
         }
         return new Recommendation(decisionId(), incident.reference(), pathway, provisional, tables.summary(pathway, provisional),
-                actions, questions, List.of(reasons), derivation.derived(), warnings, version);
+                actions, questions, reasons, derivation.derived(), warnings, version);
     }
 
     private int orderOf(ActionCode code) {
@@ -730,7 +736,7 @@ public final class Decider {
             return incident.adultInvolved() == Answer.NO ? STAFF_SAID_NO_ADULT : STAFF_IS_AN_ADULT;
         }
         List<Warning> warnings = new ArrayList<>(2);
-        Map<Fact, Answer> derived = new EnumMap<>(Fact.class);
+        Map<Fact, Answer> derived = Map.of();
         List<Integer> adults = new ArrayList<>();
         boolean child = false;
         for (int i = 0; i < people.size(); i++) {
@@ -741,7 +747,7 @@ public final class Decider {
             child |= person.isChild();
         }
         if ((staff || !adults.isEmpty()) && incident.adultInvolved() != Answer.YES) {
-            derived.put(Fact.ADULT_INVOLVED, Answer.YES);
+            derived = ADULT_INVOLVED_DERIVED;
             if (incident.adultInvolved() == Answer.NO) {
                 String because = adults.isEmpty() ? "adultIsStaffOrVolunteer is true"
                         : "people lists someone involved aged 18 or over ("
@@ -755,11 +761,12 @@ public final class Decider {
             warnings.add(new Warning("people", "lists nobody known to be under 18. This advice is for incidents involving "
                     + "children, and the decision assumes one is involved: add the child, or their age."));
         }
-        return new Derivation(derived, warnings);
+        return new Derivation(derived, warnings.isEmpty() ? List.of() : warnings);
     }
 
     private static final Derivation NOTHING_DERIVED = new Derivation(Map.of(), List.of());
-    private static final Derivation STAFF_IS_AN_ADULT = new Derivation(Map.of(Fact.ADULT_INVOLVED, Answer.YES), List.of());
-    private static final Derivation STAFF_SAID_NO_ADULT = new Derivation(Map.of(Fact.ADULT_INVOLVED, Answer.YES),
+    private static final Map<Fact, Answer> ADULT_INVOLVED_DERIVED = Map.of(Fact.ADULT_INVOLVED, Answer.YES);
+    private static final Derivation STAFF_IS_AN_ADULT = new Derivation(ADULT_INVOLVED_DERIVED, List.of());
+    private static final Derivation STAFF_SAID_NO_ADULT = new Derivation(ADULT_INVOLVED_DERIVED,
             List.of(new Warning("adultInvolved", "is false, but adultIsStaffOrVolunteer is true: decided as an adult involved, the safer reading.")));
 }

@@ -19,6 +19,7 @@ import org.safeguarding.rules.api.Problem;
 import org.safeguarding.rules.api.Question;
 import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.api.RuleSetVersion;
 
 /**
  * Writes recommendations and problems in the shapes of decision model section 5. Problems
@@ -69,7 +70,7 @@ public final class RecommendationJson {
      * The recommendation as UTF-8 JSON, the same document as {@link #toJson(Recommendation)} but
      * written without building a tree. Actions, questions, reasons and summaries are fixed per
      * rule set, so each is encoded once and its bytes reused (and a list of actions or questions
-     * that the engine hands out again, once as a whole): most of a response is quoted text. The
+     * that the engine hands out again, actions, questions or reasons, once as a whole): most of a response is quoted text. The
      * pieces are gathered first and copied once into an array of the exact size.
      */
     public static byte[] writeBytes(Recommendation r) {
@@ -82,19 +83,16 @@ public final class RecommendationJson {
      * the buffer the network layer sends).
      */
     public static Encoded encode(Recommendation r) {
-        Encoded out = new Encoded(24 + 2 * r.reasons().size() + 4 * r.warnings().size() + 2 * r.derivedFacts().size());
-        out.add(DECISION_ID).add(ascii(r.decisionId().toString())).add(REFERENCE);
+        Encoded out = new Encoded(24 + 4 * r.warnings().size() + 2 * r.derivedFacts().size());
+        out.add(DECISION_ID).add(uuid(r.decisionId())).add(REFERENCE);
         out.add(r.reference() == null ? NULL : quoted(r.reference()));
         out.add(PATHWAY).add(PATHWAY_NAMES[r.pathway().ordinal()]).add(r.provisional() ? PROVISIONAL_TRUE : PROVISIONAL_FALSE)
                 .add(FRAGMENTS.of(r.summary()));
-        out.add(ACTIONS).add(FRAGMENTS.list(r.actions())).add(QUESTIONS).add(FRAGMENTS.list(r.questions())).add(REASONS);
-        for (int i = 0; i < r.reasons().size(); i++) {
-            out.add(i == 0 ? OPEN : COMMA).add(FRAGMENTS.of(r.reasons().get(i)));
-        }
-        out.add(r.reasons().isEmpty() ? OPEN_CLOSE_THEN_DERIVED : CLOSE_THEN_DERIVED);
+        out.add(ACTIONS).add(FRAGMENTS.list(r.actions())).add(QUESTIONS).add(FRAGMENTS.list(r.questions())).add(REASONS)
+                .add(FRAGMENTS.list(r.reasons())).add(DERIVED_FACTS);
         boolean first = true;
         for (Map.Entry<Fact, Answer> derived : r.derivedFacts().entrySet()) {
-            out.add(ascii((first ? "\"" : ",\"") + derived.getKey().fieldName() + "\":" + derived.getValue().toBoolean()));
+            out.add(DERIVED[derived.getKey().ordinal()][first ? 0 : 1][derived.getValue().ordinal()]);
             first = false;
         }
         out.add(WARNINGS);
@@ -103,7 +101,49 @@ public final class RecommendationJson {
             out.add(ascii(i == 0 ? "{\"field\":" : ",{\"field\":")).add(quoted(w.field())).add(MESSAGE).add(quoted(w.message()))
                     .add(CLOSE_OBJECT);
         }
-        out.add(ascii("],\"ruleSet\":{\"version\":\"" + r.ruleSet().version() + "\",\"sha256\":\"" + r.ruleSet().sha256() + "\"}}"));
+        out.add(ruleSetEnd(r.ruleSet()));
+        return out;
+    }
+
+    /** {@code "name":value} for each fact, first in the object or after a comma, and answer. */
+    private static final byte[][][][] DERIVED = java.util.Arrays.stream(Fact.values())
+            .map(fact -> new byte[][][] {answers("\"" + fact.fieldName() + "\":"), answers(",\"" + fact.fieldName() + "\":")})
+            .toArray(byte[][][][]::new);
+
+    private static byte[][] answers(String prefix) {
+        return java.util.Arrays.stream(Answer.values()).map(answer -> ascii(prefix + answer.toBoolean())).toArray(byte[][]::new);
+    }
+
+    /** The end of a response naming its rule set, kept for the rule set last seen (one engine serves many decisions). */
+    private record RuleSetEnd(RuleSetVersion ruleSet, byte[] bytes) {
+    }
+
+    private static volatile RuleSetEnd lastRuleSetEnd = new RuleSetEnd(null, null);
+
+    private static byte[] ruleSetEnd(RuleSetVersion ruleSet) {
+        RuleSetEnd last = lastRuleSetEnd;
+        if (last.ruleSet() != ruleSet) {
+            Encoded end = new Encoded(5).add(ascii("],\"ruleSet\":{\"version\":")).add(quoted(ruleSet.version()))
+                    .add(ascii(",\"sha256\":")).add(quoted(ruleSet.sha256())).add(ascii("}}"));
+            last = new RuleSetEnd(ruleSet, end.toByteArray());
+            lastRuleSetEnd = last;
+        }
+        return last.bytes();
+    }
+
+    private static final byte[] HEX = ascii("0123456789abcdef");
+
+    /** The UUID as {@link UUID#toString()} writes it, straight into bytes. */
+    private static byte[] uuid(java.util.UUID id) {
+        byte[] out = new byte[36];
+        int at = 0;
+        for (int nibble = 0; nibble < 32; nibble++) {
+            if (nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20) {
+                out[at++] = '-';
+            }
+            long bits = nibble < 16 ? id.getMostSignificantBits() : id.getLeastSignificantBits();
+            out[at++] = HEX[(int) (bits >>> (60 - 4 * (nibble % 16))) & 0xf];
+        }
         return out;
     }
 
@@ -120,8 +160,7 @@ public final class RecommendationJson {
     private static final byte[] REASONS = ascii(",\"reasons\":");
     private static final byte[] OPEN = ascii("[");
     private static final byte[] COMMA = ascii(",");
-    private static final byte[] OPEN_CLOSE_THEN_DERIVED = ascii("[],\"derivedFacts\":{");
-    private static final byte[] CLOSE_THEN_DERIVED = ascii("],\"derivedFacts\":{");
+    private static final byte[] DERIVED_FACTS = ascii(",\"derivedFacts\":{");
     private static final byte[] WARNINGS = ascii("},\"warnings\":[");
     private static final byte[] MESSAGE = ascii(",\"message\":");
     private static final byte[] CLOSE_OBJECT = ascii("}");

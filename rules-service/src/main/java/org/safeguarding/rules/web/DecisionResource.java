@@ -100,7 +100,8 @@ public class DecisionResource {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].strip();
+        int end = contentType.indexOf(';');
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).strip();
         return type.equalsIgnoreCase(MediaType.APPLICATION_JSON);
     }
 }
