@@ -77,7 +77,39 @@ test("without a token the service refuses, and the page says why", async () => {
   await page.reload();
   await page.getByRole("button", { name: "Get recommendation" }).click();
   await page.locator("#error-summary").waitFor();
-  assert.match(await page.locator("#error-summary").innerText(), /Unauthorised/);
+  assert.match(await page.locator("#error-summary").innerText(), /Your sign-in has expired or was not accepted/);
+  assert.match(await page.locator("#error-summary").innerText(), /Sign in again/);
+});
+
+// A token that no longer verifies (expired, or from elsewhere): the same refusal either way.
+const LAPSED_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjF9.c2lnbmF0dXJl";
+
+test("a lapsed sign-in with immediate danger 'No' raises no 999 alarm: one calm line, and sign in again", async () => {
+  await signIn(`${BASE}/`, LAPSED_TOKEN);
+  await page.getByLabel("Is a child in immediate danger now?").selectOption({ label: "No" });
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  await page.locator("#error-summary").waitFor();
+  assert.equal(await page.locator("#result section.EMERGENCY").count(), 0);
+  assert.equal(await page.locator("#calm-999").innerText(), "If a child is in immediate danger, call 999.");
+  assert.doesNotMatch(await page.locator("#result").innerText(), /Call the police on 999 now|Bearer|token/);
+  assert.match(await page.locator("#error-summary").innerText(), /Your sign-in has expired or was not accepted[\s\S]*Sign in again/);
+  for (const option of ["Not known"]) {
+    await page.getByLabel("Is a child in immediate danger now?").selectOption({ label: option });
+    await page.getByRole("button", { name: "Get recommendation" }).click();
+    await page.locator("#calm-999").waitFor();
+    assert.equal(await page.locator("#result section.EMERGENCY").count(), 0);
+  }
+});
+
+test("a lapsed sign-in with immediate danger 'Yes' still headlines the 999 line first", async () => {
+  await signIn(`${BASE}/`, LAPSED_TOKEN);
+  await page.getByLabel("Is a child in immediate danger now?").selectOption({ label: "Yes" });
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  await page.locator("#result section.EMERGENCY").waitFor();
+  assert.match(await page.locator("#result section.EMERGENCY h2").innerText(), /999/);
+  assert.match(await page.locator("#result section.EMERGENCY").innerText(), /you said a child is in immediate danger/);
+  assert.equal(await page.locator("#calm-999").count(), 0);
+  assert.match(await page.locator("#error-summary").innerText(), /Sign in again/);
 });
 
 test("try an incident by keyboard alone, with an adult's age given", async () => {

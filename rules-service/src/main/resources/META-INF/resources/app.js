@@ -127,18 +127,33 @@ async function call(method, url, body, headers) {
   return {status: response.status, ok: response.ok, json};
 }
 
-// A refused request that said a child is in immediate danger still carries the 999 advice: shown first.
-function emergencyHtml(problem) {
+// A refusal of a decision request carries the 999 advice, because the service answers it before reading the body.
+// The page knows what its own form said: the 999 headline only when it says a child is in immediate danger, one calm
+// line otherwise, so a lapsed sign-in never reads as an emergency.
+function emergencyHtml(problem, immediateDanger) {
   const e = problem && problem.emergency;
-  return e ? `<section class="pathway EMERGENCY" role="alert"><h2>${esc(e.text)}</h2>
-    <p>The request could not be read, but it says a child may be in immediate danger. Fix it below, after calling.</p></section>` : "";
+  if (!e) return "";
+  if (immediateDanger === true) {
+    return `<section class="pathway EMERGENCY" role="alert"><h2>${esc(e.text)}</h2>
+    <p>The request could not be answered, but you said a child is in immediate danger. Call first, then fix what is below.</p></section>`;
+  }
+  return `<p class="calm-999" id="calm-999">If a child is in immediate danger, call 999.</p>`;
 }
 
-function problemHtml(problem) {
+// Refusals a lead meets, in a lead's words; the service's own words stay for anything else.
+const PLAIN_REFUSALS = {
+  401: ["Your sign-in has expired or was not accepted", "Sign in again, then send the incident again. Nothing was decided."],
+  403: ["Your account cannot do this", "Your sign-in does not carry the permission this needs. Ask whoever runs the service for your organisation."],
+};
+
+function problemHtml(problem, status, immediateDanger) {
   const errors = (problem && problem.errors) || [];
-  return `${emergencyHtml(problem)}<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-    <h3>${esc(problem ? problem.title : "Something went wrong")}</h3>
-    <p>${esc(problem ? problem.detail : "The service did not answer.")}</p>
+  const plain = PLAIN_REFUSALS[status || (problem && problem.status)];
+  const title = plain ? plain[0] : problem ? problem.title : "Something went wrong";
+  const detail = plain ? plain[1] : problem ? problem.detail : "The service did not answer.";
+  return `${emergencyHtml(problem, immediateDanger)}<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+    <h3>${esc(title)}</h3>
+    <p>${esc(detail)}</p>
     ${errors.length ? `<ul>${errors.map((e) => `<li><strong>${esc(e.field || "request")}</strong> ${esc(e.message)}</li>`).join("")}</ul>` : ""}
   </div>`;
 }

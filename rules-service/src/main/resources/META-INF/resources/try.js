@@ -106,8 +106,9 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("incident").addEventListener("submit", async (event) => {
     event.preventDefault();
     const result = document.getElementById("result");
-    const response = await call("POST", "/api/v1/decisions", JSON.stringify(request()), {"Content-Type": "application/json"});
-    result.innerHTML = response.ok ? recommendationHtml(response.json) : problemHtml(response.json);
+    const body = request();
+    const response = await call("POST", "/api/v1/decisions", JSON.stringify(body), {"Content-Type": "application/json"});
+    result.innerHTML = response.ok ? recommendationHtml(response.json) : problemHtml(response.json, response.status, body.immediateDanger);
     (document.getElementById("pathway-heading") || document.getElementById("error-summary")).focus();
   });
 });

@@ -21,7 +21,7 @@ import org.safeguarding.rules.scenarios.ScenarioRunner;
  * <pre>{@code
  * RuleSet.Build build = RuleSet.build(Workbook.load(Path.of("tables")));
  * build.problems().forEach(System.out::println);      // workbook, sheet, cell and what to do
- * build.ruleSet().ifPresent(r -> System.out.println(r.safety().safe()));
+ * DecisionEngine engine = build.ruleSet().orElseThrow().prove(); // RuleSetException unless every property holds
  * }</pre>
  *
  * <p>Immutable and thread-safe; the safety analysis runs at most once per rule set.
@@ -141,8 +141,17 @@ public final class RuleSet {
         return ImpactDiff.compare(before.decider, decider);
     }
 
-    /** Decisions on this rule set, evaluated the way the safety analysis proved. */
-    public DecisionEngine engine() {
+    /**
+     * Proves this rule set (once) and gives the engine that decides with it: the only way from
+     * workbooks to decisions, so tables that break a safety property never decide anything.
+     *
+     * @throws RuleSetException naming every safety property broken, with an incident that shows it
+     */
+    public DecisionEngine prove() throws RuleSetException {
+        SafetyReport report = safety();
+        if (!report.safe()) {
+            throw new RuleSetException(report.problems());
+        }
         DecisionEngine current = engine;
         if (current == null) {
             current = new DecisionEngine(decider, decider.info(Instant.now()));

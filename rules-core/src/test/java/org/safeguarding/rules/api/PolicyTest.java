@@ -32,7 +32,7 @@ class PolicyTest {
     }
 
     @Test
-    void under_fourteen_escalation_passes_every_check_and_every_shipped_scenario() {
+    void under_fourteen_escalation_passes_every_check_and_every_shipped_scenario() throws Exception {
         RuleSet.Review review = review(underFourteen());
         assertThat(review.report().problems()).isEmpty();
         assertThat(review.report().safety().orElseThrow().findings()).isEmpty();
@@ -41,7 +41,7 @@ class PolicyTest {
         // Every age band the policy makes is proven: under 14, and 14 or over / not known.
         assertThat(review.report().safety().orElseThrow().pathwayCombinations()).isEqualTo(2 * 177_147L);
 
-        DecisionEngine engine = review.passed().get().engine();
+        DecisionEngine engine = review.passed().get().prove();
         Recommendation thirteen = engine.decide(ESTABLISHED_SAFE.toBuilder().person(Role.CREATOR, 13).person(Role.RECIPIENT, 15).build());
         assertThat(thirteen.pathway()).isEqualTo(Pathway.ESCALATE);
         assertThat(thirteen.provisional()).isFalse();
@@ -71,7 +71,7 @@ class PolicyTest {
     }
 
     @Test
-    void a_policy_that_tries_to_make_advice_laxer_is_refused_naming_the_cell() {
+    void a_policy_that_tries_to_make_advice_laxer_is_refused_naming_the_cell() throws Exception {
         for (String laxer : List.of("HANDLE_INTERNALLY", "HANDLE_WITHIN_ORGANISATION", "REQUEST_DELETION", "INVOLVE_PARENTS", "CALL_999")) {
             RuleSet.Review review = review(underFourteen().set(POLICY, "C9", laxer));
             assertThat(review.passed()).isEmpty();
@@ -86,7 +86,7 @@ class PolicyTest {
     }
 
     @Test
-    void a_stricter_looking_policy_that_breaks_a_safety_property_is_refused_with_an_example() {
+    void a_stricter_looking_policy_that_breaks_a_safety_property_is_refused_with_an_example() throws Exception {
         // "Refer whenever the parents are not a risk" escalates parentalRisk NO but not UNKNOWN, which the
         // guidance handles internally: learning less about the parents would lower the pathway.
         RuleSet.Review review = review(underFourteen().set(POLICY, "O9", "").set(POLICY, "N9", "NO"));
@@ -98,11 +98,11 @@ class PolicyTest {
     }
 
     @Test
-    void a_policy_adds_actions_in_the_action_texts_order_with_its_row_as_the_reason() {
+    void a_policy_adds_actions_in_the_action_texts_order_with_its_row_as_the_reason() throws Exception {
         RuleSet.Review review = review(underFourteen().set(POLICY, "A10", "L-02").set(POLICY, "B10", "Under 16: offer counselling")
                 .set(POLICY, "O10", "16").set(POLICY, "C10", "OFFER_COUNSELLING").set(POLICY, "P10", "Our policy, section 5"));
         assertThat(review.passed()).isPresent();
-        DecisionEngine engine = review.passed().get().engine();
+        DecisionEngine engine = review.passed().get().prove();
         Recommendation r = engine.decide(ESTABLISHED_SAFE.toBuilder().person(Role.PICTURED, 15).build());
         assertThat(r.pathway()).isEqualTo(Pathway.HANDLE_INTERNALLY);
         assertThat(r.actionCodes()).contains(ActionCode.OFFER_COUNSELLING);
@@ -113,16 +113,16 @@ class PolicyTest {
     }
 
     @Test
-    void index_and_drools_agree_under_a_policy_and_the_saved_index_keeps_it() {
+    void index_and_drools_agree_under_a_policy_and_the_saved_index_keeps_it() throws Exception {
         RuleSet ruleSet = review(underFourteen()).passed().orElseThrow();
-        DecisionEngine index = ruleSet.engine();
+        DecisionEngine index = ruleSet.prove();
         DecisionEngine drools = index.withEvaluation(Evaluation.DROOLS);
         RuleSet reloaded = RuleSet.fromIndex(ruleSet.toIndex(), ruleSet.workbooks()).orElseThrow();
         Random random = new Random(11);
         for (int i = 0; i < 3_000; i++) {
             Incident incident = RandomIncidents.withRandomPeople(random);
             Recommendation a = index.decide(incident);
-            for (Recommendation b : List.of(drools.decide(incident), reloaded.engine().decide(incident))) {
+            for (Recommendation b : List.of(drools.decide(incident), reloaded.prove().decide(incident))) {
                 assertThat(b.pathway()).isEqualTo(a.pathway());
                 assertThat(b.provisional()).isEqualTo(a.provisional());
                 assertThat(b.actions()).isEqualTo(a.actions());
@@ -133,7 +133,7 @@ class PolicyTest {
     }
 
     @Test
-    void the_setting_s_own_scenario_rows_run_beside_the_shipped_ones_and_check_its_policy() {
+    void the_setting_s_own_scenario_rows_run_beside_the_shipped_ones_and_check_its_policy() throws Exception {
         Incident thirteen = ESTABLISHED_SAFE.toBuilder().person(Role.CREATOR, 13).build();
         Scenario own = new Scenario("our-scenarios.xlsx", 2, "OUR-01", "a 13-year-old's consensual image: our policy refers it",
                 "Our child protection policy (2026), section 4.2", thirteen, Pathway.ESCALATE, Optional.of(false),

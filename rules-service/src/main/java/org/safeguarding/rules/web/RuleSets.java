@@ -193,7 +193,7 @@ public class RuleSets {
             List<Workbook> workbooks = cache.get().workbooks(sha);
             Optional<RuleSet> cached = cache.get().index(sha).flatMap(index -> RuleSet.fromIndex(index, workbooks));
             if (cached.isPresent()) {
-                active.set(new ActiveRuleSet(cached.get(), cached.get().engine(), cached.get().info(Instant.now())));
+                active.set(ActiveRuleSet.of(cached.get()));
                 LOG.warnf("Serving the cached rule set %s until the store can be reached", sha.substring(0, 12));
             }
         } catch (IOException | RuntimeException e) {
@@ -462,7 +462,7 @@ public class RuleSets {
     }
 
     private void swap(RuleSet ruleSet) {
-        ActiveRuleSet next = new ActiveRuleSet(ruleSet, ruleSet.engine(), ruleSet.info(Instant.now()));
+        ActiveRuleSet next = ActiveRuleSet.of(ruleSet);
         active.set(next);
         cacheActive(ruleSet);
         metrics.recordRuleSet(next.info());
