@@ -88,8 +88,13 @@ final class FactSpace {
                 || values[Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.YES;
     }
 
-    /** The Pathway table's answer for every combination: with {@code keepRules}, the rules that fired and those given as reasons. */
-    record Pathways(byte[] pathway, boolean[] provisional, List<List<String>> rules, List<List<String>> reasons) {
+    /**
+     * The served pathway step for every combination (null where no Pathway rule matches), its
+     * pathway and flag as arrays; with {@code keepRules}, every Pathway and Policy row that matched
+     * (winners and overruled, to explain findings) and the reasons given.
+     */
+    record Pathways(Decider.PathwayStep[] steps, byte[] pathway, boolean[] provisional, List<List<String>> rules,
+                    List<List<String>> reasons) {
     }
 
     Pathways evaluate(Decider decider, boolean keepRules) {
@@ -98,19 +103,27 @@ final class FactSpace {
 
     /** The same, the youngest involved person being {@code youngest} years old (only the Policy sheet reads it). */
     Pathways evaluate(Decider decider, boolean keepRules, int youngest) {
+        Decider.PathwayStep[] steps = new Decider.PathwayStep[size];
         byte[] pathway = new byte[size];
         boolean[] provisional = new boolean[size];
         List<List<String>> rules = keepRules ? new ArrayList<>(size) : List.of();
         List<List<String>> reasons = keepRules ? new ArrayList<>(size) : List.of();
         for (int index = 0; index < size; index++) {
-            Decider.PathwayResult result = decider.pathway(values(index), youngest);
-            pathway[index] = (byte) (result.pathway() == null ? -1 : result.pathway().ordinal());
-            provisional[index] = result.provisional();
+            Enum<?>[] values = values(index);
+            Decider.PathwayStep step;
+            try {
+                step = decider.pathwayStep(values, youngest);
+            } catch (IllegalStateException noRuleMatched) {
+                step = null; // property 1 (complete) reports it
+            }
+            steps[index] = step;
+            pathway[index] = (byte) (step == null ? -1 : step.pathway().ordinal());
+            provisional[index] = step != null && step.provisional();
             if (keepRules) {
-                rules.add(result.rules());
-                reasons.add(result.reasons());
+                rules.add(decider.matchingPathwayRules(values, youngest));
+                reasons.add(step == null ? List.of() : java.util.Arrays.stream(step.served().reasons()).map(r -> r.rule()).toList());
             }
         }
-        return new Pathways(pathway, provisional, rules, reasons);
+        return new Pathways(steps, pathway, provisional, rules, reasons);
     }
 }

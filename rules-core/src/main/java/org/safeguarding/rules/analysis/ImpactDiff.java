@@ -37,6 +37,7 @@ public final class ImpactDiff {
         Map<String, Counted> pathwayChanges = new LinkedHashMap<>();
         Map<String, Counted> actionChanges = new LinkedHashMap<>();
         // Each age band either side's Policy sheet makes (the youngest child's age), and "no age known".
+        Set<Fact> policyFacts = policyFacts(before, after);
         java.util.TreeSet<Integer> ages = new java.util.TreeSet<>(before.policyAges());
         ages.addAll(after.policyAges());
         for (int age : ages) {
@@ -52,27 +53,18 @@ public final class ImpactDiff {
                             || (old.pathway()[index] >= 0 && severity(neu, index) < severity(old, index));
                     pathwayChanges.computeIfAbsent(from + " → " + to, k -> new Counted(describe(values, age), regression)).count += free;
                 }
+                if (old.steps()[index] == null || neu.steps()[index] == null) {
+                    continue;
+                }
+                // Every input either side's outcome step reads besides the Actions-only facts.
                 List<Object> key = new ArrayList<>(List.of(old.pathway()[index], old.provisional()[index],
-                        neu.pathway()[index], neu.provisional()[index]));
+                        neu.pathway()[index], neu.provisional()[index], old.steps()[index].table().pathway(),
+                        old.steps()[index].table().provisional(), neu.steps()[index].table().pathway(),
+                        neu.steps()[index].table().provisional()));
                 space.sharedWithActions().forEach(f -> key.add(values[f.ordinal()]));
+                policyFacts.forEach(f -> key.add(values[f.ordinal()]));
                 key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
                 groups.computeIfAbsent(key, k -> new Counted(Map.of(), false)).add(index);
-                // A policy's added actions read the Pathway facts and the age only, so they are compared here.
-                Set<ActionCode> policyBefore = EnumSet.noneOf(ActionCode.class);
-                policyBefore.addAll(before.policyActions(values, age));
-                Set<ActionCode> policyAfter = EnumSet.noneOf(ActionCode.class);
-                policyAfter.addAll(after.policyActions(values, age));
-                if (!policyBefore.equals(policyAfter) && old.pathway()[index] >= 0 && neu.pathway()[index] >= 0) {
-                    Set<ActionCode> tableBefore = tableActions(before, values, old, index);
-                    Set<ActionCode> tableAfter = tableActions(after, values, neu, index);
-                    for (ActionCode code : ActionCode.values()) {
-                        boolean a = policyBefore.contains(code) || tableBefore.contains(code);
-                        boolean b = policyAfter.contains(code) || tableAfter.contains(code);
-                        if (a != b && policyBefore.contains(code) != policyAfter.contains(code)) {
-                            actionChanges.computeIfAbsent((b ? "+ " : "- ") + code, k -> new Counted(describe(values, age), false)).count += free;
-                        }
-                    }
-                }
             }
             for (Counted group : groups.values()) {
                 int index = group.firstIndex;
@@ -85,12 +77,15 @@ public final class ImpactDiff {
                     if (!FactSpace.reachable(values)) {
                         continue;
                     }
-                    Set<ActionCode> a = tableActions(before, values, old, index);
-                    Set<ActionCode> b = tableActions(after, values, neu, index);
+                    Set<ActionCode> a = servedActions(before, values, age, old, index);
+                    Set<ActionCode> b = servedActions(after, values, age, neu, index);
                     for (ActionCode code : ActionCode.values()) {
                         if (a.contains(code) != b.contains(code)) {
                             String change = (b.contains(code) ? "+ " : "- ") + code;
-                            actionChanges.computeIfAbsent(change, k -> new Counted(describe(values, age), false)).count += group.count;
+                            // Advice taken away is less safe, but for the internal-only actions, lost only to a referral.
+                            boolean lessSafe = !b.contains(code) && code != ActionCode.HANDLE_WITHIN_ORGANISATION
+                                    && code != ActionCode.REQUEST_DELETION;
+                            actionChanges.computeIfAbsent(change, k -> new Counted(describe(values, age), lessSafe)).count += group.count;
                         }
                     }
                 }
@@ -149,10 +144,20 @@ public final class ImpactDiff {
         }
     }
 
-    private static Set<ActionCode> tableActions(Decider decider, Enum<?>[] values, FactSpace.Pathways pathways, int index) {
+    /** The actions a decision serves for these facts: the same outcome step {@code decide} runs, policy included. */
+    private static Set<ActionCode> servedActions(Decider decider, Enum<?>[] values, int age, FactSpace.Pathways pathways, int index) {
         Set<ActionCode> set = EnumSet.noneOf(ActionCode.class);
-        set.addAll(decider.actions(values, Pathway.values()[pathways.pathway()[index]], pathways.provisional()[index]).actions());
+        set.addAll(decider.outcomeStep(values, age, pathways.steps()[index]).actionCodes());
         return set;
+    }
+
+    private static Set<Fact> policyFacts(Decider before, Decider after) {
+        Set<Fact> facts = EnumSet.noneOf(Fact.class);
+        for (Decider decider : List.of(before, after)) {
+            decider.tables().policyRows().forEach(row -> row.conditions().keySet()
+                    .forEach(input -> Fact.byFieldName(input).ifPresent(facts::add)));
+        }
+        return facts;
     }
 
     private static String label(FactSpace.Pathways pathways, int index) {

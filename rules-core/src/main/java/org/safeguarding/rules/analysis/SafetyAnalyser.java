@@ -20,6 +20,8 @@ import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.SheetTemplate;
 import org.safeguarding.rules.tables.TableTemplate;
+import org.safeguarding.rules.tables.TextCell;
+import java.util.Optional;
 
 /**
  * Proves the safety properties of decision model section 6 for compiled tables, by running
@@ -41,6 +43,8 @@ public final class SafetyAnalyser {
     private final FactSpace space = new FactSpace();
     private final int combinations = space.size();
     private byte[] pathwayOf;
+    /** The served pathway step for each combination (null where no Pathway rule matches). */
+    private Decider.PathwayStep[] stepOf;
     private boolean[] provisionalOf;
     private List<List<String>> reasonsOf;
     private final Map<String, RuleRow> rowsById = new HashMap<>();
@@ -71,6 +75,7 @@ public final class SafetyAnalyser {
             youngest = age;
             ageContext = age == Integer.MAX_VALUE ? Map.of() : Map.of("youngestChildAge", String.valueOf(age));
             FactSpace.Pathways pathways = space.evaluate(decider, true, age);
+            stepOf = pathways.steps();
             pathwayOf = pathways.pathway();
             provisionalOf = pathways.provisional();
             reasonsOf = pathways.reasons();
@@ -192,31 +197,33 @@ public final class SafetyAnalyser {
 
     private long checkActions() {
         List<Fact> shared = space.sharedWithActions();
-        Set<List<Object>> reachable = new HashSet<>();
+        Set<Fact> policyReads = policyFacts();
         Map<List<Object>, Integer> exampleOf = new LinkedHashMap<>();
         for (int index = 0; index < combinations; index++) {
             if (pathwayOf[index] < 0) {
                 continue;
             }
             Enum<?>[] values = values(index);
+            Decider.PathwayStep step = stepOf[index];
+            // Every input the outcome step reads besides the Actions-only facts: one combination stands for all that share them.
             List<Object> key = new ArrayList<>();
-            key.add(pathway(index));
-            key.add(provisionalOf[index]);
+            key.add(step.served().pathway());
+            key.add(step.served().provisional());
+            key.add(step.table().pathway());
+            key.add(step.table().provisional());
             shared.forEach(f -> key.add(values[f.ordinal()]));
+            policyReads.forEach(f -> key.add(values[f.ordinal()]));
             key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
-            if (reachable.add(key)) {
-                exampleOf.put(key, index);
-            }
+            exampleOf.putIfAbsent(key, index);
         }
         long evaluated = 0;
-        for (Map.Entry<List<Object>, Integer> entry : exampleOf.entrySet()) {
-            Pathway pathway = (Pathway) entry.getKey().get(0);
-            boolean provisional = (Boolean) entry.getKey().get(1);
-            Enum<?>[] base = values(entry.getValue());
+        for (int index : exampleOf.values()) {
+            Decider.PathwayStep step = stepOf[index];
+            Enum<?>[] base = values(index);
             for (int n = 0; n < space.freeCombinations(); n++) {
                 Enum<?>[] values = space.withFree(base, n);
                 if (FactSpace.reachable(values)) {
-                    checkActions(values, pathway, provisional);
+                    checkActions(values, step);
                     evaluated++;
                 }
             }
@@ -225,54 +232,108 @@ public final class SafetyAnalyser {
         return evaluated;
     }
 
-    private void checkActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
-        Decider.ActionResult result = decider.actions(values, pathway, provisional);
-        fired.addAll(result.actionRules());
-        fired.addAll(result.questionRules());
-        List<ActionCode> actions = result.actions();
+    /** The facts the Policy sheet's rows read: its additions depend on them, so they are part of what is grouped. */
+    private Set<Fact> policyFacts() {
+        Set<Fact> facts = java.util.EnumSet.noneOf(Fact.class);
+        for (RuleRow row : tables.policyRows()) {
+            row.conditions().keySet().forEach(input -> Fact.byFieldName(input).ifPresent(facts::add));
+        }
+        return facts;
+    }
+
+    private void checkActions(Enum<?>[] values, Decider.PathwayStep step) {
+        Pathway pathway = step.pathway();
+        boolean provisional = step.provisional();
+        Decider.OutcomePart outcome = decider.outcomeStep(values, youngest, step);
+        List<String> rules = ruleIds(outcome);
+        fired.addAll(rules);
+        List<ActionCode> actions = outcome.actionCodes();
         Map<String, String> context = Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO");
         if (actions.contains(ActionCode.CALL_999) != (pathway == Pathway.EMERGENCY)) {
             reportActions(3, "CALL_999 if and only if EMERGENCY", pathway == Pathway.EMERGENCY
                     ? "an EMERGENCY decision does not include CALL_999." : "CALL_999 is recommended outside EMERGENCY.",
-                    values, context, result.actionRules());
+                    values, context, rules);
         }
         for (ActionCode internalOnly : List.of(ActionCode.HANDLE_WITHIN_ORGANISATION, ActionCode.REQUEST_DELETION)) {
             if (actions.contains(internalOnly) && pathway != Pathway.HANDLE_INTERNALLY) {
                 reportActions(4, "internal actions only when handled internally", internalOnly
-                        + " is recommended on the " + pathway + " pathway.", values, context, result.actionRules());
+                        + " is recommended on the " + pathway + " pathway, where a referral is needed.", values, context, rulesGiving(rules, internalOnly));
+            }
+        }
+        if (pathway != Pathway.HANDLE_INTERNALLY) {
+            for (String rule : rules) {
+                RuleRow row = rowsById.get(rule);
+                if (row.outcome().equals(ActionCode.HANDLE_WITHIN_ORGANISATION.name()) || row.outcome().equals(ActionCode.REQUEST_DELETION.name())) {
+                    reportActions(10, "reasons agree with the decision", "the decision is " + pathway + " but rule " + rule
+                            + ", given as a reason, recommends " + row.outcome() + ", which belongs to HANDLE_INTERNALLY.",
+                            values, context, List.of(rule));
+                }
             }
         }
         if (values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.YES && !actions.contains(ActionCode.CALL_999)) {
             reportActions(9, "never without advice", "a child is in immediate danger but CALL_999 is not recommended.",
-                    values, context, result.actionRules());
-        }
-        for (int i = 0; i < actions.size(); i++) {
-            ActionCode action = actions.get(i);
-            if ((action == ActionCode.HANDLE_WITHIN_ORGANISATION || action == ActionCode.REQUEST_DELETION) && pathway != Pathway.HANDLE_INTERNALLY) {
-                reportActions(10, "reasons agree with the decision", "the decision is " + pathway + " but rule "
-                        + result.actionRules().get(i) + ", given as a reason, recommends " + action + ", which belongs to HANDLE_INTERNALLY.",
-                        values, context, List.of(result.actionRules().get(i)));
-            }
+                    values, context, rules);
         }
         if (actions.contains(ActionCode.INVOLVE_PARENTS) && values[Fact.PARENTAL_RISK.ordinal()] == Answer.YES) {
             reportActions(5, "parents not involved when they are a risk",
-                    "INVOLVE_PARENTS is recommended although parentalRisk is true.", values, context, result.actionRules());
+                    "INVOLVE_PARENTS is recommended although parentalRisk is true.", values, context, rulesGiving(rules, ActionCode.INVOLVE_PARENTS));
         }
         if (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == Answer.YES && !actions.contains(ActionCode.REFER_LADO)) {
             reportActions(11, "staff allegations go to the LADO", "the adult involved works or volunteers for the setting, "
                     + "but REFER_LADO (tell the local authority designated officer) is not recommended. Add a rule to the Actions sheet with "
-                    + "'Adult is staff or volunteer?' YES and the action REFER_LADO, as rule A-29 of the shipped workbook does; a workbook "
-                    + "made before that column existed needs it first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before "
-                    + "'Media type is not').", values, context,
-                    result.actionRules());
+                    + "'Adult is staff or volunteer?' YES and the action REFER_LADO; a workbook made before that column existed needs it "
+                    + "first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before 'Media type is not').", values, context,
+                    rules);
         }
         for (ActionCode always : List.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.RECORD_INCIDENT)) {
             if (!actions.contains(always)) {
-                reportActions(6, "always do not view and record", always + " is missing.", values, context,
-                        result.actionRules());
+                reportActions(6, "always do not view and record", always + " is missing.", values, context, rules);
             }
         }
-        checkQuestions(values, pathway, provisional, result);
+        if (step.table() != step.served()) {
+            checkPolicyOnlyAdds(values, step, outcome, context);
+        }
+        checkQuestions(values, pathway, provisional, outcome);
+        checkWords(values, pathway, provisional, outcome, context);
+    }
+
+    /** Every rule that fired for an outcome: its reasons, by ID. */
+    private static List<String> ruleIds(Decider.OutcomePart outcome) {
+        List<String> ids = new ArrayList<>(outcome.reasons().length);
+        for (org.safeguarding.rules.api.Reason reason : outcome.reasons()) {
+            ids.add(reason.rule());
+        }
+        return ids;
+    }
+
+    /** Of the rules that fired, those that give this action (the rows to change). */
+    private List<String> rulesGiving(List<String> fired, ActionCode code) {
+        List<String> giving = fired.stream().filter(id -> rowsById.containsKey(id) && rowsById.get(id).outcome().equals(code.name())).toList();
+        return giving.isEmpty() ? fired : giving;
+    }
+
+    /**
+     * Property 8 for the Policy sheet: a setting may only add. Where its rows changed the pathway
+     * or the provisional flag, the served decision keeps every action and question the tables give
+     * on their own (but for the internal-only actions, which never go with a referral).
+     */
+    private void checkPolicyOnlyAdds(Enum<?>[] values, Decider.PathwayStep step, Decider.OutcomePart served, Map<String, String> context) {
+        Decider.OutcomePart tablesAlone = decider.outcomeStep(values, youngest, new Decider.PathwayStep(step.table(), step.table()));
+        List<ActionCode> kept = served.actionCodes();
+        for (ActionCode code : tablesAlone.actionCodes()) {
+            if (!kept.contains(code) && code != ActionCode.HANDLE_WITHIN_ORGANISATION && code != ActionCode.REQUEST_DELETION) {
+                reportActions(8, "a policy only adds", "the setting's policy takes away " + code + ", which the tables give for "
+                        + "these facts: a policy may only make advice stricter.", values, context,
+                        step.served().reasons().length == 0 ? List.of() : java.util.Arrays.stream(step.served().reasons())
+                                .map(org.safeguarding.rules.api.Reason::rule).filter(id -> rowsById.get(id).sheet() == TableTemplate.POLICY).toList());
+            }
+        }
+        for (org.safeguarding.rules.api.Question question : tablesAlone.questions()) {
+            if (!served.questions().contains(question)) {
+                reportActions(8, "a policy only adds", "the setting's policy takes away the question about "
+                        + question.code().fieldName() + ", which the tables ask for these facts.", values, context, List.of());
+            }
+        }
     }
 
     /** Whether the adult is staff matters only while an adult is, or may be, involved. */
@@ -280,12 +341,14 @@ public final class SafetyAnalyser {
         return fact != Fact.ADULT_IS_STAFF_OR_VOLUNTEER || values[Fact.ADULT_INVOLVED.ordinal()] != Answer.NO;
     }
 
-    private void checkQuestions(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.ActionResult result) {
+    private void checkQuestions(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.OutcomePart outcome) {
         for (Fact fact : Fact.values()) {
-            if (values[fact.ordinal()] == fact.unknown() && !result.questions().contains(fact.fieldName()) && matters(fact, values)) {
+            if (values[fact.ordinal()] == fact.unknown() && matters(fact, values)
+                    && outcome.questions().stream().noneMatch(q -> q.code() == fact)) {
                 reportActions(7, "provisional decisions carry their questions", "there is no question about "
                         + fact.fieldName() + ", which is not yet known.", values,
-                        Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO"), result.questionRules());
+                        Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO"),
+                        ruleIds(outcome).stream().filter(id -> rowsById.get(id).sheet() == TableTemplate.QUESTIONS).toList());
             }
         }
     }
@@ -297,13 +360,84 @@ public final class SafetyAnalyser {
             for (Fact fact : Fact.values()) {
                 values[fact.ordinal()] = fact == unknown ? fact.unknown() : fact.domain().get(0);
             }
-            Decider.PathwayResult pathway = decider.pathway(values);
-            if (pathway.pathway() != null) {
-                Decider.ActionResult result = decider.actions(values, pathway.pathway(), pathway.provisional());
-                fired.addAll(result.questionRules());
-                checkQuestions(values, pathway.pathway(), pathway.provisional(), result);
+            Decider.PathwayStep step;
+            try {
+                step = decider.pathwayStep(values, youngest);
+            } catch (IllegalStateException incomplete) {
+                continue; // property 1 names it
+            }
+            Decider.OutcomePart outcome = decider.outcomeStep(values, youngest, step);
+            fired.addAll(ruleIds(outcome));
+            checkQuestions(values, step.pathway(), step.provisional(), outcome);
+        }
+    }
+
+    // ---- words: property 12
+
+    private final Map<String, TextWords> words = new HashMap<>();
+
+    private TextWords words(String text) {
+        return words.computeIfAbsent(text, TextWords::of);
+    }
+
+    /**
+     * Property 12 over every text shown with this decision: the summary, each action's text and
+     * each question with its reason. A service is named as certain only when an action involves
+     * it; parents are told only when they are no risk and neither the LADO nor the police must
+     * agree what they hear; no text tells staff to handle the imagery.
+     */
+    private void checkWords(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.OutcomePart outcome, Map<String, String> context) {
+        List<ActionCode> actions = outcome.actionCodes();
+        boolean parentsMayBeTold = values[Fact.PARENTAL_RISK.ordinal()] == Answer.NO
+                && !actions.contains(ActionCode.REFER_LADO) && !actions.contains(ActionCode.REPORT_TO_POLICE) && !actions.contains(ActionCode.CALL_999);
+        checkText("The summary", tables.summary(pathway, provisional),
+                Optional.ofNullable(tables.textCells().get(TextCell.summaryKey(pathway, provisional))), actions, parentsMayBeTold, values, context);
+        for (org.safeguarding.rules.api.Action action : outcome.actions()) {
+            checkText("The text of " + action.code(), action.text(), tables.actionTextCell(action.code(), pathway, provisional),
+                    actions, parentsMayBeTold, values, context);
+        }
+        for (org.safeguarding.rules.api.Question question : outcome.questions()) {
+            Optional<TextCell> cell = Optional.ofNullable(tables.textCells().get(TextCell.questionKey(question.code())));
+            checkText("The question about " + question.code().fieldName(), question.text(), cell, actions, parentsMayBeTold, values, context);
+            checkText("Why the question about " + question.code().fieldName() + " matters", question.why(),
+                    cell.map(c -> new TextCell(c.workbook(), c.sheet(), "C" + c.cell().substring(1))), actions, parentsMayBeTold, values, context);
+        }
+    }
+
+    private void checkText(String what, String text, Optional<TextCell> cell, List<ActionCode> actions, boolean parentsMayBeTold,
+                           Enum<?>[] values, Map<String, String> context) {
+        TextWords said = words(text);
+        for (TextWords.Service service : said.services()) {
+            if (!service.involvedIn(actions)) {
+                reportText(what + " (\"" + text + "\") names " + service.words + " as certain, but no action of this decision involves "
+                        + service.words + ". Name only the services this decision's actions include, or say when they apply (\"if ...\").",
+                        values, context, cell);
             }
         }
+        if (said.tellsParents() && !parentsMayBeTold) {
+            reportText(what + " (\"" + text + "\") tells staff to tell the parents or carers, but here that is not yet safe: either "
+                    + "telling them is not ruled out as a risk, or the LADO or the police must first agree what they are told. Say that condition.",
+                    values, context, cell);
+        }
+        if (said.handlesImagery()) {
+            reportText(what + " (\"" + text + "\") tells staff to view, copy, save, send or delete the imagery: staff never handle it.",
+                    values, context, cell);
+        }
+    }
+
+    private void reportText(String message, Enum<?>[] values, Map<String, String> context, Optional<TextCell> cell) {
+        String key = 12 + message;
+        Accumulator existing = findings.get(key);
+        if (existing != null) {
+            existing.count++;
+            return;
+        }
+        Map<String, String> example = new LinkedHashMap<>(context);
+        example.putAll(describe(values, List.of(Fact.values())));
+        example.putAll(ageContext);
+        List<SafetyFinding.RuleLocation> where = cell.map(c -> List.of(new SafetyFinding.RuleLocation(c.workbook(), c.sheet(),
+                Integer.parseInt(c.cell().replaceAll("[A-Z]", "")), c.cell()))).orElse(List.of());
+        findings.put(key, new Accumulator(12, "words agree with the decision", message, example, where));
     }
 
     // ---- table hygiene: rows that never apply, rows that repeat another
@@ -353,7 +487,7 @@ public final class SafetyAnalyser {
         example.putAll(context);
         example.putAll(ageContext);
         findings.put(key, new Accumulator(property, title, message, example,
-                locations(decider.pathway(values, youngest).rules())));
+                locations(decider.matchingPathwayRules(values, youngest))));
     }
 
     private void reportActions(int property, String title, String message, Enum<?>[] values, Map<String, String> context,

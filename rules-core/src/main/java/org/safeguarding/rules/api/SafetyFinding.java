@@ -27,7 +27,19 @@ public record SafetyFinding(int property, String title, String message, Map<Stri
         return IncidentWords.describe(counterexample);
     }
 
-    /** Where a rule involved in a finding is. */
+    /**
+     * Where a rule involved in a finding is; for a text (safety property 12), {@code id} is the
+     * text's own cell, e.g. {@code B5} on the Action texts sheet.
+     */
     public record RuleLocation(String workbook, String sheet, int row, String id) {
+        /** Whether this locates a text by its cell rather than a rule by its ID. */
+        public boolean isTextCell() {
+            return id.matches("[A-Z]{1,3}[0-9]+");
+        }
+
+        /** The cell to change: the text's own, or the rule's ID cell. */
+        public String cell() {
+            return isTextCell() ? id : "A" + row;
+        }
     }
 }

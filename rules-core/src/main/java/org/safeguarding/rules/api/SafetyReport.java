@@ -46,12 +46,14 @@ public record SafetyReport(long pathwayCombinations, long actionCombinations, Li
         List<Problem> problems = new ArrayList<>();
         for (SafetyFinding finding : findings) {
             SafetyFinding.RuleLocation first = finding.rules().isEmpty() ? null : finding.rules().get(0);
-            String rules = finding.rules().stream().map(r -> r.id() + " (" + r.sheet() + " sheet, cell A" + r.row() + ")")
-                    .collect(Collectors.joining(", "));
+            String rules = finding.rules().stream().filter(r -> !r.isTextCell())
+                    .map(r -> r.id() + " (" + r.sheet() + " sheet, cell A" + r.row() + ")").collect(Collectors.joining(", "));
+            String texts = finding.rules().stream().filter(SafetyFinding.RuleLocation::isTextCell)
+                    .map(r -> r.sheet() + " sheet, cell " + r.id()).collect(Collectors.joining(", "));
             problems.add(new Problem(first == null ? "" : first.workbook(), first == null ? "" : first.sheet(),
-                    first == null ? "" : "A" + first.row(),
+                    first == null ? "" : first.cell(),
                     "This edit is not safe: " + finding.message() + " For example: " + finding.exampleInWords() + "."
-                            + (rules.isEmpty() ? " No rule applies to it." : " Rules involved: " + rules + ".")
+                            + (!texts.isEmpty() ? " Text to change: " + texts + "." : rules.isEmpty() ? " No rule applies to it." : " Rules involved: " + rules + ".")
                             + " This happens for " + String.format(java.util.Locale.UK, "%,d", finding.combinations())
                             + " of the possible incidents (safety property " + finding.property() + ": " + finding.title() + ")."));
         }

@@ -67,14 +67,40 @@ public final class Decider {
     private static final int[] PATHWAY_WEIGHTS = pathwayWeights();
     private static final int MAX_OUTCOME_PARTS = 4_096;
 
-    record PathwayPart(Pathway pathway, boolean provisional, Reason[] reasons) {
+    /** A pathway, whether it is provisional, and the rows given as its reasons (table order). */
+    public record PathwayPart(Pathway pathway, boolean provisional, Reason[] reasons) {
+    }
+
+    /**
+     * The first step of every decision: what the Pathway table gives ({@code table}) and what is
+     * served once the setting's policy has been applied ({@code served}; the same object when the
+     * policy changes nothing).
+     */
+    public record PathwayStep(PathwayPart table, PathwayPart served) {
+        public Pathway pathway() {
+            return served.pathway();
+        }
+
+        public boolean provisional() {
+            return served.provisional();
+        }
     }
 
     /** The Pathway table's distinct answers, and which one each combination of its facts gets (saved with the index). */
     record PathwayTable(int[] partOf, PathwayPart[] parts) {
     }
 
-    private record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons) {
+    /**
+     * The second step of every decision: the actions in order, the questions in order and the
+     * Actions, Questions and Policy rows given as reasons (table order).
+     */
+    public record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons) {
+        /** The action codes, in order. */
+        public List<ActionCode> actionCodes() {
+            List<ActionCode> codes = new ArrayList<>(actions.size());
+            actions.forEach(a -> codes.add(a.code()));
+            return codes;
+        }
     }
 
     /** A decider on compiled tables; its index is filled in by running Drools over every rule's inputs. */
@@ -379,11 +405,11 @@ public final class Decider {
      * What the Pathway table gives for some facts: the pathway ({@code null} if no rule fired),
      * every rule that fired, and those of them a decision gives as its reasons.
      */
-    public record PathwayResult(Pathway pathway, boolean provisional, List<String> rules, List<String> reasons) {
+    record PathwayResult(Pathway pathway, boolean provisional, List<String> rules, List<String> reasons) {
     }
 
-    /** What the Actions and Questions tables give, as the analyser reads it. */
-    public record ActionResult(List<ActionCode> actions, List<String> actionRules, List<String> questions,
+    /** What the Actions and Questions tables give, as the decision index is filled in from Drools. */
+    record ActionResult(List<ActionCode> actions, List<String> actionRules, List<String> questions,
                                List<String> questionRules) {
     }
 
@@ -396,37 +422,21 @@ public final class Decider {
         return values;
     }
 
-    /** The pathway for some facts when no child's age is known. */
-    public PathwayResult pathway(Enum<?>[] values) {
-        return pathway(values, PolicyRules.AGE_UNKNOWN);
-    }
-
     /**
-     * The pathway for some facts, the youngest involved person being {@code youngest} years old
-     * (which only the Policy sheet reads): the Pathway table's answer, then the policy's.
+     * Every Pathway and Policy row that matches these facts, those that win and those overruled:
+     * to explain a safety finding and to find rows that never apply, never to decide.
      */
-    public PathwayResult pathway(Enum<?>[] values, int youngest) {
-        PathwayResult table;
+    public List<String> matchingPathwayRules(Enum<?>[] values, int youngest) {
+        List<String> fired;
         if (evaluation == Evaluation.INDEX) {
             Findings findings = new Findings(rules);
             index.firePathwayRules(DecisionIndex.key(values), findings);
-            table = pathwayResult(values, findings);
+            fired = new ArrayList<>(ids(findings.pathwayRules));
         } else {
-            table = droolsPathway(values);
+            fired = new ArrayList<>(droolsPathway(values).rules());
         }
-        if (policy.isEmpty() || table.pathway() == null) {
-            return table;
-        }
-        PathwayPart part = policy.apply(new PathwayPart(table.pathway(), table.provisional(),
-                table.reasons().stream().map(id -> rules.get(id).reason()).toArray(Reason[]::new)), values, youngest);
-        List<String> fired = new ArrayList<>(table.rules());
         fired.addAll(policy.matching(values, youngest));
-        return new PathwayResult(part.pathway(), part.provisional(), fired, Arrays.stream(part.reasons()).map(Reason::rule).toList());
-    }
-
-    /** The actions the Policy sheet adds for some facts and the youngest child's age (the tables' own aside). */
-    public List<ActionCode> policyActions(Enum<?>[] values, int youngest) {
-        return policy.additions(values, youngest, Pathway.ESCALATE, false, List.of()).actions().stream().map(Action::code).toList();
+        return fired;
     }
 
     /** The ages at which the Policy sheet's answer can differ, one per band, with {@code Integer.MAX_VALUE} for none known. */
@@ -449,15 +459,6 @@ public final class Decider {
         }
     }
 
-    public ActionResult actions(Enum<?>[] values, Pathway pathway, boolean provisional) {
-        if (evaluation == Evaluation.INDEX) {
-            Findings findings = new Findings(rules);
-            index.fireOutcomeRules(DecisionIndex.key(values), pathway, provisional, findings);
-            return actionResult(findings);
-        }
-        return droolsActions(values, pathway, provisional, ActionFacts.policeCriterion(values));
-    }
-
     private static ActionResult actionResult(Findings findings) {
         return new ActionResult(List.copyOf(findings.actions), ids(findings.actionRules),
                 List.copyOf(findings.questions), ids(findings.questionRules));
@@ -477,10 +478,9 @@ public final class Decider {
     }
 
     /**
-     * The two phases share one session: the Pathway table's rules match {@link PathwayFacts} and
-     * the other tables' rules match {@link ActionFacts}, which is inserted only once the pathway is
-     * known. A rule with no conditions fires once, in the first phase, whichever table it is in.
-     * A pooled session is reset when disposed, so each decision starts from nothing.
+     * The Pathway table's rules match {@link PathwayFacts}; the other tables' rules match
+     * {@link ActionFacts}, inserted in a session of their own once the pathway is known. A pooled
+     * session is reset when disposed, so each step starts from nothing.
      */
     private Findings runPathway(KieSession session, Enum<?>[] values) {
         Findings findings = new Findings(rules);
@@ -488,11 +488,6 @@ public final class Decider {
         session.insert(new PathwayFacts(values));
         session.fireAllRules();
         return findings;
-    }
-
-    private static void runActions(KieSession session, Enum<?>[] values, Pathway pathway, boolean provisional) {
-        session.insert(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)));
-        session.fireAllRules();
     }
 
     private static Pathway pathwayOf(Findings findings) {
@@ -536,54 +531,20 @@ public final class Decider {
         };
     }
 
+    /**
+     * A decision, in the steps the safety analysis proves one by one over their whole domain:
+     * the facts derived from the people listed, {@link #pathwayStep}, {@link #outcomeStep}, and
+     * the words put together around them. There is no other way this class decides.
+     */
     public Recommendation decide(Incident incident) {
         Derivation derivation = derive(incident);
         Enum<?>[] values = values(incident);
         derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
         int youngest = policy.isEmpty() ? PolicyRules.AGE_UNKNOWN : PolicyRules.youngest(incident.people());
-        if (evaluation == Evaluation.INDEX) {
-            PathwayPart decided = pathwayPart(values);
-            if (decided.pathway() == null) {
-                throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
-            }
-            decided = policy.apply(decided, values, youngest);
-            Pathway pathway = decided.pathway();
-            boolean provisional = decided.provisional();
-            OutcomePart outcome = outcomePart(values, pathway, provisional);
-            return recommendation(incident, derivation, values, youngest, decided, outcome.actions(), outcome.questions(),
-                    outcome.reasons());
-        }
-        KieSession session = sessions.get().newKieSession();
-        try {
-            Findings findings = runPathway(session, values);
-            Pathway table = decidedPathway(findings);
-            PathwayPart decided = policy.apply(new PathwayPart(table, provisional(values, table, findings),
-                    pathwayReasons(findings, table).stream().map(RuleInfo::reason).toArray(Reason[]::new)), values, youngest);
-            runActions(session, values, decided.pathway(), decided.provisional());
-            return recommendation(incident, derivation, values, youngest, decided, actionsOf(findings, decided.pathway(), decided.provisional()),
-                    questionsOf(findings), outcomeReasons(findings).toArray(Reason[]::new));
-        } finally {
-            session.dispose();
-        }
-    }
-
-    /**
-     * The recommendation from the pathway (after the policy) and what the Actions and Questions
-     * tables gave: the policy's own actions are added in the Action texts order, and its rows
-     * follow the tables' as reasons.
-     */
-    private Recommendation recommendation(Incident incident, Derivation derivation, Enum<?>[] values, int youngest, PathwayPart decided,
-                                          List<Action> actions, List<Question> questions, Reason[] outcomeReasons) {
-        Pathway pathway = decided.pathway();
-        boolean provisional = decided.provisional();
+        PathwayStep step = pathwayStep(values, youngest);
+        OutcomePart outcome = outcomeStep(values, youngest, step);
+        PathwayPart decided = step.served();
         List<Warning> warnings = derivation.warnings();
-        PolicyRules.Added added = policy.additions(values, youngest, pathway, provisional, actions);
-        if (!added.actions().isEmpty()) {
-            List<Action> all = new ArrayList<>(actions);
-            all.addAll(added.actions());
-            all.sort(Comparator.comparingInt(a -> orderOf(a.code())));
-            actions = all;
-        }
         if (!policy.isEmpty()) {
             Optional<Warning> age = policy.ageWarning(values, youngest);
             if (age.isPresent()) {
@@ -591,20 +552,109 @@ public final class Decider {
                 warnings.add(age.get());
             }
         }
-        List<Reason> reasons;
-        if (added.reasons().isEmpty()) {
-            reasons = reasonLists.of(decided.reasons(), outcomeReasons);
+        List<Reason> reasons = reasonLists.of(decided.reasons(), outcome.reasons());
+        return new Recommendation(decisionId(), incident.reference(), decided.pathway(), decided.provisional(),
+                tables.summary(decided.pathway(), decided.provisional()), outcome.actions(), outcome.questions(), reasons,
+                derivation.derived(), warnings, version);
+    }
+
+    /**
+     * Step one of a decision: the Pathway table's answer for these facts (from the precomputed
+     * table, or a Drools session), then the setting's policy for the youngest child's age.
+     *
+     * @throws IllegalStateException when no Pathway rule matches (never, for proven tables)
+     */
+    public PathwayStep pathwayStep(Enum<?>[] values, int youngest) {
+        PathwayPart table;
+        if (evaluation == Evaluation.INDEX) {
+            table = pathwayPart(values);
         } else {
-            Reason[] all = Arrays.copyOf(decided.reasons(), decided.reasons().length + outcomeReasons.length + added.reasons().size());
-            System.arraycopy(outcomeReasons, 0, all, decided.reasons().length, outcomeReasons.length);
-            int i = decided.reasons().length + outcomeReasons.length;
-            for (Reason reason : added.reasons()) {
-                all[i++] = reason;
+            KieSession session = sessions.get().newKieSession();
+            try {
+                Findings findings = runPathway(session, values);
+                Pathway pathway = decidedPathway(findings);
+                table = new PathwayPart(pathway, provisional(values, pathway, findings),
+                        pathwayReasons(findings, pathway).stream().map(RuleInfo::reason).toArray(Reason[]::new));
+            } finally {
+                session.dispose();
             }
-            reasons = List.of(all);
         }
-        return new Recommendation(decisionId(), incident.reference(), pathway, provisional, tables.summary(pathway, provisional),
-                actions, questions, reasons, derivation.derived(), warnings, version);
+        if (table.pathway() == null) {
+            throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
+        }
+        return new PathwayStep(table, policy.apply(table, values, youngest));
+    }
+
+    /**
+     * Step two of a decision: what the Actions and Questions tables give on the served pathway
+     * (from the memo of assembled answers, or a Drools session), and the policy's added actions.
+     * A policy only adds: when it changed the pathway or the provisional flag, whatever the tables
+     * give on their own pathway is kept too (but for the internal-only actions, which never go
+     * with a referral), so a stricter policy never takes advice away.
+     */
+    public OutcomePart outcomeStep(Enum<?>[] values, int youngest, PathwayStep step) {
+        PathwayPart served = step.served();
+        OutcomePart outcome = tablesOutcome(values, served.pathway(), served.provisional());
+        if (step.table() != served) {
+            outcome = keepTheTables(outcome, tablesOutcome(values, step.table().pathway(), step.table().provisional()));
+        }
+        PolicyRules.Added added = policy.additions(values, youngest, served.pathway(), served.provisional(), outcome.actions());
+        if (added.actions().isEmpty()) {
+            return outcome;
+        }
+        List<Action> actions = new ArrayList<>(outcome.actions());
+        actions.addAll(added.actions());
+        actions.sort(Comparator.comparingInt(a -> orderOf(a.code())));
+        Reason[] reasons = Arrays.copyOf(outcome.reasons(), outcome.reasons().length + added.reasons().size());
+        int i = outcome.reasons().length;
+        for (Reason reason : added.reasons()) {
+            reasons[i++] = reason;
+        }
+        return new OutcomePart(List.copyOf(actions), outcome.questions(), reasons);
+    }
+
+    private OutcomePart tablesOutcome(Enum<?>[] values, Pathway pathway, boolean provisional) {
+        if (evaluation == Evaluation.INDEX) {
+            return outcomePart(values, pathway, provisional);
+        }
+        KieSession session = sessions.get().newKieSession();
+        try {
+            Findings findings = new Findings(rules);
+            session.setGlobal(OUT, findings);
+            session.insert(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)));
+            session.fireAllRules();
+            return outcomePart(findings, pathway, provisional);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** The served outcome with every action and question the tables give on their own pathway added (internal-only ones aside). */
+    private OutcomePart keepTheTables(OutcomePart served, OutcomePart table) {
+        List<Action> actions = new ArrayList<>(served.actions());
+        for (Action action : table.actions()) {
+            if (action.code() != ActionCode.HANDLE_WITHIN_ORGANISATION && action.code() != ActionCode.REQUEST_DELETION
+                    && actions.stream().noneMatch(a -> a.code() == action.code())) {
+                actions.add(action);
+            }
+        }
+        actions.sort(Comparator.comparingInt(a -> orderOf(a.code())));
+        List<Question> questions = new ArrayList<>(served.questions());
+        for (Question question : table.questions()) {
+            if (!questions.contains(question)) {
+                questions.add(question);
+            }
+        }
+        List<Question> ordered = new ArrayList<>(questions.size());
+        for (Question question : questionsInOrder) {
+            if (questions.contains(question)) {
+                ordered.add(question);
+            }
+        }
+        java.util.Set<Reason> reasons = new java.util.LinkedHashSet<>(List.of(served.reasons()));
+        reasons.addAll(List.of(table.reasons()));
+        Reason[] sorted = reasons.stream().sorted(Comparator.comparingInt(r -> rules.get(r.rule()).rank())).toArray(Reason[]::new);
+        return new OutcomePart(List.copyOf(actions), List.copyOf(ordered), sorted);
     }
 
     private int orderOf(ActionCode code) {

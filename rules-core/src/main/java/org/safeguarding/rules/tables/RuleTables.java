@@ -26,17 +26,33 @@ import org.safeguarding.rules.api.Problem;
  * @param sha256        hash over every workbook's bytes, in name order
  * @param setupWarnings local settings still to be made, e.g. a Contacts value still holding its
  *                      "[number not set: ...]" placeholder; each names its cell
+ * @param textCells     where each text stands in the workbook, by {@link TextCell} key; empty for
+ *                      tables loaded from a saved index, whose texts were checked when it was saved
  */
 public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, List<RuleRow> actionRows,
                          List<RuleRow> questionRows, List<RuleRow> policyRows, Map<ActionCode, String> actionTexts,
                          Map<Pathway, Map<ActionCode, String>> pathwayActionTexts,
                          Map<Pathway, Map<ActionCode, String>> provisionalActionTexts,
                          Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
-                         Map<String, String> contacts, String sha256, List<Problem> setupWarnings) {
+                         Map<String, String> contacts, String sha256, List<Problem> setupWarnings,
+                         Map<String, TextCell> textCells) {
 
     public RuleTables {
         policyRows = List.copyOf(policyRows);
         setupWarnings = List.copyOf(setupWarnings);
+        textCells = Map.copyOf(textCells);
+    }
+
+    /**
+     * Where the text of an action stands as {@link #actionText(ActionCode, Pathway, boolean)}
+     * chooses it; empty when not known (tables loaded from a saved index).
+     */
+    public java.util.Optional<TextCell> actionTextCell(ActionCode code, Pathway pathway, boolean provisional) {
+        TextCell cell = provisional ? textCells.get(TextCell.actionKey(code, pathway, true)) : null;
+        if (cell == null) {
+            cell = textCells.get(TextCell.actionKey(code, pathway, false));
+        }
+        return java.util.Optional.ofNullable(cell != null ? cell : textCells.get(TextCell.actionKey(code, null, false)));
     }
 
     public List<RuleRow> rows(SheetTemplate sheet) {

@@ -47,6 +47,8 @@ public final class WorkbookReader {
     static final int MAX_ROWS = 10_000;
 
     private final List<Problem> problems = new ArrayList<>();
+    /** Where each text was read, so a check of its words names the cell. */
+    private final Map<String, TextCell> textCells = new HashMap<>();
 
     /** Contact values set from code, replacing the Contacts sheet's (see {@code DecisionEngine.withContacts}). */
     private final Map<String, String> contactSettings;
@@ -130,7 +132,7 @@ public final class WorkbookReader {
                     actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts, given(rows.get(TableTemplate.ACTIONS))),
                     pathwayActionTexts, provisionalActionTexts,
                     questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET), asked(rows.get(TableTemplate.QUESTIONS))),
-                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings);
+                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings, textCells);
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
         } finally {
             for (XSSFWorkbook book : opened) {
@@ -568,6 +570,7 @@ public final class WorkbookReader {
                         + "' is not a pathway. Use one of " + String.join(", ", ONLY_ON) + ", or leave it blank for the text used on any pathway."));
             } else if (action.isPresent() && pathway.isPresent() && !text.isEmpty()) {
                 Map<Pathway, Map<ActionCode, String>> variants = isProvisional ? provisionalActionTexts : pathwayActionTexts;
+                textCells.putIfAbsent(TextCell.actionKey(action.get(), pathway.get(), isProvisional), cell(located, "B" + excelRow));
                 if (variants.computeIfAbsent(pathway.get(), p -> new EnumMap<>(ActionCode.class))
                         .putIfAbsent(action.get(), fillContacts(located, "B" + excelRow, text, contacts)) != null) {
                     problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The action " + code
@@ -581,6 +584,7 @@ public final class WorkbookReader {
             } else if (texts.containsKey(action.get())) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The action " + code + " is listed twice. Keep one."));
             } else {
+                textCells.put(TextCell.actionKey(action.get(), null, false), cell(located, "B" + excelRow));
                 texts.put(action.get(), fillContacts(located, "B" + excelRow, text, contacts));
             }
         }
@@ -631,7 +635,9 @@ public final class WorkbookReader {
             } else if (text.text().isEmpty() || text.why().isEmpty()) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), (text.text().isEmpty() ? "B" : "C") + excelRow,
                         "The question about " + code + " needs both the question and why it matters."));
-            } else if (texts.putIfAbsent(fact.get(), text) != null) {
+            } else if (texts.putIfAbsent(fact.get(), text) == null) {
+                textCells.put(TextCell.questionKey(fact.get()), cell(located, "B" + excelRow));
+            } else {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "The question about " + code + " is listed twice. Keep one."));
             }
         }
@@ -657,7 +663,9 @@ public final class WorkbookReader {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + excelRow, "Use YES or NO."));
             } else if (summary.isEmpty()) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "C" + excelRow, "The summary is empty. Write one sentence a DSL can read aloud."));
-            } else if (summaries.computeIfAbsent(pathway.get(), p -> new HashMap<>()).putIfAbsent(provisional.equals("YES"), summary) != null) {
+            } else if (summaries.computeIfAbsent(pathway.get(), p -> new HashMap<>()).putIfAbsent(provisional.equals("YES"), summary) == null) {
+                textCells.put(TextCell.summaryKey(pathway.get(), provisional.equals("YES")), cell(located, "C" + excelRow));
+            } else {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "A" + excelRow, "This pathway and provisional pair is listed twice. Keep one."));
             }
         }
@@ -671,6 +679,10 @@ public final class WorkbookReader {
         }
         summaries.replaceAll((p, m) -> Map.copyOf(m));
         return Collections.unmodifiableMap(summaries);
+    }
+
+    private static TextCell cell(Located located, String cell) {
+        return new TextCell(located.workbook(), located.sheet().getSheetName(), cell);
     }
 
     private boolean hasProblemIn(Located located) {

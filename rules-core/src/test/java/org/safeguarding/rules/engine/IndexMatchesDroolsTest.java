@@ -45,7 +45,13 @@ class IndexMatchesDroolsTest {
                 values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
                 rest /= fact.domain().size();
             }
-            assertThat(INDEX.pathway(values)).isEqualTo(DROOLS.pathway(values));
+            Decider.PathwayStep index = INDEX.pathwayStep(values, Integer.MAX_VALUE);
+            Decider.PathwayStep drools = DROOLS.pathwayStep(values, Integer.MAX_VALUE);
+            assertThat(index.pathway()).isEqualTo(drools.pathway());
+            assertThat(index.provisional()).isEqualTo(drools.provisional());
+            assertThat(index.served().reasons()).isEqualTo(drools.served().reasons());
+            assertThat(sorted(INDEX.matchingPathwayRules(values, Integer.MAX_VALUE)))
+                    .isEqualTo(sorted(DROOLS.matchingPathwayRules(values, Integer.MAX_VALUE)));
         }
         assertThat(combinations).isEqualTo(177_147);
     }
@@ -68,10 +74,13 @@ class IndexMatchesDroolsTest {
                         values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
                         rest /= fact.domain().size();
                     }
-                    Decider.ActionResult index = INDEX.actions(values, pathway, provisional);
-                    Decider.ActionResult drools = DROOLS.actions(values, pathway, provisional);
-                    assertThat(sorted(index.actionRules())).isEqualTo(sorted(drools.actionRules()));
-                    assertThat(sorted(index.questionRules())).isEqualTo(sorted(drools.questionRules()));
+                    Decider.PathwayPart part = new Decider.PathwayPart(pathway, provisional, new org.safeguarding.rules.api.Reason[0]);
+                    Decider.PathwayStep step = new Decider.PathwayStep(part, part);
+                    Decider.OutcomePart index = INDEX.outcomeStep(values, Integer.MAX_VALUE, step);
+                    Decider.OutcomePart drools = DROOLS.outcomeStep(values, Integer.MAX_VALUE, step);
+                    assertThat(index.actions()).isEqualTo(drools.actions());
+                    assertThat(index.questions()).isEqualTo(drools.questions());
+                    assertThat(index.reasons()).isEqualTo(drools.reasons());
                 }
             }
         }

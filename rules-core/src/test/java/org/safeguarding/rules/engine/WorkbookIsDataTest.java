@@ -197,11 +197,13 @@ class WorkbookIsDataTest {
                 List<Enum<?>> domain = fact.domain();
                 values[fact.ordinal()] = domain.get(random.nextInt(domain.size()));
             }
-            Decider.PathwayResult a = current.pathway(values);
-            assertThat(old.pathway(values)).isEqualTo(a);
+            Decider.PathwayStep a = current.pathwayStep(values, Integer.MAX_VALUE);
+            Decider.PathwayStep was = old.pathwayStep(values, Integer.MAX_VALUE);
+            assertThat(List.of(was.pathway(), was.provisional(), List.of(was.served().reasons())))
+                    .isEqualTo(List.of(a.pathway(), a.provisional(), List.of(a.served().reasons())));
             // The changes since the old format: the initial review meeting for a provisional decision, and
             // allegations against staff (A-29, A-30 and the questions ), which the old layout has no column for.
-            Decider.ActionResult now = current.actions(values, a.pathway(), a.provisional());
+            Outcome now = Outcome.of(current.outcomeStep(values, Integer.MAX_VALUE, a));
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INITIAL_REVIEW_MEETING)).isEqualTo(a.provisional());
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.REFER_LADO))
                     .isEqualTo(values[org.safeguarding.rules.api.Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == org.safeguarding.rules.api.Answer.YES);
@@ -215,17 +217,24 @@ class WorkbookIsDataTest {
                 added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_POLICE);
             }
             java.util.function.Predicate<String> changedRule = id -> staffRules.contains(id) || escalate && (id.equals("A-05") || id.equals("A-31"));
-            Decider.ActionResult withoutNew = new Decider.ActionResult(
+            Outcome withoutNew = new Outcome(
                     now.actions().stream().filter(c -> !added.contains(c)).toList(),
-                    now.actionRules().stream().filter(changedRule.negate()).toList(),
-                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer")).toList(),
-                    now.questionRules().stream().filter(id -> !staffRules.contains(id)).toList());
-            Decider.ActionResult before = old.actions(values, a.pathway(), a.provisional());
-            assertThat(new Decider.ActionResult(before.actions().stream().filter(c -> !added.contains(c)).toList(),
-                    before.actionRules().stream().filter(changedRule.negate()).toList(), before.questions(), before.questionRules()))
+                    now.rules().stream().filter(changedRule.negate()).toList(),
+                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer")).toList());
+            Outcome before = Outcome.of(old.outcomeStep(values, Integer.MAX_VALUE, a));
+            assertThat(new Outcome(before.actions().stream().filter(c -> !added.contains(c)).toList(),
+                    before.rules().stream().filter(changedRule.negate()).toList(), before.questions()))
                     .isEqualTo(withoutNew);
         }
         assertThat(Files.exists(Path.of("CANARY"))).isFalse();
+    }
+
+    /** An outcome as codes, rule IDs and question fields, to compare two workbooks' decisions. */
+    private record Outcome(List<org.safeguarding.rules.api.ActionCode> actions, List<String> rules, List<String> questions) {
+        static Outcome of(Decider.OutcomePart part) {
+            return new Outcome(part.actionCodes(), java.util.Arrays.stream(part.reasons()).map(org.safeguarding.rules.api.Reason::rule).toList(),
+                    part.questions().stream().map(q -> q.code().fieldName()).toList());
+        }
     }
 
     @org.junit.jupiter.api.Test
