@@ -23,9 +23,21 @@ const ROLES = {CREATOR: "Made it", SENDER: "Sent it", RECIPIENT: "Received it", 
   REQUESTER: "Asked for or demanded it", OTHER: "Involved some other way", REPORTER: "Reported it (not involved)"};
 const PATHWAY_WORDS = {
   EMERGENCY: "EMERGENCY – call 999 now",
-  ESCALATE: "ESCALATE – refer to children's social care and the police",
+  ESCALATE: "ESCALATE – refer",
   HANDLE_INTERNALLY: "HANDLE INTERNALLY – the organisation may deal with it",
 };
+// A heading names a service only when the decision's actions include it (safety property 12).
+const REFERRED_TO = [["REFER_CHILDRENS_SOCIAL_CARE", "children's social care"], ["REPORT_TO_POLICE", "the police"],
+  ["REFER_LADO", "the LADO"], ["REPORT_TO_CEOP", "CEOP"]];
+
+function pathwayHeading(r) {
+  if (r.pathway !== "ESCALATE") return PATHWAY_WORDS[r.pathway] || r.pathway;
+  const codes = r.actions.map((a) => a.code);
+  const names = REFERRED_TO.filter(([code]) => codes.includes(code)).map(([, name]) => name);
+  if (!names.length) return PATHWAY_WORDS.ESCALATE;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${PATHWAY_WORDS.ESCALATE} to ${list}${r.provisional ? " (see the conditions below)" : ""}`;
+}
 
 function renderFacts() {
   document.getElementById("facts").innerHTML = FACTS.map(([name, question, kind, labels]) => {
@@ -82,7 +94,7 @@ function recommendationHtml(r) {
   const warnings = r.warnings || [];
   return `<section class="pathway ${esc(r.pathway)}" aria-labelledby="pathway-heading">
       <p class="visually-hidden">Pathway</p>
-      <h2 id="pathway-heading" tabindex="-1">${esc(PATHWAY_WORDS[r.pathway] || r.pathway)}</h2>
+      <h2 id="pathway-heading" tabindex="-1">${esc(pathwayHeading(r))}</h2>
       <p>${esc(r.summary)}</p>
       ${r.provisional ? `<p class="provisional">Provisional: the answers to the questions below could change this pathway. Act on it now and find out.</p>` : ""}
     </section>

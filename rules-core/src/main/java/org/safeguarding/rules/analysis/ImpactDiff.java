@@ -144,10 +144,10 @@ public final class ImpactDiff {
         }
     }
 
-    /** The actions a decision serves for these facts: the same outcome step {@code decide} runs, policy included. */
+    /** The actions a decision serves for these facts: the same actions step {@code decide} runs, policy included. */
     private static Set<ActionCode> servedActions(Decider decider, Enum<?>[] values, int age, FactSpace.Pathways pathways, int index) {
         Set<ActionCode> set = EnumSet.noneOf(ActionCode.class);
-        set.addAll(decider.outcomeStep(values, age, pathways.steps()[index]).actionCodes());
+        set.addAll(decider.actionsStep(values, age, pathways.steps()[index]).actionCodes());
         return set;
     }
 

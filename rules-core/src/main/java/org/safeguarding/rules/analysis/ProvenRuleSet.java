@@ -104,10 +104,14 @@ public record ProvenRuleSet(Decider decider, SafetyReport safety) {
     }
 
     /**
-     * Build time (rules-core's pom): builds the shipped tables with Drools, proves them and writes
+     * Build time (rules-core's pom): records this build's identity over the compiled classes, builds the shipped tables with Drools, proves them and writes
      * the index; reads the shipped scenarios, runs them (the build fails if one fails) and saves them.
      */
     public static void main(String[] args) throws IOException {
+        // First, before anything reads it: this build's identity, over the classes just compiled.
+        Path identity = Path.of(args[0]).resolve(org.safeguarding.rules.engine.BuildIdentity.RESOURCE);
+        Files.createDirectories(identity.getParent());
+        Files.writeString(identity, org.safeguarding.rules.engine.BuildIdentity.of(Path.of(args[0])));
         RuleSetBuilder.Result built = RuleSetBuilder.build(Workbooks.bundled());
         Decider decider = built.decider().orElseThrow(() -> new IllegalStateException("The bundled tables are invalid: " + built.problems()));
         ProvenRuleSet proven = prove(decider).orElseThrow(() -> new IllegalStateException(

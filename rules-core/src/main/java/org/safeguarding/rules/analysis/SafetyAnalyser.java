@@ -4,6 +4,7 @@ import org.safeguarding.rules.api.SafetyReport;
 import org.safeguarding.rules.api.SafetyFinding;
 import org.safeguarding.rules.api.HygieneFinding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -183,7 +184,7 @@ public final class SafetyAnalyser {
         return pathwayOf[index] != pathway;
     }
 
-    // ---- Actions and Questions tables: properties 3, 4, 5, 6, 9, 10, and a question for every unknown fact
+    // ---- Actions and Questions tables: properties 3 to 12
 
     /** Property 9: a child in immediate danger is told to call 999 first, so CALL_999 heads the Action texts order. */
     private void checkCall999ListedFirst() {
@@ -191,63 +192,180 @@ public final class SafetyAnalyser {
         if (first != ActionCode.CALL_999) {
             String key = "9 order";
             findings.put(key, new Accumulator(9, "never without advice", "CALL_999 is not the first row of the Action texts "
-                    + "sheet (" + first + " is), so an emergency decision would not list calling 999 first.", Map.of(), List.of()));
+                    + "sheet (" + first + " is), so an emergency decision would not list calling 999 first.", Map.of(), List.of(), 1));
         }
     }
 
+    /**
+     * The second step (actions) over every input it reads, and the third (questions) over every
+     * input it reads. Combinations that every row's equality conditions, and every property,
+     * treat alike are checked once and counted for all of them; the steps are the very ones
+     * {@code decide} runs, memo and all.
+     */
     private long checkActions() {
-        List<Fact> shared = space.sharedWithActions();
-        Set<Fact> policyReads = policyFacts();
-        Map<List<Object>, Integer> exampleOf = new LinkedHashMap<>();
+        Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.actionRows(), tables.policyRows()));
+        for (Fact fact : List.of(Fact.IMMEDIATE_DANGER, Fact.PARENTAL_RISK, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED)) {
+            read.get(fact).addAll(fact.domain()); // the properties read these
+        }
+        Map<List<Object>, int[]> groups = new LinkedHashMap<>();
         for (int index = 0; index < combinations; index++) {
-            if (pathwayOf[index] < 0) {
+            Decider.PathwayStep step = stepOf[index];
+            if (step == null) {
                 continue;
             }
             Enum<?>[] values = values(index);
-            Decider.PathwayStep step = stepOf[index];
-            // Every input the outcome step reads besides the Actions-only facts: one combination stands for all that share them.
             List<Object> key = new ArrayList<>();
             key.add(step.served().pathway());
             key.add(step.served().provisional());
             key.add(step.table().pathway());
             key.add(step.table().provisional());
-            shared.forEach(f -> key.add(values[f.ordinal()]));
-            policyReads.forEach(f -> key.add(values[f.ordinal()]));
             key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
-            exampleOf.putIfAbsent(key, index);
+            for (Fact fact : PATHWAY_FACTS) {
+                key.add(classOf(read, fact, values[fact.ordinal()]));
+            }
+            int example = index;
+            groups.computeIfAbsent(key, k -> new int[] {example, 0})[1]++;
         }
+        List<Fact> free = Arrays.stream(Fact.values()).filter(f -> !PATHWAY_FACTS.contains(f)).toList();
+        List<Representative> frees = representatives(free, read);
         long evaluated = 0;
-        for (int index : exampleOf.values()) {
-            Decider.PathwayStep step = stepOf[index];
-            Enum<?>[] base = values(index);
-            for (int n = 0; n < space.freeCombinations(); n++) {
-                Enum<?>[] values = space.withFree(base, n);
+        for (int[] group : groups.values()) {
+            Decider.PathwayStep step = stepOf[group[0]];
+            Enum<?>[] base = values(group[0]);
+            for (Representative rest : frees) {
+                Enum<?>[] values = rest.fill(base);
                 if (FactSpace.reachable(values)) {
-                    checkActions(values, step);
-                    evaluated++;
+                    weight = (long) group[1] * rest.weight();
+                    checkActions(values, step, read);
+                    evaluated += weight;
                 }
             }
         }
-        checkQuestionsOneByOne();
+        weight = 1;
+        checkQuestions();
         return evaluated;
     }
 
-    /** The facts the Policy sheet's rows read: its additions depend on them, so they are part of what is grouped. */
-    private Set<Fact> policyFacts() {
-        Set<Fact> facts = java.util.EnumSet.noneOf(Fact.class);
-        for (RuleRow row : tables.policyRows()) {
-            row.conditions().keySet().forEach(input -> Fact.byFieldName(input).ifPresent(facts::add));
-        }
-        return facts;
+    /** A value no row's condition names: all such values of a fact are matched alike. */
+    private static final Object OTHER = new Object();
+
+    private static Object classOf(Map<Fact, Set<Enum<?>>> read, Fact fact, Enum<?> value) {
+        return read.get(fact).contains(value) ? value : OTHER;
     }
 
-    private void checkActions(Enum<?>[] values, Decider.PathwayStep step) {
+    /** For each fact, the values some row of these sheets compares it with (their conditions are all equalities). */
+    private static Map<Fact, Set<Enum<?>>> distinguishedValues(List<List<RuleRow>> sheets) {
+        Map<Fact, Set<Enum<?>>> values = new java.util.EnumMap<>(Fact.class);
+        for (Fact fact : Fact.values()) {
+            values.put(fact, new HashSet<>());
+        }
+        for (List<RuleRow> rows : sheets) {
+            for (RuleRow row : rows) {
+                row.conditions().forEach((input, value) -> Fact.byFieldName(input)
+                        .ifPresent(fact -> fact.valueNamed(value).ifPresent(values.get(fact)::add)));
+            }
+        }
+        return values;
+    }
+
+    /** One combination of some facts standing for {@code weight} combinations the rows treat alike. */
+    private record Representative(List<Fact> facts, Enum<?>[] chosen, long weight) {
+        Enum<?>[] fill(Enum<?>[] base) {
+            Enum<?>[] values = base.clone();
+            for (int i = 0; i < chosen.length; i++) {
+                values[facts.get(i).ordinal()] = chosen[i];
+            }
+            return values;
+        }
+    }
+
+    /** Every class of values of these facts: each distinguished value, and one value for all the others. */
+    private static List<Representative> representatives(List<Fact> facts, Map<Fact, Set<Enum<?>>> read) {
+        List<Representative> all = new ArrayList<>(List.of(new Representative(facts, new Enum<?>[0], 1)));
+        for (int i = 0; i < facts.size(); i++) {
+            Fact fact = facts.get(i);
+            List<Enum<?>> choices = new ArrayList<>();
+            List<Long> weights = new ArrayList<>();
+            long others = 0;
+            Enum<?> other = null;
+            for (Enum<?> value : fact.domain()) {
+                if (read.get(fact).contains(value)) {
+                    choices.add(value);
+                    weights.add(1L);
+                } else {
+                    others++;
+                    other = other == null ? value : other;
+                }
+            }
+            if (other != null) {
+                choices.add(other);
+                weights.add(others);
+            }
+            List<Representative> next = new ArrayList<>(all.size() * choices.size());
+            for (Representative r : all) {
+                for (int c = 0; c < choices.size(); c++) {
+                    Enum<?>[] chosen = Arrays.copyOf(r.chosen(), i + 1);
+                    chosen[i] = choices.get(c);
+                    next.add(new Representative(facts, chosen, r.weight() * weights.get(c)));
+                }
+            }
+            all = next;
+        }
+        return all;
+    }
+
+    /** How many combinations of facts the one being checked stands for. */
+    private long weight = 1;
+    /** The findings of each distinct served actions and check inputs already checked, to count again instead of checking again. */
+    private final Map<CheckKey, List<String>> checked = new HashMap<>();
+    private List<String> recording;
+    /** Where each question may be shown: the services the decision involves and whether parents may be told, with an example. */
+    private final Map<Fact, Map<Long, Enum<?>[]>> questionContexts = new java.util.EnumMap<>(Fact.class);
+
+    /**
+     * What the checks of one combination read: the served actions (memoised ones are shared
+     * objects, so by identity), the pathway step, and the facts the properties look at.
+     */
+    private record CheckKey(Object actions, Pathway pathway, boolean provisional, Pathway tablePathway, boolean tableProvisional,
+                            long facts) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CheckKey k && k.actions == actions && k.pathway == pathway && k.provisional == provisional
+                    && k.tablePathway == tablePathway && k.tableProvisional == tableProvisional && k.facts == facts;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(actions) * 31 + Long.hashCode(facts) * 7 + pathway.ordinal() * 2 + (provisional ? 1 : 0);
+        }
+    }
+
+    /** The values the properties read: immediate danger, parental risk, staff, adult involved. */
+    private static long factBits(Enum<?>[] values) {
+        return values[Fact.IMMEDIATE_DANGER.ordinal()].ordinal()
+                | (long) values[Fact.PARENTAL_RISK.ordinal()].ordinal() << 4
+                | (long) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()].ordinal() << 8
+                | (long) values[Fact.ADULT_INVOLVED.ordinal()].ordinal() << 12;
+    }
+
+    private void checkActions(Enum<?>[] values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
         Pathway pathway = step.pathway();
         boolean provisional = step.provisional();
-        Decider.OutcomePart outcome = decider.outcomeStep(values, youngest, step);
-        List<String> rules = ruleIds(outcome);
+        Decider.ActionsPart served = decider.actionsStep(values, youngest, step);
+        List<ActionCode> actions = served.actionCodes();
+        rememberQuestionContext(values, actions, read);
+        CheckKey checkKey = new CheckKey(served, pathway, provisional, step.table().pathway(), step.table().provisional(), factBits(values));
+        List<String> already = checked.get(checkKey);
+        if (already != null) {
+            for (String key : already) {
+                findings.get(key).count += weight;
+            }
+            return;
+        }
+        recording = new ArrayList<>(0);
+        checked.put(checkKey, recording);
+        List<String> rules = ruleIds(served.reasons());
         fired.addAll(rules);
-        List<ActionCode> actions = outcome.actionCodes();
         Map<String, String> context = Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO");
         if (actions.contains(ActionCode.CALL_999) != (pathway == Pathway.EMERGENCY)) {
             reportActions(3, "CALL_999 if and only if EMERGENCY", pathway == Pathway.EMERGENCY
@@ -281,8 +399,9 @@ public final class SafetyAnalyser {
         if (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == Answer.YES && !actions.contains(ActionCode.REFER_LADO)) {
             reportActions(11, "staff allegations go to the LADO", "the adult involved works or volunteers for the setting, "
                     + "but REFER_LADO (tell the local authority designated officer) is not recommended. Add a rule to the Actions sheet with "
-                    + "'Adult is staff or volunteer?' YES and the action REFER_LADO; a workbook made before that column existed needs it "
-                    + "first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before 'Media type is not').", values, context,
+                    + "'Adult is staff or volunteer?' YES and the action REFER_LADO, as rule A-29 of the shipped workbook does; a workbook "
+                    + "made before that column existed needs it first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before "
+                    + "'Media type is not').", values, context,
                     rules);
         }
         for (ActionCode always : List.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.RECORD_INCIDENT)) {
@@ -291,16 +410,21 @@ public final class SafetyAnalyser {
             }
         }
         if (step.table() != step.served()) {
-            checkPolicyOnlyAdds(values, step, outcome, context);
+            checkPolicyOnlyAdds(values, step, served, context);
         }
-        checkQuestions(values, pathway, provisional, outcome);
-        checkWords(values, pathway, provisional, outcome, context);
+        boolean parentsMayBeTold = parentsMayBeTold(values, actions);
+        checkText("The summary", tables.summary(pathway, provisional),
+                Optional.ofNullable(tables.textCells().get(TextCell.summaryKey(pathway, provisional))), actions, parentsMayBeTold, values, context);
+        for (org.safeguarding.rules.api.Action action : served.actions()) {
+            checkText("The text of " + action.code(), action.text(), tables.actionTextCell(action.code(), pathway, provisional),
+                    actions, parentsMayBeTold, values, context);
+        }
+        recording = null;
     }
 
-    /** Every rule that fired for an outcome: its reasons, by ID. */
-    private static List<String> ruleIds(Decider.OutcomePart outcome) {
-        List<String> ids = new ArrayList<>(outcome.reasons().length);
-        for (org.safeguarding.rules.api.Reason reason : outcome.reasons()) {
+    private static List<String> ruleIds(org.safeguarding.rules.api.Reason[] reasons) {
+        List<String> ids = new ArrayList<>(reasons.length);
+        for (org.safeguarding.rules.api.Reason reason : reasons) {
             ids.add(reason.rule());
         }
         return ids;
@@ -312,26 +436,55 @@ public final class SafetyAnalyser {
         return giving.isEmpty() ? fired : giving;
     }
 
+    /** Parents may be told only when they are no risk and neither the LADO nor the police must first agree what they hear. */
+    private static boolean parentsMayBeTold(Enum<?>[] values, List<ActionCode> actions) {
+        return values[Fact.PARENTAL_RISK.ordinal()] == Answer.NO && !actions.contains(ActionCode.REFER_LADO)
+                && !actions.contains(ActionCode.REPORT_TO_POLICE) && !actions.contains(ActionCode.CALL_999);
+    }
+
+    /**
+     * Where each question may be shown, for the check of its words: with these actions, for every
+     * fact that may be unknown in the combinations this one stands for.
+     */
+    private void rememberQuestionContext(Enum<?>[] values, List<ActionCode> actions, Map<Fact, Set<Enum<?>>> read) {
+        long context = servicesOf(actions) << 1 | (parentsMayBeTold(values, actions) ? 1 : 0);
+        for (Fact fact : Fact.values()) {
+            Enum<?> value = values[fact.ordinal()];
+            boolean mayBeUnknown = value == fact.unknown() || !read.get(fact).contains(value) && !read.get(fact).contains(fact.unknown());
+            if (mayBeUnknown) {
+                Map<Long, Enum<?>[]> contexts = questionContexts.computeIfAbsent(fact, f -> new HashMap<>());
+                if (!contexts.containsKey(context)) {
+                    Enum<?>[] example = values.clone();
+                    example[fact.ordinal()] = fact.unknown();
+                    contexts.put(context, example);
+                }
+            }
+        }
+    }
+
+    private static long servicesOf(List<ActionCode> actions) {
+        long bits = 0;
+        for (TextWords.Service service : TextWords.Service.values()) {
+            if (service.involvedIn(actions)) {
+                bits |= 1L << service.ordinal();
+            }
+        }
+        return bits;
+    }
+
     /**
      * Property 8 for the Policy sheet: a setting may only add. Where its rows changed the pathway
-     * or the provisional flag, the served decision keeps every action and question the tables give
-     * on their own (but for the internal-only actions, which never go with a referral).
+     * or the provisional flag, the served actions keep every action the tables give on their own
+     * (but for the internal-only actions, which never go with a referral).
      */
-    private void checkPolicyOnlyAdds(Enum<?>[] values, Decider.PathwayStep step, Decider.OutcomePart served, Map<String, String> context) {
-        Decider.OutcomePart tablesAlone = decider.outcomeStep(values, youngest, new Decider.PathwayStep(step.table(), step.table()));
+    private void checkPolicyOnlyAdds(Enum<?>[] values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context) {
+        Decider.ActionsPart tablesAlone = decider.actionsStep(values, youngest, new Decider.PathwayStep(step.table(), step.table()));
         List<ActionCode> kept = served.actionCodes();
         for (ActionCode code : tablesAlone.actionCodes()) {
             if (!kept.contains(code) && code != ActionCode.HANDLE_WITHIN_ORGANISATION && code != ActionCode.REQUEST_DELETION) {
                 reportActions(8, "a policy only adds", "the setting's policy takes away " + code + ", which the tables give for "
                         + "these facts: a policy may only make advice stricter.", values, context,
-                        step.served().reasons().length == 0 ? List.of() : java.util.Arrays.stream(step.served().reasons())
-                                .map(org.safeguarding.rules.api.Reason::rule).filter(id -> rowsById.get(id).sheet() == TableTemplate.POLICY).toList());
-            }
-        }
-        for (org.safeguarding.rules.api.Question question : tablesAlone.questions()) {
-            if (!served.questions().contains(question)) {
-                reportActions(8, "a policy only adds", "the setting's policy takes away the question about "
-                        + question.code().fieldName() + ", which the tables ask for these facts.", values, context, List.of());
+                        ruleIds(step.served().reasons()).stream().filter(id -> rowsById.get(id).sheet() == TableTemplate.POLICY).toList());
             }
         }
     }
@@ -341,34 +494,66 @@ public final class SafetyAnalyser {
         return fact != Fact.ADULT_IS_STAFF_OR_VOLUNTEER || values[Fact.ADULT_INVOLVED.ordinal()] != Answer.NO;
     }
 
-    private void checkQuestions(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.OutcomePart outcome) {
+    /**
+     * The third step over every input it reads (it reads facts only): every unknown fact that
+     * matters gets its question (property 7), and each question's words are checked wherever it
+     * may be shown (property 12).
+     */
+    private void checkQuestions() {
+        Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.questionRows()));
         for (Fact fact : Fact.values()) {
-            if (values[fact.ordinal()] == fact.unknown() && matters(fact, values)
-                    && outcome.questions().stream().noneMatch(q -> q.code() == fact)) {
-                reportActions(7, "provisional decisions carry their questions", "there is no question about "
-                        + fact.fieldName() + ", which is not yet known.", values,
-                        Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO"),
-                        ruleIds(outcome).stream().filter(id -> rowsById.get(id).sheet() == TableTemplate.QUESTIONS).toList());
+            read.get(fact).add(fact.unknown());
+        }
+        read.get(Fact.ADULT_INVOLVED).add(Answer.NO); // property 7 reads it (whether staff matters)
+        Enum<?>[] unknowns = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            unknowns[fact.ordinal()] = fact.unknown();
+        }
+        Set<Fact> shown = java.util.EnumSet.noneOf(Fact.class);
+        Map<Object, long[]> askedOf = new java.util.IdentityHashMap<>();
+        for (Representative combination : representatives(List.of(Fact.values()), read)) {
+            Enum<?>[] values = combination.fill(unknowns);
+            if (!FactSpace.reachable(values)) {
+                continue;
+            }
+            Decider.QuestionsPart questions = decider.questionsStep(values);
+            long asked = askedOf.computeIfAbsent(questions, q -> {
+                fired.addAll(ruleIds(questions.reasons()));
+                long bits = 0;
+                for (org.safeguarding.rules.api.Question question : questions.questions()) {
+                    bits |= 1L << question.code().ordinal();
+                }
+                return new long[] {bits};
+            })[0];
+            for (Fact fact : Fact.values()) {
+                if (values[fact.ordinal()] == fact.unknown() && matters(fact, values) && (asked & 1L << fact.ordinal()) == 0) {
+                    weight = combination.weight();
+                    reportActions(7, "provisional decisions carry their questions", "there is no question about "
+                            + fact.fieldName() + ", which is not yet known.", values, Map.of(),
+                            ruleIds(questions.reasons()));
+                }
+            }
+            for (org.safeguarding.rules.api.Question question : questions.questions()) {
+                shown.add(question.code());
             }
         }
-    }
-
-    /** Each fact unknown on its own, every other fact known: the question about it must still be asked. */
-    private void checkQuestionsOneByOne() {
-        for (Fact unknown : Fact.values()) {
-            Enum<?>[] values = new Enum<?>[Fact.values().length];
-            for (Fact fact : Fact.values()) {
-                values[fact.ordinal()] = fact == unknown ? fact.unknown() : fact.domain().get(0);
+        weight = 1;
+        for (Fact fact : shown) {
+            org.safeguarding.rules.tables.QuestionText text = tables.questionTexts().get(fact);
+            Optional<TextCell> cell = Optional.ofNullable(tables.textCells().get(TextCell.questionKey(fact)));
+            for (Map.Entry<Long, Enum<?>[]> context : questionContexts.getOrDefault(fact, Map.of()).entrySet()) {
+                List<ActionCode> involved = new ArrayList<>();
+                for (TextWords.Service service : TextWords.Service.values()) {
+                    if ((context.getKey() >> 1 & 1L << service.ordinal()) != 0) {
+                        involved.addAll(service.involvedBy);
+                    }
+                }
+                boolean parents = (context.getKey() & 1) != 0;
+                checkText("The question about " + fact.fieldName(), text.text(), cell, involved, parents, context.getValue(), Map.of());
+                checkText("Why the question about " + fact.fieldName() + " matters", text.why(),
+                        cell.map(c -> new TextCell(c.workbook(), c.sheet(), "C" + c.cell().substring(1))), involved, parents,
+                        context.getValue(), Map.of());
             }
-            Decider.PathwayStep step;
-            try {
-                step = decider.pathwayStep(values, youngest);
-            } catch (IllegalStateException incomplete) {
-                continue; // property 1 names it
-            }
-            Decider.OutcomePart outcome = decider.outcomeStep(values, youngest, step);
-            fired.addAll(ruleIds(outcome));
-            checkQuestions(values, step.pathway(), step.provisional(), outcome);
         }
     }
 
@@ -381,29 +566,10 @@ public final class SafetyAnalyser {
     }
 
     /**
-     * Property 12 over every text shown with this decision: the summary, each action's text and
-     * each question with its reason. A service is named as certain only when an action involves
-     * it; parents are told only when they are no risk and neither the LADO nor the police must
-     * agree what they hear; no text tells staff to handle the imagery.
+     * Property 12 for one text shown with a decision: a service is named as certain only when an
+     * action involves it; parents are told only when they are no risk and neither the LADO nor the
+     * police must agree what they hear; no text tells staff to handle the imagery.
      */
-    private void checkWords(Enum<?>[] values, Pathway pathway, boolean provisional, Decider.OutcomePart outcome, Map<String, String> context) {
-        List<ActionCode> actions = outcome.actionCodes();
-        boolean parentsMayBeTold = values[Fact.PARENTAL_RISK.ordinal()] == Answer.NO
-                && !actions.contains(ActionCode.REFER_LADO) && !actions.contains(ActionCode.REPORT_TO_POLICE) && !actions.contains(ActionCode.CALL_999);
-        checkText("The summary", tables.summary(pathway, provisional),
-                Optional.ofNullable(tables.textCells().get(TextCell.summaryKey(pathway, provisional))), actions, parentsMayBeTold, values, context);
-        for (org.safeguarding.rules.api.Action action : outcome.actions()) {
-            checkText("The text of " + action.code(), action.text(), tables.actionTextCell(action.code(), pathway, provisional),
-                    actions, parentsMayBeTold, values, context);
-        }
-        for (org.safeguarding.rules.api.Question question : outcome.questions()) {
-            Optional<TextCell> cell = Optional.ofNullable(tables.textCells().get(TextCell.questionKey(question.code())));
-            checkText("The question about " + question.code().fieldName(), question.text(), cell, actions, parentsMayBeTold, values, context);
-            checkText("Why the question about " + question.code().fieldName() + " matters", question.why(),
-                    cell.map(c -> new TextCell(c.workbook(), c.sheet(), "C" + c.cell().substring(1))), actions, parentsMayBeTold, values, context);
-        }
-    }
-
     private void checkText(String what, String text, Optional<TextCell> cell, List<ActionCode> actions, boolean parentsMayBeTold,
                            Enum<?>[] values, Map<String, String> context) {
         TextWords said = words(text);
@@ -427,9 +593,12 @@ public final class SafetyAnalyser {
 
     private void reportText(String message, Enum<?>[] values, Map<String, String> context, Optional<TextCell> cell) {
         String key = 12 + message;
+        if (recording != null) {
+            recording.add(key);
+        }
         Accumulator existing = findings.get(key);
         if (existing != null) {
-            existing.count++;
+            existing.count += weight;
             return;
         }
         Map<String, String> example = new LinkedHashMap<>(context);
@@ -437,7 +606,7 @@ public final class SafetyAnalyser {
         example.putAll(ageContext);
         List<SafetyFinding.RuleLocation> where = cell.map(c -> List.of(new SafetyFinding.RuleLocation(c.workbook(), c.sheet(),
                 Integer.parseInt(c.cell().replaceAll("[A-Z]", "")), c.cell()))).orElse(List.of());
-        findings.put(key, new Accumulator(12, "words agree with the decision", message, example, where));
+        findings.put(key, new Accumulator(12, "words agree with the decision", message, example, where, weight));
     }
 
     // ---- table hygiene: rows that never apply, rows that repeat another
@@ -487,21 +656,24 @@ public final class SafetyAnalyser {
         example.putAll(context);
         example.putAll(ageContext);
         findings.put(key, new Accumulator(property, title, message, example,
-                locations(decider.matchingPathwayRules(values, youngest))));
+                locations(decider.matchingPathwayRules(values, youngest)), 1));
     }
 
     private void reportActions(int property, String title, String message, Enum<?>[] values, Map<String, String> context,
                                List<String> rules) {
         String key = property + message;
+        if (recording != null) {
+            recording.add(key);
+        }
         Accumulator existing = findings.get(key);
         if (existing != null) {
-            existing.count++;
+            existing.count += weight;
             return;
         }
         Map<String, String> example = new LinkedHashMap<>(context);
         example.putAll(describe(values, List.of(Fact.values())));
         example.putAll(ageContext);
-        findings.put(key, new Accumulator(property, title, message, example, locations(rules)));
+        findings.put(key, new Accumulator(property, title, message, example, locations(rules), weight));
     }
 
     private static Map<String, String> describe(Enum<?>[] values, List<Fact> facts) {
@@ -530,10 +702,11 @@ public final class SafetyAnalyser {
         private final String message;
         private final Map<String, String> example;
         private final List<SafetyFinding.RuleLocation> rules;
-        private long count = 1;
+        private long count;
 
         Accumulator(int property, String title, String message, Map<String, String> example,
-                    List<SafetyFinding.RuleLocation> rules) {
+                    List<SafetyFinding.RuleLocation> rules, long count) {
+            this.count = count;
             this.property = property;
             this.title = title;
             this.message = message;

@@ -101,12 +101,25 @@ public final class RuleSet {
     }
 
     /**
-     * A rule set saved with {@link #toIndex()} for exactly these workbooks by this version of the
-     * product; empty for anything else (another version, other workbooks, a damaged file), and
+     * A rule set saved with {@link #toIndex()} for exactly these workbooks by this very build of
+     * the product; empty for anything else (another build, other workbooks, a damaged file), and
      * the caller builds and proves the workbooks again.
      */
     public static Optional<RuleSet> fromIndex(byte[] index, List<Workbook> workbooks) {
         return ProvenRuleSet.fromBytes(index, workbooks).map(p -> new RuleSet(p.decider(), p.safety()));
+    }
+
+    /**
+     * Whether {@code index} was saved by another build of this library: it is not trusted
+     * (safety property 13), so the tables are built and proven again, once, and saved anew.
+     */
+    public static boolean indexFromAnotherBuild(byte[] index) {
+        return org.safeguarding.rules.engine.DecisionIndexFile.madeByAnotherBuild(index);
+    }
+
+    /** This build of the library: a SHA-256 over its classes, recorded when it was built. */
+    public static String productBuild() {
+        return org.safeguarding.rules.engine.BuildIdentity.current();
     }
 
     /**

@@ -61,8 +61,10 @@ public final class Decider {
      * provisional and reasons, already ordered), as a number into the list of distinct answers.
      */
     private final PathwayTable pathwayTable;
-    /** The Actions and Questions tables' assembled answers, by which of their rules fired: few distinct ones recur. */
-    private final Map<Long, OutcomePart> outcomeParts;
+    /** The Actions table's assembled answers, by which of its rules fired and the pathway: few distinct ones recur. */
+    private final Map<Long, ActionsPart> actionParts;
+    /** The Questions table's assembled answers, by which of its rules fired. */
+    private final Map<Long, QuestionsPart> questionParts;
     private final ReasonLists reasonLists = new ReasonLists();
     private static final int[] PATHWAY_WEIGHTS = pathwayWeights();
     private static final int MAX_OUTCOME_PARTS = 4_096;
@@ -90,16 +92,39 @@ public final class Decider {
     record PathwayTable(int[] partOf, PathwayPart[] parts) {
     }
 
-    /**
-     * The second step of every decision: the actions in order, the questions in order and the
-     * Actions, Questions and Policy rows given as reasons (table order).
-     */
-    public record OutcomePart(List<Action> actions, List<Question> questions, Reason[] reasons) {
+    /** What the Actions table (and the setting's policy) give: the actions in order, and the rows given as reasons. */
+    public record ActionsPart(List<Action> actions, Reason[] reasons) {
         /** The action codes, in order. */
         public List<ActionCode> actionCodes() {
             List<ActionCode> codes = new ArrayList<>(actions.size());
             actions.forEach(a -> codes.add(a.code()));
             return codes;
+        }
+    }
+
+    /** What the Questions table gives: the questions in asking order, and the rows given as reasons. It reads facts only. */
+    public record QuestionsPart(List<Question> questions, Reason[] reasons) {
+    }
+
+    /** The second and third steps of a decision together, as the analysis and the impact diff read them. */
+    public record OutcomePart(ActionsPart actionsPart, QuestionsPart questionsPart) {
+        public List<Action> actions() {
+            return actionsPart.actions();
+        }
+
+        public List<Question> questions() {
+            return questionsPart.questions();
+        }
+
+        public List<ActionCode> actionCodes() {
+            return actionsPart.actionCodes();
+        }
+
+        /** The Actions (and Policy) rows, then the Questions rows. */
+        public Reason[] reasons() {
+            Reason[] all = Arrays.copyOf(actionsPart.reasons(), actionsPart.reasons().length + questionsPart.reasons().length);
+            System.arraycopy(questionsPart.reasons(), 0, all, actionsPart.reasons().length, questionsPart.reasons().length);
+            return all;
         }
     }
 
@@ -166,7 +191,8 @@ public final class Decider {
                     return ids;
                 });
         this.evaluation = index != null ? Evaluation.INDEX : Evaluation.DROOLS;
-        this.outcomeParts = new java.util.concurrent.ConcurrentHashMap<>();
+        this.actionParts = new java.util.concurrent.ConcurrentHashMap<>();
+        this.questionParts = new java.util.concurrent.ConcurrentHashMap<>();
         this.pathwayTable = index == null ? null : savedPathways != null ? resolved(savedPathways) : pathwayTable();
     }
 
@@ -318,39 +344,67 @@ public final class Decider {
         return pathwayTable.parts()[pathwayTable.partOf()[key]];
     }
 
-    /** What the Actions and Questions tables give, assembled once per distinct set of rules that fire. */
-    private OutcomePart outcomePart(Enum<?>[] values, Pathway pathway, boolean provisional) {
+    /** What the Actions table gives, assembled once per distinct set of rules that fire (and pathway). */
+    private ActionsPart indexedActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
         int[] key = DecisionIndex.key(values);
-        long mask = index.outcomeMask(key, pathway, provisional);
+        long mask = index.actionMask(key, pathway, provisional);
         if (mask < 0) {
             Findings findings = new Findings(rules);
-            index.fireOutcomeRules(key, pathway, provisional, findings);
-            return outcomePart(findings, pathway, provisional);
+            index.fireActionRules(key, pathway, provisional, findings);
+            return actionsPart(findings, pathway, provisional);
         }
         long partKey = (mask << 3) | ((long) pathway.ordinal() << 1) | (provisional ? 1 : 0);
-        OutcomePart part = outcomeParts.get(partKey);
+        ActionsPart part = actionParts.get(partKey);
         if (part == null) {
             Findings findings = new Findings(rules);
-            index.fireOutcomeRules(mask, findings);
-            part = outcomePart(findings, pathway, provisional);
-            if (outcomeParts.size() < MAX_OUTCOME_PARTS) {
-                outcomeParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
+            index.fireActionRules(mask, findings);
+            part = actionsPart(findings, pathway, provisional);
+            if (actionParts.size() < MAX_OUTCOME_PARTS) {
+                actionParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
             }
         }
         return part;
     }
 
-    private OutcomePart outcomePart(Findings findings, Pathway pathway, boolean provisional) {
-        boolean[] fired = new boolean[byRank.length];
-        findings.actionRules.forEach(r -> fired[r.rank()] = true);
-        findings.questionRules.forEach(r -> fired[r.rank()] = true);
-        List<Reason> reasons = new ArrayList<>();
+    /** What the Questions table gives, assembled once per distinct set of rules that fire. */
+    private QuestionsPart indexedQuestions(Enum<?>[] values) {
+        int[] key = DecisionIndex.key(values);
+        long mask = index.questionMask(key);
+        if (mask < 0) {
+            Findings findings = new Findings(rules);
+            index.fireQuestionRules(key, findings);
+            return questionsPart(findings);
+        }
+        QuestionsPart part = questionParts.get(mask);
+        if (part == null) {
+            Findings findings = new Findings(rules);
+            index.fireQuestionRules(mask, findings);
+            part = questionsPart(findings);
+            if (questionParts.size() < MAX_OUTCOME_PARTS) {
+                questionParts.put(mask, part);
+            }
+        }
+        return part;
+    }
+
+    private ActionsPart actionsPart(Findings findings, Pathway pathway, boolean provisional) {
+        return new ActionsPart(actionsOf(findings, pathway, provisional), inRankOrder(findings.actionRules));
+    }
+
+    private QuestionsPart questionsPart(Findings findings) {
+        return new QuestionsPart(questionsOf(findings), inRankOrder(findings.questionRules));
+    }
+
+    private Reason[] inRankOrder(List<RuleInfo> fired) {
+        boolean[] did = new boolean[byRank.length];
+        fired.forEach(r -> did[r.rank()] = true);
+        List<Reason> reasons = new ArrayList<>(fired.size());
         for (int rank = 0; rank < byRank.length; rank++) {
-            if (fired[rank]) {
+            if (did[rank]) {
                 reasons.add(byRank[rank].reason());
             }
         }
-        return new OutcomePart(actionsOf(findings, pathway, provisional), questionsOf(findings), reasons.toArray(Reason[]::new));
+        return reasons.toArray(Reason[]::new);
     }
 
     /** The same rule set, evaluated the other way: everything but the evaluation is shared. */
@@ -367,7 +421,8 @@ public final class Decider {
         this.index = other.index;
         this.evaluation = index == null ? Evaluation.DROOLS : evaluation;
         this.pathwayTable = other.pathwayTable;
-        this.outcomeParts = other.outcomeParts;
+        this.actionParts = other.actionParts;
+        this.questionParts = other.questionParts;
     }
 
     /**
@@ -533,8 +588,9 @@ public final class Decider {
 
     /**
      * A decision, in the steps the safety analysis proves one by one over their whole domain:
-     * the facts derived from the people listed, {@link #pathwayStep}, {@link #outcomeStep}, and
-     * the words put together around them. There is no other way this class decides.
+     * the facts derived from the people listed, {@link #pathwayStep}, {@link #actionsStep},
+     * {@link #questionsStep}, and the words put together around them. There is no other way this
+     * class decides.
      */
     public Recommendation decide(Incident incident) {
         Derivation derivation = derive(incident);
@@ -542,7 +598,8 @@ public final class Decider {
         derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
         int youngest = policy.isEmpty() ? PolicyRules.AGE_UNKNOWN : PolicyRules.youngest(incident.people());
         PathwayStep step = pathwayStep(values, youngest);
-        OutcomePart outcome = outcomeStep(values, youngest, step);
+        ActionsPart actions = actionsStep(values, youngest, step);
+        QuestionsPart questions = questionsStep(values);
         PathwayPart decided = step.served();
         List<Warning> warnings = derivation.warnings();
         if (!policy.isEmpty()) {
@@ -552,9 +609,9 @@ public final class Decider {
                 warnings.add(age.get());
             }
         }
-        List<Reason> reasons = reasonLists.of(decided.reasons(), outcome.reasons());
+        List<Reason> reasons = reasonLists.of(decided.reasons(), actions.reasons(), questions.reasons());
         return new Recommendation(decisionId(), incident.reference(), decided.pathway(), decided.provisional(),
-                tables.summary(decided.pathway(), decided.provisional()), outcome.actions(), outcome.questions(), reasons,
+                tables.summary(decided.pathway(), decided.provisional()), actions.actions(), questions.questions(), reasons,
                 derivation.derived(), warnings, version);
     }
 
@@ -585,52 +642,69 @@ public final class Decider {
         return new PathwayStep(table, policy.apply(table, values, youngest));
     }
 
+    /** Steps two and three together, for the impact diff and the analysis. */
+    public OutcomePart outcomeStep(Enum<?>[] values, int youngest, PathwayStep step) {
+        return new OutcomePart(actionsStep(values, youngest, step), questionsStep(values));
+    }
+
     /**
-     * Step two of a decision: what the Actions and Questions tables give on the served pathway
-     * (from the memo of assembled answers, or a Drools session), and the policy's added actions.
-     * A policy only adds: when it changed the pathway or the provisional flag, whatever the tables
-     * give on their own pathway is kept too (but for the internal-only actions, which never go
+     * Step two of a decision: what the Actions table gives on the served pathway (from the memo
+     * of assembled answers, or a Drools session), and the policy's added actions. A policy only
+     * adds: when it changed the pathway or the provisional flag, whatever the Actions table gives
+     * on the tables' own pathway is kept too (but for the internal-only actions, which never go
      * with a referral), so a stricter policy never takes advice away.
      */
-    public OutcomePart outcomeStep(Enum<?>[] values, int youngest, PathwayStep step) {
+    public ActionsPart actionsStep(Enum<?>[] values, int youngest, PathwayStep step) {
         PathwayPart served = step.served();
-        OutcomePart outcome = tablesOutcome(values, served.pathway(), served.provisional());
+        ActionsPart part = tablesActions(values, served.pathway(), served.provisional());
         if (step.table() != served) {
-            outcome = keepTheTables(outcome, tablesOutcome(values, step.table().pathway(), step.table().provisional()));
+            part = keepTheTables(part, tablesActions(values, step.table().pathway(), step.table().provisional()));
         }
-        PolicyRules.Added added = policy.additions(values, youngest, served.pathway(), served.provisional(), outcome.actions());
+        PolicyRules.Added added = policy.additions(values, youngest, served.pathway(), served.provisional(), part.actions());
         if (added.actions().isEmpty()) {
-            return outcome;
+            return part;
         }
-        List<Action> actions = new ArrayList<>(outcome.actions());
+        List<Action> actions = new ArrayList<>(part.actions());
         actions.addAll(added.actions());
         actions.sort(Comparator.comparingInt(a -> orderOf(a.code())));
-        Reason[] reasons = Arrays.copyOf(outcome.reasons(), outcome.reasons().length + added.reasons().size());
-        int i = outcome.reasons().length;
+        Reason[] reasons = Arrays.copyOf(part.reasons(), part.reasons().length + added.reasons().size());
+        int i = part.reasons().length;
         for (Reason reason : added.reasons()) {
             reasons[i++] = reason;
         }
-        return new OutcomePart(List.copyOf(actions), outcome.questions(), reasons);
+        return new ActionsPart(List.copyOf(actions), reasons);
     }
 
-    private OutcomePart tablesOutcome(Enum<?>[] values, Pathway pathway, boolean provisional) {
+    /** Step three of a decision: the questions still to answer, from the facts alone (the memo, or a Drools session). */
+    public QuestionsPart questionsStep(Enum<?>[] values) {
         if (evaluation == Evaluation.INDEX) {
-            return outcomePart(values, pathway, provisional);
+            return indexedQuestions(values);
         }
+        return questionsPart(droolsOutcome(values, Pathway.ESCALATE, false)); // the Questions rules read no pathway
+    }
+
+    private ActionsPart tablesActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
+        if (evaluation == Evaluation.INDEX) {
+            return indexedActions(values, pathway, provisional);
+        }
+        return actionsPart(droolsOutcome(values, pathway, provisional), pathway, provisional);
+    }
+
+    private Findings droolsOutcome(Enum<?>[] values, Pathway pathway, boolean provisional) {
         KieSession session = sessions.get().newKieSession();
         try {
             Findings findings = new Findings(rules);
             session.setGlobal(OUT, findings);
             session.insert(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)));
             session.fireAllRules();
-            return outcomePart(findings, pathway, provisional);
+            return findings;
         } finally {
             session.dispose();
         }
     }
 
-    /** The served outcome with every action and question the tables give on their own pathway added (internal-only ones aside). */
-    private OutcomePart keepTheTables(OutcomePart served, OutcomePart table) {
+    /** The served actions with every action the tables give on their own pathway added (internal-only ones aside). */
+    private ActionsPart keepTheTables(ActionsPart served, ActionsPart table) {
         List<Action> actions = new ArrayList<>(served.actions());
         for (Action action : table.actions()) {
             if (action.code() != ActionCode.HANDLE_WITHIN_ORGANISATION && action.code() != ActionCode.REQUEST_DELETION
@@ -639,22 +713,15 @@ public final class Decider {
             }
         }
         actions.sort(Comparator.comparingInt(a -> orderOf(a.code())));
-        List<Question> questions = new ArrayList<>(served.questions());
-        for (Question question : table.questions()) {
-            if (!questions.contains(question)) {
-                questions.add(question);
-            }
-        }
-        List<Question> ordered = new ArrayList<>(questions.size());
-        for (Question question : questionsInOrder) {
-            if (questions.contains(question)) {
-                ordered.add(question);
-            }
-        }
         java.util.Set<Reason> reasons = new java.util.LinkedHashSet<>(List.of(served.reasons()));
-        reasons.addAll(List.of(table.reasons()));
+        for (Reason reason : table.reasons()) {
+            String gives = rules.get(reason.rule()).row().outcome();
+            if (!gives.equals(ActionCode.HANDLE_WITHIN_ORGANISATION.name()) && !gives.equals(ActionCode.REQUEST_DELETION.name())) {
+                reasons.add(reason);
+            }
+        }
         Reason[] sorted = reasons.stream().sorted(Comparator.comparingInt(r -> rules.get(r.rule()).rank())).toArray(Reason[]::new);
-        return new OutcomePart(List.copyOf(actions), List.copyOf(ordered), sorted);
+        return new ActionsPart(List.copyOf(actions), sorted);
     }
 
     private int orderOf(ActionCode code) {

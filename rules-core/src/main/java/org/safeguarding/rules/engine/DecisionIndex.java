@@ -53,9 +53,17 @@ final class DecisionIndex {
     private final IndexedRule[] pathwayRules;
     private final IndexedRule[] outcomeRules;
 
+    /** Where the Questions rules start among the outcome rules: the Actions rules come first, in table order. */
+    private final int firstQuestion;
+
     private DecisionIndex(IndexedRule[] pathwayRules, IndexedRule[] outcomeRules) {
         this.pathwayRules = pathwayRules;
         this.outcomeRules = outcomeRules;
+        int actions = 0;
+        while (actions < outcomeRules.length && outcomeRules[actions].rule().actions() != null) {
+            actions++;
+        }
+        this.firstQuestion = actions;
     }
 
     /**
@@ -242,49 +250,70 @@ final class DecisionIndex {
     }
 
     /**
-     * Which Actions and Questions rules fire, one bit per rule in table order, or -1 when there
-     * are more than 60 of them (then findings are gathered one by one).
+     * Which Actions rules fire, one bit per rule in table order, or -1 when there are more than
+     * 60 of them (then findings are gathered one by one).
      */
-    long outcomeMask(int[] key, Pathway pathway, boolean provisional) {
-        if (outcomeRules.length > 60) {
+    long actionMask(int[] key, Pathway pathway, boolean provisional) {
+        if (firstQuestion > 60) {
             return -1;
         }
         key[PATHWAY_SLOT] = pathway.ordinal();
         key[PROVISIONAL_SLOT] = provisional ? 1 : 0;
+        return mask(key, 0, firstQuestion);
+    }
+
+    /**
+     * Which Questions rules fire, one bit per rule in table order, or -1 when there are more than
+     * 60 of them. They read facts only, never the pathway.
+     */
+    long questionMask(int[] key) {
+        return outcomeRules.length - firstQuestion > 60 ? -1 : mask(key, firstQuestion, outcomeRules.length);
+    }
+
+    private long mask(int[] key, int from, int to) {
         long mask = 0;
-        for (int i = 0; i < outcomeRules.length; i++) {
+        for (int i = from; i < to; i++) {
             if (outcomeRules[i].firesFor(key)) {
-                mask |= 1L << i;
+                mask |= 1L << (i - from);
             }
         }
         return mask;
     }
 
-    /** The findings of the Actions and Questions rules a mask names. */
-    void fireOutcomeRules(long mask, Findings findings) {
-        for (int i = 0; i < outcomeRules.length; i++) {
+    /** The findings of the Actions rules an action mask names. */
+    void fireActionRules(long mask, Findings findings) {
+        for (int i = 0; i < firstQuestion; i++) {
             if ((mask & (1L << i)) != 0) {
-                RuleInfo rule = outcomeRules[i].rule();
-                if (rule.actions() != null) {
-                    findings.act(rule);
-                } else {
-                    findings.ask(rule);
-                }
+                findings.act(outcomeRules[i].rule());
             }
         }
     }
 
-    /** The Actions and Questions rules that fire once the pathway is decided, added to the findings. */
-    void fireOutcomeRules(int[] key, Pathway pathway, boolean provisional, Findings findings) {
+    /** The findings of the Questions rules a question mask names. */
+    void fireQuestionRules(long mask, Findings findings) {
+        for (int i = firstQuestion; i < outcomeRules.length; i++) {
+            if ((mask & (1L << (i - firstQuestion))) != 0) {
+                findings.ask(outcomeRules[i].rule());
+            }
+        }
+    }
+
+    /** The Actions rules that fire once the pathway is decided, added to the findings. */
+    void fireActionRules(int[] key, Pathway pathway, boolean provisional, Findings findings) {
         key[PATHWAY_SLOT] = pathway.ordinal();
         key[PROVISIONAL_SLOT] = provisional ? 1 : 0;
-        for (IndexedRule rule : outcomeRules) {
-            if (rule.firesFor(key)) {
-                if (rule.rule().actions() != null) {
-                    findings.act(rule.rule());
-                } else {
-                    findings.ask(rule.rule());
-                }
+        for (int i = 0; i < firstQuestion; i++) {
+            if (outcomeRules[i].firesFor(key)) {
+                findings.act(outcomeRules[i].rule());
+            }
+        }
+    }
+
+    /** The Questions rules that fire for these facts, added to the findings. */
+    void fireQuestionRules(int[] key, Findings findings) {
+        for (int i = firstQuestion; i < outcomeRules.length; i++) {
+            if (outcomeRules[i].firesFor(key)) {
+                findings.ask(outcomeRules[i].rule());
             }
         }
     }

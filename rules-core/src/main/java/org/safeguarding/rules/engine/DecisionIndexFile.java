@@ -43,7 +43,7 @@ import org.safeguarding.rules.api.Workbook;
 public final class DecisionIndexFile {
     private static final int MAGIC = 0x53475249; // "SGRI"
     /** Raise when the layout below changes. */
-    static final int FORMAT = 3; // 2: wordings for provisional decisions; 3: the Policy sheet
+    static final int FORMAT = 4; // 2: wordings for provisional decisions; 3: the Policy sheet; 4: the build that proved it
     private static final List<SheetTemplate> SAVED_SHEETS = List.of(TableTemplate.PATHWAY, TableTemplate.ACTIONS,
             TableTemplate.QUESTIONS, TableTemplate.POLICY);
     private static final String TEMPLATE = templateFingerprint();
@@ -61,6 +61,11 @@ public final class DecisionIndexFile {
      * @throws IllegalArgumentException when the decider has no index (past its limits)
      */
     public static byte[] write(Decider decider, byte[] proof) {
+        return write(decider, proof, BuildIdentity.current());
+    }
+
+    /** The same, recorded as made by another build: for tests that an index from elsewhere is not trusted. */
+    static byte[] write(Decider decider, byte[] proof, String build) {
         DecisionIndex index = decider.index();
         if (index == null) {
             throw new IllegalArgumentException("This rule set has no decision index (past its limits): there is nothing to save");
@@ -71,6 +76,7 @@ public final class DecisionIndexFile {
             header.writeInt(MAGIC);
             header.writeInt(FORMAT);
             writeString(header, TEMPLATE);
+            writeString(header, build);
             writeString(header, tables.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,6 +163,19 @@ public final class DecisionIndexFile {
     }
 
     /**
+     * Whether a file is an index of this format made by another build of the product: the one
+     * reason a good file is not trusted that an operator should hear about (it is proven again).
+     */
+    public static boolean madeByAnotherBuild(byte[] file) {
+        try (DataInputStream header = new DataInputStream(new java.io.ByteArrayInputStream(file))) {
+            return header.readInt() == MAGIC && header.readInt() == FORMAT && readString(header).equals(TEMPLATE)
+                    && !readString(header).equals(BuildIdentity.current());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The decider saved in a file, on these workbooks; empty when the file does not match them,
      * this version of the product, or itself.
      */
@@ -169,7 +188,8 @@ public final class DecisionIndexFile {
         try (DataInputStream header = new DataInputStream(source);
              DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
                      new java.util.zip.InflaterInputStream(source, inflater, 1 << 16), 1 << 16))) {
-            if (header.readInt() != MAGIC || header.readInt() != FORMAT || !readString(header).equals(TEMPLATE)) {
+            if (header.readInt() != MAGIC || header.readInt() != FORMAT || !readString(header).equals(TEMPLATE)
+                    || !readString(header).equals(BuildIdentity.current())) {
                 return Optional.empty();
             }
             String sha256 = readString(header);

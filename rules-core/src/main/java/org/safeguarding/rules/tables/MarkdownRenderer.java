@@ -28,8 +28,39 @@ public final class MarkdownRenderer {
             md.append("\nThe setting's own stricter rules, applied after the tables: ESCALATE raises the pathway; an action is added.\n");
         }
         appendTexts(md, tables);
+        md.append(PROPERTIES);
         return md.toString();
     }
+
+    /** The product's safety properties (decision model section 6): every rule set is proven against them, whatever it says. */
+    private static final String PROPERTIES = """
+
+            ## Safety properties
+
+            Proven over every combination of facts before these tables decide anything (`bin/rules analyse`); a workbook that
+            breaks one is refused, naming the cell to change. They are the product's, not the workbook's.
+
+            1. Complete: every combination gets exactly one pathway.
+            2. Monotone: learning something worse never lowers the pathway.
+            3. EMERGENCY if and only if a child is in immediate danger; CALL_999 if and only if EMERGENCY.
+            4. HANDLE_WITHIN_ORGANISATION and REQUEST_DELETION only when handled internally.
+            5. INVOLVE_PARENTS never when the parents are a risk.
+            6. DO_NOT_VIEW_IMAGERY and RECORD_INCIDENT in every decision.
+            7. Provisional exactly when an answer still to come could change the pathway; every unknown fact gets its question.
+            8. Never laxer than the guidance: handled internally only when every trigger is ruled out. The Policy sheet only adds:
+               it never takes away an action or question the tables give for the same facts.
+            9. Never without advice: immediate danger always reaches CALL_999, even in a refusal.
+            10. Reasons agree with the decision: no reason argues for a laxer pathway.
+            11. Allegations against staff or volunteers: REFER_LADO and INFORM_HEADTEACHER.
+            12. Words agree with the decision: the summary, every action text and every question shown with a decision name 999,
+                the police, children's social care, the LADO or CEOP only when the decision's actions include that service, or in
+                a sentence that says when it applies ("if", "unless", "where", "whether"); never tell staff to tell the parents
+                while they may be a risk or while the LADO or the police must first agree what they hear; never tell staff to
+                view, copy, save, send or delete the imagery.
+            13. What is proven is what is served: the analysis checks the very steps a decision runs (the Pathway table as
+                served, the actions and questions as served, the policy), no public path gives an engine for tables that fail
+                a property, and a saved proof is trusted only by the build of the product that made it.
+            """;
 
     private static void table(StringBuilder md, SheetTemplate sheet, RuleTables tables) {
         {

@@ -212,6 +212,7 @@ public final class WorkbookReader {
             if (row.getZeroHeight() && !filtered) {
                 problems.add(new Problem(book, sheet.getSheetName(), "row " + (r + 1), "This rule's row is hidden. Unhide it: every rule must be visible to the people who review it."));
             }
+            checkVisible(book, sheet, row, "rule");
             for (Cell cell : row) {
                 if (cell.getColumnIndex() >= columns.size() && !text(book, sheet, cell).isEmpty()) {
                     problems.add(problem(book, sheet, cell, "This cell is outside the table (the last column is '"
@@ -250,6 +251,9 @@ public final class WorkbookReader {
             if (sheet.isColumnHidden(c)) {
                 problems.add(new Problem(book, sheet.getSheetName(), CellReference.convertNumToColString(c) + (SheetTemplate.HEADER_ROW + 1),
                         "The column '" + columns.get(c).label() + "' is hidden. Unhide it: every condition must be visible to the people who review it."));
+            } else if (Visibility.columnTooNarrow(sheet, c)) {
+                problems.add(new Problem(book, sheet.getSheetName(), CellReference.convertNumToColString(c) + (SheetTemplate.HEADER_ROW + 1),
+                        "The column '" + columns.get(c).label() + "' is too narrow to read. Widen it: every condition must be visible to the people who review it."));
             }
         }
         if (rows.isEmpty() && template != TableTemplate.POLICY) {
@@ -692,13 +696,44 @@ public final class WorkbookReader {
     private List<Row> dataRows(Located located) {
         List<Row> rows = new ArrayList<>();
         Sheet sheet = located.sheet();
+        boolean filtered = isFiltered(sheet);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (!isBlank(row, located.workbook(), sheet)) {
                 rows.add(row);
+                if (row.getZeroHeight() && !filtered) {
+                    problems.add(new Problem(located.workbook(), sheet.getSheetName(), "row " + (r + 1), "This row is hidden. Unhide it: "
+                            + "every text must be visible to the people who review it."));
+                }
+                checkVisible(located.workbook(), sheet, row, "text");
+            }
+        }
+        if (!rows.isEmpty()) {
+            for (int c = 0; c < TEXT_COLUMNS; c++) {
+                if (sheet.isColumnHidden(c) || Visibility.columnTooNarrow(sheet, c)) {
+                    problems.add(new Problem(located.workbook(), sheet.getSheetName(), CellReference.convertNumToColString(c) + "1",
+                            "This column is hidden or too narrow to read. Unhide or widen it: every text must be visible to the people who review it."));
+                }
             }
         }
         return rows;
+    }
+
+    /** The columns a texts sheet (Action texts, Question texts, Summaries, Contacts) uses. */
+    private static final int TEXT_COLUMNS = 3;
+
+    /** A row too low to read, or a cell formatted to show nothing, is treated like a hidden one. */
+    private void checkVisible(String book, Sheet sheet, Row row, String what) {
+        if (Visibility.rowTooLow(row)) {
+            problems.add(new Problem(book, sheet.getSheetName(), "row " + (row.getRowNum() + 1), "This " + what + "'s row is too low to read ("
+                    + row.getHeightInPoints() + " pt). Make it taller: every " + what + " must be visible to the people who review it."));
+        }
+        for (Cell cell : row) {
+            if (Visibility.showsNothing(cell) && !text(book, sheet, cell).isEmpty()) {
+                problems.add(problem(book, sheet, cell, "This cell's format shows nothing (" + cell.getCellStyle().getDataFormatString()
+                        + "), so its value is hidden. Set the format back to General: every " + what + " must be visible to the people who review it."));
+            }
+        }
     }
 
     private String text(Located located, Row row, int column) {

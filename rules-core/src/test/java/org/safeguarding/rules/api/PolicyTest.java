@@ -112,6 +112,46 @@ class PolicyTest {
                 .satisfies(a -> assertThat(a.guidance()).isEqualTo("Our policy, section 5"));
     }
 
+    /**
+     * The issue's example: "ESCALATE when immediate danger is NO and the youngest child is under
+     * 18" makes a provisional escalation firm, and must not take away the initial review meeting or
+     * the NSPCC Helpline that the tables give while self-harm risk is still unknown.
+     */
+    @Test
+    void a_policy_row_only_adds_it_never_takes_away_what_the_tables_give() throws Exception {
+        RuleSet.Review review = review(EditedWorkbook.ofShipped().set(POLICY, "A9", "L-01").set(POLICY, "B9", "Every child: refer")
+                .set(POLICY, "C9", "ESCALATE").set(POLICY, "D9", "NO").setNumber(POLICY, "O9", 18)
+                .set(POLICY, "P9", "Our child protection policy (2026), section 4.2"));
+        assertThat(review.report().safety().orElseThrow().findings()).isEmpty();
+        DecisionEngine withPolicy = review.passed().orElseThrow().prove();
+        Incident selfHarmUnknown = ESTABLISHED_SAFE.toBuilder().selfHarmRisk(Answer.UNKNOWN)
+                .person(Role.SENDER, 15).person(Role.RECIPIENT, 15).build();
+        Recommendation tables = DecisionEngine.bundled().decide(selfHarmUnknown);
+        Recommendation policy = withPolicy.decide(selfHarmUnknown);
+        assertThat(tables.actionCodes()).contains(ActionCode.INITIAL_REVIEW_MEETING, ActionCode.CONTACT_NSPCC_HELPLINE);
+        assertThat(policy.pathway()).isEqualTo(Pathway.ESCALATE);
+        assertThat(policy.actionCodes()).containsAll(tables.actionCodes());
+        assertThat(policy.questions()).containsAll(tables.questions());
+        // Raised from HANDLE_INTERNALLY, only the internal-only actions go: they never go with a referral.
+        Recommendation established = withPolicy.decide(ESTABLISHED_SAFE.toBuilder().person(Role.CREATOR, 16).build());
+        assertThat(established.pathway()).isEqualTo(Pathway.ESCALATE);
+        List<ActionCode> handledInternally = DecisionEngine.bundled().decide(ESTABLISHED_SAFE).actionCodes().stream()
+                .filter(c -> c != ActionCode.HANDLE_WITHIN_ORGANISATION && c != ActionCode.REQUEST_DELETION).toList();
+        assertThat(established.actionCodes()).containsAll(handledInternally)
+                .doesNotContain(ActionCode.HANDLE_WITHIN_ORGANISATION, ActionCode.REQUEST_DELETION);
+    }
+
+    @Test
+    void the_diff_marks_every_lost_action_as_less_safe() {
+        int action = org.safeguarding.rules.tables.TableTemplate.ACTIONS.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
+        RuleSet edited = RuleSet.build(List.of(EditedWorkbook.ofShipped()
+                .setRule(org.safeguarding.rules.tables.TableTemplate.ACTIONS, "A-23", action, "ONGOING_SUPPORT").toWorkbook()))
+                .ruleSet().orElseThrow();
+        ImpactReport changes = edited.changesFrom(RuleSet.bundled());
+        assertThat(changes.actionChanges()).filteredOn(c -> c.change().equals("- OFFER_COUNSELLING")).singleElement()
+                .satisfies(c -> assertThat(c.safetyRegression()).isTrue());
+    }
+
     @Test
     void index_and_drools_agree_under_a_policy_and_the_saved_index_keeps_it() throws Exception {
         RuleSet ruleSet = review(underFourteen()).passed().orElseThrow();

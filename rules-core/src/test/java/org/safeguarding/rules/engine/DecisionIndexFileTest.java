@@ -39,6 +39,23 @@ class DecisionIndexFileTest {
     }
 
     @Test
+    void an_index_made_by_another_build_of_the_product_is_not_trusted_but_one_by_this_build_is() {
+        Decider decider = DecisionIndexFile.read(SHIPPED_INDEX, Workbooks.bundled()).orElseThrow().decider();
+        byte[] proof = Arrays.copyOf(new byte[20], 20); // a proof section as ProvenRuleSet writes it: counts, no hygiene
+        byte[] ours = DecisionIndexFile.write(decider, proof);
+        byte[] theirs = DecisionIndexFile.write(decider, proof, "a-build-whose-provisional-or-police-code-differs");
+        assertThat(DecisionIndexFile.read(ours, Workbooks.bundled())).isPresent();
+        assertThat(DecisionIndexFile.madeByAnotherBuild(ours)).isFalse();
+        assertThat(DecisionIndexFile.read(theirs, Workbooks.bundled())).isEmpty();
+        assertThat(DecisionIndexFile.madeByAnotherBuild(theirs)).isTrue();
+        assertThat(ProvenRuleSet.fromBytes(theirs, Workbooks.bundled())).isEmpty();
+        assertThat(org.safeguarding.rules.api.RuleSet.fromIndex(theirs, Workbooks.bundled())).isEmpty();
+        assertThat(org.safeguarding.rules.api.RuleSet.indexFromAnotherBuild(theirs)).isTrue();
+        // this build's identity is the one recorded over its classes when rules-core was built
+        assertThat(BuildIdentity.current()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
     void the_shipped_index_decides_as_drools_on_every_combination_of_the_pathway_facts() {
         Decider index = DecisionIndexFile.read(SHIPPED_INDEX, Workbooks.bundled()).orElseThrow().decider();
         Decider drools = index.withEvaluation(Evaluation.DROOLS); // compiled now, on first use

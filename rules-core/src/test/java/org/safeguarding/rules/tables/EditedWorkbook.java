@@ -140,6 +140,31 @@ public final class EditedWorkbook {
         return this;
     }
 
+    /** Sets a row's height in points, given as the number the spreadsheet shows (not hidden, just low). */
+    public EditedWorkbook rowHeight(String sheetName, int excelRow, float points) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        Row row = sheet.getRow(excelRow - 1) == null ? sheet.createRow(excelRow - 1) : sheet.getRow(excelRow - 1);
+        row.setHeightInPoints(points);
+        return this;
+    }
+
+    /** Sets a column's width in 1/256ths of a character. */
+    public EditedWorkbook columnWidth(String sheetName, int column, int width) {
+        workbook.getSheet(sheetName).setColumnWidth(column, width);
+        return this;
+    }
+
+    /** Gives a cell a number format of its own, e.g. {@code ";;;"}, which shows nothing. */
+    public EditedWorkbook format(String sheetName, String a1, String format) {
+        CellReference ref = new CellReference(a1);
+        Cell cell = workbook.getSheet(sheetName).getRow(ref.getRow()).getCell(ref.getCol(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+        org.apache.poi.ss.usermodel.CellStyle style = workbook.createCellStyle();
+        style.cloneStyleFrom(cell.getCellStyle());
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        cell.setCellStyle(style);
+        return this;
+    }
+
     public EditedWorkbook hideColumn(String sheetName, int column) {
         workbook.getSheet(sheetName).setColumnHidden(column, true);
         return this;

@@ -26,7 +26,12 @@ public class RuleSetReadiness implements HealthCheck {
                         return HealthCheckResponse.named("rule-set").down().withData("version", a.info().version())
                                 .withData("reason", engine.storeProblem().get()).build();
                     }
-                    var response = HealthCheckResponse.named("rule-set").up().withData("version", a.info().version());
+                    var response = HealthCheckResponse.named("rule-set").up().withData("version", a.info().version())
+                            .withData("productBuild", org.safeguarding.rules.api.RuleSet.productBuild().substring(0, 12));
+                    if (engine.reprovenAfterUpgrade() > 0) {
+                        // A saved proof belongs to the build that made it: after an upgrade each version is proven once more.
+                        response.withData("reprovenAfterUpgrade", engine.reprovenAfterUpgrade());
+                    }
                     watch.status().filter(w -> !w.activated())
                             .ifPresent(w -> response.withData("folderWatch", "not activated: " + w.reason()));
                     engine.lag().ifPresent(l -> response.withData("notReadyFor", l.wanted().substring(0, 12) + ": " + l.reason()));

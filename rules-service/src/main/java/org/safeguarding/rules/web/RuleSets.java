@@ -35,6 +35,8 @@ public class RuleSets {
     private static final Logger LOG = Logger.getLogger(RuleSets.class);
     static final int MAX_STORED_PROBLEMS = 200;
 
+    /** Stored versions whose saved proof came from another build of the product, proven again since this start. */
+    private final java.util.concurrent.atomic.AtomicInteger reprovenAfterUpgrade = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
     /**
      * Rule sets loaded since start, most recently used last. Bounded: each holds its index (about
@@ -457,6 +459,11 @@ public class RuleSets {
         }
     }
 
+    /** How many stored versions were proven again since this start because another build had proven them (health shows it). */
+    public int reprovenAfterUpgrade() {
+        return reprovenAfterUpgrade.get();
+    }
+
     public Optional<RuleSetStore.Pointer> pointer() throws IOException {
         return store().pointer();
     }
@@ -485,16 +492,26 @@ public class RuleSets {
             return cached;
         }
         List<Workbook> workbooks = store().workbooks(sha256).stream().filter(Workbook::isRuleWorkbook).toList();
-        Optional<RuleSet> saved = store().index(sha256).flatMap(index -> RuleSet.fromIndex(index, workbooks));
+        Optional<byte[]> index = store().index(sha256);
+        Optional<RuleSet> saved = index.flatMap(bytes -> RuleSet.fromIndex(bytes, workbooks));
         RuleSet ruleSet;
         if (saved.isPresent()) {
             ruleSet = saved.get();
         } else {
+            boolean upgrade = index.isPresent() && RuleSet.indexFromAnotherBuild(index.get());
+            long started = System.nanoTime();
             RuleSet.Review outcome = RuleSet.review(workbooks, List.of(), Optional.empty());
             ruleSet = outcome.passed().orElseThrow(() -> new IllegalStateException(
                     "Stored rule set " + sha256.substring(0, 12) + " no longer passes its checks"));
             saveIndex(sha256, ruleSet);
-            LOG.infof("Rule set %s built and proven again; its index is saved for the next start", sha256.substring(0, 12));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (upgrade) {
+                reprovenAfterUpgrade.incrementAndGet();
+                LOG.infof("Rule set %s was proven by another build of the product, so this build (%s) proved it again in %d ms; "
+                        + "its index is saved for the next start", sha256.substring(0, 12), RuleSet.productBuild().substring(0, 12), millis);
+            } else {
+                LOG.infof("Rule set %s built and proven again in %d ms; its index is saved for the next start", sha256.substring(0, 12), millis);
+            }
         }
         compiled.put(sha256, ruleSet);
         return ruleSet;

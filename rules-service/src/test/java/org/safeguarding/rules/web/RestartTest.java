@@ -43,6 +43,60 @@ class RestartTest {
     }
 
     /**
+     * Safety property 13: a stored proof belongs to the build that made it. A version whose index
+     * another build of the product saved is built and proven again once, saved with this build's
+     * identity, and the health check says so; the next start loads it without proving.
+     */
+    @Test
+    void a_stored_index_from_another_build_is_proven_again_once_and_saved() throws Exception {
+        RuleSets first = start();
+        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
+        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+        first.activate(version.sha256(), false, "Lead");
+        Path index = store.resolve("versions").resolve(version.sha256()).resolve("proven.index");
+        byte[] ours = java.nio.file.Files.readAllBytes(index);
+        byte[] theirs = asIfMadeByAnotherBuild(ours);
+        assertThat(org.safeguarding.rules.api.RuleSet.indexFromAnotherBuild(theirs)).isTrue();
+        java.nio.file.Files.write(index, theirs);
+
+        RuleSets upgraded = start();
+        assertThat(upgraded.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
+        assertThat(upgraded.reprovenAfterUpgrade()).isEqualTo(1);
+        byte[] saved = java.nio.file.Files.readAllBytes(index);
+        assertThat(org.safeguarding.rules.api.RuleSet.indexFromAnotherBuild(saved)).isFalse();
+        assertThat(org.safeguarding.rules.api.RuleSet.fromIndex(saved, List.of(new Workbook(EditedWorkbook.NAME, edited)))).isPresent();
+
+        RuleSets again = start();
+        assertThat(again.reprovenAfterUpgrade()).isZero();
+        assertThat(again.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
+    }
+
+    /** The same index with another build's identity in its header and its checksum made whole again. */
+    private static byte[] asIfMadeByAnotherBuild(byte[] index) throws Exception {
+        byte[] build = org.safeguarding.rules.api.RuleSet.productBuild().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] other = index.clone();
+        int at = indexOf(other, build);
+        assertThat(at).isPositive();
+        other[at] = (byte) (other[at] == '0' ? '1' : '0');
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOf(other, other.length - 32));
+        System.arraycopy(digest, 0, other, other.length - 32, 32);
+        return other;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /**
      * An upgrade can bring a new safety property that the active version fails (here: the LADO
      * for allegations against staff, which a workbook of the earlier layout cannot give). The
      * service still starts and gives advice, on the tables it was started with, and says why.

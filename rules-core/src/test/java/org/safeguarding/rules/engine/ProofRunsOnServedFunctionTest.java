@@ -1,0 +1,100 @@
+package org.safeguarding.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.analysis.ProvenRuleSet;
+import org.safeguarding.rules.analysis.SafetyAnalyser;
+import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.tables.Workbooks;
+
+/**
+ * Safety property 13: the analysis checks the very answers {@code decide} serves (the precomputed
+ * Pathway table and the memo of assembled outcomes), not a neighbour of them. One served answer is
+ * corrupted in memory and the analysis must find it.
+ */
+class ProofRunsOnServedFunctionTest {
+    private static Decider fresh() {
+        return DecisionIndexFile.read(ProvenRuleSetBytes.SHIPPED, Workbooks.bundled()).orElseThrow().decider();
+    }
+
+    @Test
+    void the_untouched_shipped_tables_prove_safe_over_the_served_function() {
+        assertThat(SafetyAnalyser.analyse(fresh()).findings()).isEmpty();
+    }
+
+    @Test
+    void one_corrupted_pathway_table_entry_is_found() {
+        Decider decider = fresh();
+        Decider.PathwayTable table = decider.pathwayTableToSave();
+        int handledInternally = -1;
+        for (int part = 0; part < table.parts().length; part++) {
+            if (table.parts()[part].pathway() == Pathway.HANDLE_INTERNALLY && !table.parts()[part].provisional()) {
+                handledInternally = part;
+            }
+        }
+        // Combination 0 is every Pathway fact at its first value: immediate danger YES, an emergency.
+        Incident danger = Incident.builder().immediateDanger(Answer.YES).selfHarmRisk(Answer.YES).adultInvolved(Answer.YES)
+                .intendedHarm(Answer.YES).consentGiven(Answer.YES).coercionOrBlackmail(Answer.YES).capacityConcern(Answer.YES)
+                .atypicalOrViolentContent(Answer.YES).under13SexualActivity(Answer.YES).profitMotive(Answer.YES).parentalRisk(Answer.YES)
+                .build();
+        assertThat(decider.decide(danger).pathway()).isEqualTo(Pathway.EMERGENCY);
+        table.partOf()[0] = handledInternally;
+        assertThat(decider.decide(danger).pathway()).as("the corruption is served").isEqualTo(Pathway.HANDLE_INTERNALLY);
+
+        SafetyReport report = SafetyAnalyser.analyse(decider);
+        assertThat(report.findings()).extracting(SafetyFinding::property).contains(3, 8);
+        assertThat(report.findings()).filteredOn(f -> f.property() == 3).anySatisfy(f ->
+                assertThat(f.counterexample()).containsEntry("immediateDanger", "YES"));
+    }
+
+    @Test
+    void one_corrupted_memoised_outcome_is_found() throws Exception {
+        Decider decider = fresh();
+        Incident ordinary = Incident.builder().immediateDanger(Answer.NO).consentGiven(Answer.NO).build();
+        assertThat(decider.decide(ordinary).actionCodes()).contains(ActionCode.DO_NOT_VIEW_IMAGERY);
+        Map<Long, Decider.ActionsPart> memo = memo(decider);
+        assertThat(memo).hasSize(1);
+        for (Map.Entry<Long, Decider.ActionsPart> entry : memo.entrySet()) {
+            Decider.ActionsPart part = entry.getValue();
+            entry.setValue(new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != ActionCode.DO_NOT_VIEW_IMAGERY).toList(),
+                    part.reasons()));
+        }
+        assertThat(decider.decide(ordinary).actionCodes()).as("the corruption is served").doesNotContain(ActionCode.DO_NOT_VIEW_IMAGERY);
+
+        SafetyReport report = SafetyAnalyser.analyse(decider);
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(6);
+            assertThat(f.message()).contains("DO_NOT_VIEW_IMAGERY");
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Decider.ActionsPart> memo(Decider decider) throws ReflectiveOperationException {
+        Field field = Decider.class.getDeclaredField("actionParts");
+        field.setAccessible(true);
+        return (Map<Long, Decider.ActionsPart>) field.get(decider);
+    }
+
+    /** The shipped index as the build saved it. */
+    private static final class ProvenRuleSetBytes {
+        static final byte[] SHIPPED = read();
+
+        private static byte[] read() {
+            try (var in = ProvenRuleSet.class.getClassLoader().getResourceAsStream("org/safeguarding/rules/bundled-tables.index")) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
