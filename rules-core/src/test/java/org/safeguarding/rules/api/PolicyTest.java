@@ -107,7 +107,12 @@ class PolicyTest {
         assertThat(r.pathway()).isEqualTo(Pathway.HANDLE_INTERNALLY);
         assertThat(r.actionCodes()).contains(ActionCode.OFFER_COUNSELLING);
         assertThat(r.actionCodes().indexOf(ActionCode.OFFER_COUNSELLING)).isLessThan(r.actionCodes().indexOf(ActionCode.ONGOING_SUPPORT));
-        assertThat(r.reasons()).last().satisfies(reason -> assertThat(reason.rule()).isEqualTo("L-02"));
+        // The policy's row follows the Actions rows it adds to, before the Questions rows.
+        List<String> ids = r.ruleIds();
+        int policy = ids.indexOf("L-02");
+        assertThat(policy).isPositive();
+        assertThat(ids.subList(0, policy)).noneMatch(id -> id.startsWith("Q-"));
+        assertThat(ids.subList(policy + 1, ids.size())).allMatch(id -> id.startsWith("Q-"));
         assertThat(r.actions()).filteredOn(a -> a.code() == ActionCode.OFFER_COUNSELLING).singleElement()
                 .satisfies(a -> assertThat(a.guidance()).isEqualTo("Our policy, section 5"));
     }

@@ -216,7 +216,14 @@ class WorkbookIsDataTest {
                         .isEqualTo(ActionFacts.policeCriterion(values) != org.safeguarding.rules.api.Answer.NO);
                 added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_POLICE);
             }
-            java.util.function.Predicate<String> changedRule = id -> staffRules.contains(id) || escalate && (id.equals("A-05") || id.equals("A-31"));
+            // And CEOP while an adult may be involved, which the old workbook has no row for.
+            boolean adultMayBe = values[org.safeguarding.rules.api.Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.UNKNOWN;
+            if (escalate && adultMayBe) {
+                assertThat(now.actions()).contains(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP);
+                added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP);
+            }
+            java.util.function.Predicate<String> changedRule = id -> staffRules.contains(id)
+                    || escalate && (id.equals("A-05") || id.equals("A-31") || id.equals("A-32"));
             Outcome withoutNew = new Outcome(
                     now.actions().stream().filter(c -> !added.contains(c)).toList(),
                     now.rules().stream().filter(changedRule.negate()).toList(),
