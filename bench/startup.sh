@@ -53,3 +53,19 @@ for kind in fresh restart; do
   echo "service, launch to first decision ($kind store): ${times[*]} ms; median $(echo "${times[*]}" | median) ms; RSS ${rss} MB"
 done
 grep -o "ready in [0-9]* ms" "$work/service.log" | tail -1 | sed 's/^/service log (restart): /'
+
+# After an upgrade: each stored index was proven by another build (safety property 13), so the
+# first start proves the active version again, once, and saves it; the start after that loads it.
+/usr/bin/python3 - "$work/store" <<'PY'
+import hashlib, pathlib, re, sys
+for index in pathlib.Path(sys.argv[1]).glob("versions/*/proven.index"):
+    data = bytearray(index.read_bytes())
+    # The header: the template fingerprint, then the build identity, then the workbooks' SHA-256 (64 hex digits each).
+    start = [m.start() for m in re.finditer(rb"[0-9a-f]{64}", bytes(data[:400]))][1]
+    data[start] = ord("0") if data[start] != ord("0") else ord("1")
+    data[-32:] = hashlib.sha256(bytes(data[:-32])).digest()
+    index.write_bytes(bytes(data))
+PY
+upgrade=$(first_decision); pid=$(cat "$work/pid"); kill $pid; while kill -0 "$pid" 2>/dev/null; do sleep 0.02; done
+after=$(first_decision); pid=$(cat "$work/pid"); kill $pid; while kill -0 "$pid" 2>/dev/null; do sleep 0.02; done
+echo "service, launch to first decision after an upgrade (stored indexes from another build): ${upgrade} ms; the start after: ${after} ms"

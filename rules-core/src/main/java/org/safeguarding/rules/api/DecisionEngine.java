@@ -97,13 +97,25 @@ public final class DecisionEngine {
 
     /**
      * An engine on the same tables that evaluates them the given way: {@link Evaluation#INDEX}
-     * (the default, what the safety analysis proved) or {@link Evaluation#DROOLS} (the reference
-     * the index is built from, several times slower). Past the index's limits (see
-     * docs/performance.md) an engine always evaluates with Drools.
+     * (the default) or {@link Evaluation#DROOLS} (the reference the index is built from, several
+     * times slower). Each evaluation is proven before it decides anything: asking for Drools runs
+     * the safety analysis over the Drools evaluation itself, which takes seconds. Past the index's
+     * limits (see docs/performance.md) an engine always evaluates with Drools.
+     *
+     * @throws IllegalStateException naming the findings, should the other evaluation break a property
      */
     public DecisionEngine withEvaluation(Evaluation evaluation) {
         Decider other = decider.withEvaluation(Objects.requireNonNull(evaluation, "evaluation"));
-        return other == decider ? this : new DecisionEngine(other, info);
+        if (other == decider) {
+            return this;
+        }
+        if (other.evaluation() == Evaluation.DROOLS) {
+            SafetyReport report = org.safeguarding.rules.analysis.SafetyAnalyser.analyse(other);
+            if (!report.safe()) {
+                throw new IllegalStateException(new RuleSetException(report.problems()).getMessage());
+            }
+        }
+        return new DecisionEngine(other, info);
     }
 
     /**

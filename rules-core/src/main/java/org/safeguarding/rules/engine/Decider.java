@@ -870,8 +870,8 @@ public final class Decider {
                         : "people lists someone involved aged 18 or over ("
                         + adults.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", ")) + ")";
                 warnings.add(new Warning("adultInvolved", "is false, but " + because
-                        + ": decided as an adult involved, the safer reading."
-                        + (adults.isEmpty() ? "" : " If that person only reported it, give their role as REPORTER.")));
+                        + (adults.isEmpty() ? STAFF_OF_ANY_AGE : ": decided as an adult involved, the safer reading."
+                        + " If that person only reported it, give their role as REPORTER.")));
             }
         }
         if (!people.isEmpty() && !child) {
@@ -881,9 +881,13 @@ public final class Decider {
         return new Derivation(derived, warnings.isEmpty() ? List.of() : warnings);
     }
 
+    /** Why a member of staff or a volunteer under 18 is decided as an adult's involvement: KCSIE Part 4 asks no age. */
+    private static final String STAFF_OF_ANY_AGE = ": someone who works or volunteers for the setting is involved, and whatever "
+            + "their age that is decided as an adult's involvement (an allegation about staff goes to the LADO), the safer reading.";
+
     private static final Derivation NOTHING_DERIVED = new Derivation(Map.of(), List.of());
     private static final Map<Fact, Answer> ADULT_INVOLVED_DERIVED = Map.of(Fact.ADULT_INVOLVED, Answer.YES);
     private static final Derivation STAFF_IS_AN_ADULT = new Derivation(ADULT_INVOLVED_DERIVED, List.of());
     private static final Derivation STAFF_SAID_NO_ADULT = new Derivation(ADULT_INVOLVED_DERIVED,
-            List.of(new Warning("adultInvolved", "is false, but adultIsStaffOrVolunteer is true: decided as an adult involved, the safer reading.")));
+            List.of(new Warning("adultInvolved", "is false, but adultIsStaffOrVolunteer is true" + STAFF_OF_ANY_AGE)));
 }

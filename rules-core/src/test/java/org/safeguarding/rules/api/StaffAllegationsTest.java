@@ -38,6 +38,16 @@ class StaffAllegationsTest {
     }
 
     @Test
+    void a_volunteer_aged_17_gets_a_true_reason_not_an_adult_of_18() {
+        Recommendation r = Engines.bundled().decide(STAFF.toBuilder().adultInvolved(Answer.NO)
+                .person(Role.SENDER, 17).person(Role.RECIPIENT, 15).build());
+        assertThat(r.actionCodes()).contains(ActionCode.REFER_LADO, ActionCode.INFORM_HEADTEACHER);
+        assertThat(r.reasons()).filteredOn(reason -> reason.rule().equals("P-05")).singleElement()
+                .satisfies(reason -> assertThat(reason.text()).contains("works or volunteers for the setting"));
+        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("whatever their age"));
+    }
+
+    @Test
     void staff_said_with_no_adult_involved_is_decided_as_an_adult_involved_with_a_warning() {
         Recommendation r = Engines.bundled().decide(STAFF.toBuilder().adultInvolved(Answer.NO).build());
         assertThat(r.derivedFacts()).containsEntry(Fact.ADULT_INVOLVED, Answer.YES);

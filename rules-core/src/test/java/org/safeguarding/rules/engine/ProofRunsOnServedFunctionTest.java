@@ -33,6 +33,18 @@ class ProofRunsOnServedFunctionTest {
     }
 
     @Test
+    void the_drools_evaluation_is_proven_the_same_way_and_gives_the_same_report() {
+        Decider index = fresh();
+        Decider drools = index.withEvaluation(org.safeguarding.rules.api.Evaluation.DROOLS);
+        SafetyReport byIndex = SafetyAnalyser.analyse(index);
+        SafetyReport byDrools = SafetyAnalyser.analyse(drools);
+        assertThat(byDrools.findings()).isEmpty();
+        assertThat(byDrools.pathwayCombinations()).isEqualTo(byIndex.pathwayCombinations());
+        assertThat(byDrools.actionCombinations()).isEqualTo(byIndex.actionCombinations());
+        assertThat(byDrools.hygiene()).isEqualTo(byIndex.hygiene());
+    }
+
+    @Test
     void one_corrupted_pathway_table_entry_is_found() {
         Decider decider = fresh();
         Decider.PathwayTable table = decider.pathwayTableToSave();
