@@ -22,7 +22,8 @@ function reportHtml(v) {
     for (const f of findings) {
       parts.push(`<div class="error-summary"><p><strong>This edit is not safe:</strong> ${esc(f.message)}</p>
         <p class="hint">Safety rule ${esc(f.property)} of the decision model: ${esc(f.title)}.</p>
-        <p>Rules involved: ${f.rules.map((x) => `${esc(x.id)} (${esc(x.sheet)} sheet, cell A${esc(x.row)})`).join(", ") || "none"}</p>
+        <p>${f.rules.some((x) => x.isText) ? "Text to change" : "Rules involved"}: ${f.rules.map((x) => x.isText
+          ? `${esc(x.sheet)} sheet, cell ${esc(x.cell)}` : `${esc(x.id)} (${esc(x.sheet)} sheet, cell ${esc(x.cell)})`).join(", ") || "none"}</p>
         <p>For example: ${esc(f.example)}.</p>
         <details><summary>The same incident, fact by fact</summary><ul>${Object.entries(f.counterexample)
           .map(([k, val]) => `<li>${esc(k)} = ${esc(val)}</li>`).join("")}</ul></details></div>`);

@@ -64,7 +64,9 @@ public final class ReviewJson {
             node.set("counterexample", map(f.counterexample()));
             node.put("example", f.exampleInWords());
             ArrayNode rules = node.putArray("rules");
-            f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("workbook", r.workbook()).put("sheet", r.sheet()).put("row", r.row()));
+            // "cell" is the cell to change: a rule's ID cell, or a text's own cell (safety property 12, where "id" is that cell).
+            f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("workbook", r.workbook()).put("sheet", r.sheet()).put("row", r.row())
+                    .put("cell", r.cell()).put("isText", r.isTextCell()));
         }
         ArrayNode hygiene = json.putArray("hygiene");
         for (HygieneFinding h : safety.hygiene()) {

@@ -135,10 +135,10 @@ class RuleSetAdminTest {
     @Order(3)
     void a_changed_safety_text_is_shown_before_and_after_and_needs_confirming_before_activation() {
         String before = activeSha();
-        String unsafe = "Look at the image yourself and save a copy for the file.";
-        String sha = upload(EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "B4", unsafe).bytes())
+        String changed = "Never look at, copy or keep the image, video or message. If you saw it by accident, say so in the record.";
+        String sha = upload(EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "B4", changed).bytes())
                 .statusCode(201).body("passed", is(true)).body("report.impact.needsConfirmation", is(true))
-                .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.after", is(unsafe))
+                .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.after", is(changed))
                 .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.before", containsString("Do not look at"))
                 .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.warning", containsString("keeps a child safe"))
                 .extract().path("sha256");
@@ -147,6 +147,17 @@ class RuleSetAdminTest {
         given().queryParam("confirmed", true).post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200);
         Assertions.assertThat(activeSha()).isEqualTo(sha);
         given().post("/api/v1/rulesets/rollback").then().statusCode(200).body("sha256", is(before));
+    }
+
+    /** Safety property 12: a text telling staff to look at the image is refused, naming its cell, and can never be activated. */
+    @Test
+    void a_text_telling_staff_to_look_at_the_image_is_refused_naming_its_cell() {
+        String unsafe = "Look at the image yourself and save a copy for the file.";
+        upload(EditedWorkbook.ofShipped().set(TableTemplate.ACTION_TEXTS_SHEET, "B4", unsafe).bytes())
+                .statusCode(201).body("passed", is(false))
+                .body("report.safety.findings.find { it.property == 12 }.message", containsString("staff never handle it"))
+                .body("report.safety.findings.find { it.property == 12 }.rules[0].cell", is("B4"))
+                .body("report.safety.findings.find { it.property == 12 }.rules[0].sheet", is("Action texts"));
     }
 
     @Test
