@@ -345,8 +345,7 @@ public final class Decider {
     }
 
     /** What the Actions table gives, assembled once per distinct set of rules that fire (and pathway). */
-    private ActionsPart indexedActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
-        int[] key = DecisionIndex.key(values);
+    private ActionsPart indexedActions(int[] key, Pathway pathway, boolean provisional) {
         long mask = index.actionMask(key, pathway, provisional);
         if (mask < 0) {
             Findings findings = new Findings(rules);
@@ -367,8 +366,7 @@ public final class Decider {
     }
 
     /** What the Questions table gives, assembled once per distinct set of rules that fire. */
-    private QuestionsPart indexedQuestions(Enum<?>[] values) {
-        int[] key = DecisionIndex.key(values);
+    private QuestionsPart indexedQuestions(int[] key) {
         long mask = index.questionMask(key);
         if (mask < 0) {
             Findings findings = new Findings(rules);
@@ -598,8 +596,10 @@ public final class Decider {
         derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
         int youngest = policy.isEmpty() ? PolicyRules.AGE_UNKNOWN : PolicyRules.youngest(incident.people());
         PathwayStep step = pathwayStep(values, youngest);
-        ActionsPart actions = actionsStep(values, youngest, step);
-        QuestionsPart questions = questionsStep(values);
+        // One key for both steps: the Questions rules read no pathway, so the Actions step may set it.
+        int[] key = index == null ? null : DecisionIndex.key(values);
+        ActionsPart actions = actionsStep(values, key, youngest, step);
+        QuestionsPart questions = questionsStep(values, key);
         PathwayPart decided = step.served();
         List<Warning> warnings = derivation.warnings();
         if (!policy.isEmpty()) {
@@ -655,10 +655,14 @@ public final class Decider {
      * with a referral), so a stricter policy never takes advice away.
      */
     public ActionsPart actionsStep(Enum<?>[] values, int youngest, PathwayStep step) {
+        return actionsStep(values, index == null ? null : DecisionIndex.key(values), youngest, step);
+    }
+
+    private ActionsPart actionsStep(Enum<?>[] values, int[] key, int youngest, PathwayStep step) {
         PathwayPart served = step.served();
-        ActionsPart part = tablesActions(values, served.pathway(), served.provisional());
+        ActionsPart part = tablesActions(values, key, served.pathway(), served.provisional());
         if (step.table() != served) {
-            part = keepTheTables(part, tablesActions(values, step.table().pathway(), step.table().provisional()));
+            part = keepTheTables(part, tablesActions(values, key, step.table().pathway(), step.table().provisional()));
         }
         PolicyRules.Added added = policy.additions(values, youngest, served.pathway(), served.provisional(), part.actions());
         if (added.actions().isEmpty()) {
@@ -677,15 +681,19 @@ public final class Decider {
 
     /** Step three of a decision: the questions still to answer, from the facts alone (the memo, or a Drools session). */
     public QuestionsPart questionsStep(Enum<?>[] values) {
+        return questionsStep(values, index == null ? null : DecisionIndex.key(values));
+    }
+
+    private QuestionsPart questionsStep(Enum<?>[] values, int[] key) {
         if (evaluation == Evaluation.INDEX) {
-            return indexedQuestions(values);
+            return indexedQuestions(key);
         }
         return questionsPart(droolsOutcome(values, Pathway.ESCALATE, false)); // the Questions rules read no pathway
     }
 
-    private ActionsPart tablesActions(Enum<?>[] values, Pathway pathway, boolean provisional) {
+    private ActionsPart tablesActions(Enum<?>[] values, int[] key, Pathway pathway, boolean provisional) {
         if (evaluation == Evaluation.INDEX) {
-            return indexedActions(values, pathway, provisional);
+            return indexedActions(key, pathway, provisional);
         }
         return actionsPart(droolsOutcome(values, pathway, provisional), pathway, provisional);
     }
