@@ -92,8 +92,14 @@ grep -q "^text Action texts, CONTACT_NSPCC_HELPLINE" "$work/diff.txt" || { cat "
 grep -q "after:  Call the NSPCC Helpline on .* today, for advice on what to do next." "$work/diff.txt" \
   || { cat "$work/diff.txt"; fail "the new wording is not shown"; }
 # Nothing else: every pathway change is that escalation (the actions follow from it), one text changed.
-! grep -E "^(The pathway|SAFETY)" "$work/diff.txt" | grep -vqE "^The pathway changes from HANDLE_INTERNALLY( \(provisional\))? to ESCALATE," \
+! grep -E "^The pathway" "$work/diff.txt" | grep -vqE "^The pathway changes from HANDLE_INTERNALLY( \(provisional\))? to ESCALATE," \
   || { cat "$work/diff.txt"; fail "a pathway changed that the edit did not change"; }
+# A provisional decision made firm loses the advice for establishing the facts: every lost action is marked less
+# safe (issue 23), and these two are the only ones this edit takes away.
+! grep -E "^SAFETY" "$work/diff.txt" | grep -vqE "^SAFETY REGRESSION \(less safe\): No longer gives the action (INITIAL_REVIEW_MEETING|CONTACT_NSPCC_HELPLINE)," \
+  || { cat "$work/diff.txt"; fail "the edit takes away advice it should not"; }
+grep -q "^SAFETY REGRESSION (less safe): No longer gives the action INITIAL_REVIEW_MEETING" "$work/diff.txt" \
+  || { cat "$work/diff.txt"; fail "the lost initial review meeting is not marked less safe"; }
 [ "$(grep -cE "^(text|CHECK)" "$work/diff.txt")" -eq 1 ] || { cat "$work/diff.txt"; fail "texts changed that the edit did not change"; }
 echo "roundtrip: an edit made in LibreOffice shows exactly its stricter rule and its new text"
 

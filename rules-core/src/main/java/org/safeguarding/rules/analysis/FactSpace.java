@@ -90,24 +90,17 @@ final class FactSpace {
 
     /**
      * The served pathway step for every combination (null where no Pathway rule matches), its
-     * pathway and flag as arrays; with {@code keepRules}, every Pathway and Policy row that matched
-     * (winners and overruled, to explain findings) and the reasons given.
+     * pathway and flag as arrays, and (with {@code keepReasons}) the rows given as its reasons.
      */
-    record Pathways(Decider.PathwayStep[] steps, byte[] pathway, boolean[] provisional, List<List<String>> rules,
-                    List<List<String>> reasons) {
-    }
-
-    Pathways evaluate(Decider decider, boolean keepRules) {
-        return evaluate(decider, keepRules, Integer.MAX_VALUE);
+    record Pathways(Decider.PathwayStep[] steps, byte[] pathway, boolean[] provisional, List<List<String>> reasons) {
     }
 
     /** The same, the youngest involved person being {@code youngest} years old (only the Policy sheet reads it). */
-    Pathways evaluate(Decider decider, boolean keepRules, int youngest) {
+    Pathways evaluate(Decider decider, boolean keepReasons, int youngest) {
         Decider.PathwayStep[] steps = new Decider.PathwayStep[size];
         byte[] pathway = new byte[size];
         boolean[] provisional = new boolean[size];
-        List<List<String>> rules = keepRules ? new ArrayList<>(size) : List.of();
-        List<List<String>> reasons = keepRules ? new ArrayList<>(size) : List.of();
+        List<List<String>> reasons = keepReasons ? new ArrayList<>(size) : List.of();
         for (int index = 0; index < size; index++) {
             Enum<?>[] values = values(index);
             Decider.PathwayStep step;
@@ -119,11 +112,10 @@ final class FactSpace {
             steps[index] = step;
             pathway[index] = (byte) (step == null ? -1 : step.pathway().ordinal());
             provisional[index] = step != null && step.provisional();
-            if (keepRules) {
-                rules.add(decider.matchingPathwayRules(values, youngest));
+            if (keepReasons) {
                 reasons.add(step == null ? List.of() : java.util.Arrays.stream(step.served().reasons()).map(r -> r.rule()).toList());
             }
         }
-        return new Pathways(steps, pathway, provisional, rules, reasons);
+        return new Pathways(steps, pathway, provisional, reasons);
     }
 }

@@ -80,10 +80,11 @@ public final class SafetyAnalyser {
             pathwayOf = pathways.pathway();
             provisionalOf = pathways.provisional();
             reasonsOf = pathways.reasons();
-            pathways.rules().forEach(fired::addAll);
+            reasonsOf.forEach(fired::addAll);
             for (int index = 0; index < combinations; index++) {
                 checkPathway(index);
             }
+            findRowsThatApply();
             pathwayCombinations += combinations;
             actionCombinations += checkActions();
         }
@@ -592,24 +593,34 @@ public final class SafetyAnalyser {
     }
 
     private void reportText(String message, Enum<?>[] values, Map<String, String> context, Optional<TextCell> cell) {
-        String key = 12 + message;
-        if (recording != null) {
-            recording.add(key);
-        }
-        Accumulator existing = findings.get(key);
-        if (existing != null) {
-            existing.count += weight;
-            return;
-        }
-        Map<String, String> example = new LinkedHashMap<>(context);
-        example.putAll(describe(values, List.of(Fact.values())));
-        example.putAll(ageContext);
-        List<SafetyFinding.RuleLocation> where = cell.map(c -> List.of(new SafetyFinding.RuleLocation(c.workbook(), c.sheet(),
-                Integer.parseInt(c.cell().replaceAll("[A-Z]", "")), c.cell()))).orElse(List.of());
-        findings.put(key, new Accumulator(12, "words agree with the decision", message, example, where, weight));
+        reportCombination(12, "words agree with the decision", message, values, context, () -> cell.map(c -> List.of(
+                new SafetyFinding.RuleLocation(c.workbook(), c.sheet(), Integer.parseInt(c.cell().replaceAll("[A-Z]", "")), c.cell())))
+                .orElse(List.of()));
     }
 
     // ---- table hygiene: rows that never apply, rows that repeat another
+
+    /**
+     * A Pathway or Policy row that is never a reason may still apply, overruled: it is tried on
+     * the combination its own conditions make (every other fact unknown). Its conditions are
+     * equalities, so it applies somewhere exactly when it applies there.
+     */
+    private void findRowsThatApply() {
+        for (List<RuleRow> rows : List.of(tables.pathwayRows(), tables.policyRows())) {
+            for (RuleRow row : rows) {
+                if (fired.contains(row.id())) {
+                    continue;
+                }
+                Enum<?>[] values = values(0);
+                for (Fact fact : PATHWAY_FACTS) {
+                    values[fact.ordinal()] = fact.unknown();
+                }
+                row.conditions().forEach((input, value) -> Fact.byFieldName(input)
+                        .ifPresent(fact -> fact.valueNamed(value).ifPresent(v -> values[fact.ordinal()] = v)));
+                fired.addAll(decider.matchingPathwayRules(values, youngest));
+            }
+        }
+    }
 
     private List<HygieneFinding> hygiene() {
         List<HygieneFinding> hygiene = new ArrayList<>();
@@ -661,6 +672,12 @@ public final class SafetyAnalyser {
 
     private void reportActions(int property, String title, String message, Enum<?>[] values, Map<String, String> context,
                                List<String> rules) {
+        reportCombination(property, title, message, values, context, () -> locations(rules));
+    }
+
+    /** A finding for the combination being checked, counted with its weight and remembered for the combinations like it. */
+    private void reportCombination(int property, String title, String message, Enum<?>[] values, Map<String, String> context,
+                                   java.util.function.Supplier<List<SafetyFinding.RuleLocation>> where) {
         String key = property + message;
         if (recording != null) {
             recording.add(key);
@@ -673,7 +690,7 @@ public final class SafetyAnalyser {
         Map<String, String> example = new LinkedHashMap<>(context);
         example.putAll(describe(values, List.of(Fact.values())));
         example.putAll(ageContext);
-        findings.put(key, new Accumulator(property, title, message, example, locations(rules), weight));
+        findings.put(key, new Accumulator(property, title, message, example, where.get(), weight));
     }
 
     private static Map<String, String> describe(Enum<?>[] values, List<Fact> facts) {
