@@ -642,7 +642,7 @@ public final class Decider {
         return new PathwayStep(table, policy.apply(table, values, youngest));
     }
 
-    /** Steps two and three together, for the impact diff and the analysis. */
+    /** Steps two and three together: a whole outcome, for comparing two rule sets or two evaluations. */
     public OutcomePart outcomeStep(Enum<?>[] values, int youngest, PathwayStep step) {
         return new OutcomePart(actionsStep(values, youngest, step), questionsStep(values));
     }
