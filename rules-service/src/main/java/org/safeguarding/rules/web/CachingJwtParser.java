@@ -71,13 +71,25 @@ public class CachingJwtParser extends DefaultJWTParser {
                             @ConfigProperty(name = "safeguarding.auth.max-token-lifetime", defaultValue = "24h") Duration maxLifetime,
                             @ConfigProperty(name = "safeguarding.auth.key-check-interval", defaultValue = "10s") Duration keyCheckInterval,
                             @ConfigProperty(name = "safeguarding.auth.jwks-refresh-interval", defaultValue = "1m") Duration jwksRefresh,
-                            @ConfigProperty(name = "safeguarding.auth.jwks-min-refresh-interval", defaultValue = "10s") Duration jwksMinRefresh) {
-        this(authContextInfo, cacheTtl, maxLifetime, keyCheckInterval, jwksRefresh, jwksMinRefresh, Clock.systemUTC());
+                            @ConfigProperty(name = "safeguarding.auth.jwks-min-refresh-interval", defaultValue = "10s") Duration jwksMinRefresh,
+                            @ConfigProperty(name = "mp.jwt.verify.publickey.location") java.util.Optional<String> keyLocation) {
+        this(authContextInfo, cacheTtl, maxLifetime, keyCheckInterval, jwksRefresh, jwksMinRefresh, keyLocation, Clock.systemUTC());
     }
 
-    CachingJwtParser(JWTAuthContextInfo authContextInfo, Duration cacheTtl, Duration maxLifetime, Duration keyCheckInterval,
-                     Duration jwksRefresh, Duration jwksMinRefresh, Clock clock) {
-        super(authContextInfo);
+    /**
+     * The configured location, which SmallRye JWT's provider reads at start into the key's text and
+     * then leaves out of the context it hands over (so a file could never be read again).
+     */
+    private static JWTAuthContextInfo withLocation(JWTAuthContextInfo info, java.util.Optional<String> location) {
+        JWTAuthContextInfo copy = new JWTAuthContextInfo(info);
+        location.filter(l -> !l.isBlank()).ifPresent(copy::setPublicKeyLocation);
+        return copy;
+    }
+
+    CachingJwtParser(JWTAuthContextInfo configuredInfo, Duration cacheTtl, Duration maxLifetime, Duration keyCheckInterval,
+                     Duration jwksRefresh, Duration jwksMinRefresh, java.util.Optional<String> keyLocation, Clock clock) {
+        super(configuredInfo);
+        JWTAuthContextInfo authContextInfo = withLocation(configuredInfo, keyLocation);
         this.configured = authContextInfo;
         this.cacheTtl = cacheTtl;
         this.maxLifetime = maxLifetime;

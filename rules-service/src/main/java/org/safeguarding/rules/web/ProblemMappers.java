@@ -69,7 +69,12 @@ public class ProblemMappers {
      * calls are refused for now and may be retried; decisions go on with the active rule set.
      */
     @ServerExceptionMapper
-    public Response storeUnavailable(java.io.IOException e) {
+    public Response storeUnavailable(java.io.IOException e, io.vertx.core.http.HttpServerRequest request) {
+        if (!request.isEnded()) {
+            // Not the store: the caller closed the connection, or stalled, before its body arrived.
+            LOG.debugf("A request body was not received in full: %s", e.getClass().getSimpleName());
+            return Problems.of(400, "Body not received", "The request's body did not arrive in full. Send it again.");
+        }
         LOG.warnf("The rule set store is unavailable: %s", e.getClass().getSimpleName());
         return Response.fromResponse(Problems.of(503, "Store unavailable",
                 "The rule set store cannot be reached just now, so versions cannot be uploaded, activated or listed. "

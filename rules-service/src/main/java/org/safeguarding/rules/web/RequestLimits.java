@@ -35,10 +35,20 @@ public class RequestLimits {
 
     private final CachingJwtParser tokens;
     private final RuleSets ruleSets;
+    private final BodyBudget bodies;
+    private final long maxBodySize;
 
-    public RequestLimits(CachingJwtParser tokens, RuleSets ruleSets) {
+    public RequestLimits(CachingJwtParser tokens, RuleSets ruleSets, io.micrometer.core.instrument.MeterRegistry registry,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "safeguarding.http.max-body-bytes-in-flight",
+                                 defaultValue = "24M") io.quarkus.runtime.configuration.MemorySize maxBodyBytesInFlight,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+                                 io.quarkus.runtime.configuration.MemorySize maxBodySize) {
         this.tokens = tokens;
         this.ruleSets = ruleSets;
+        this.bodies = new BodyBudget(maxBodyBytesInFlight.asLongValue());
+        this.maxBodySize = maxBodySize.asLongValue();
+        io.micrometer.core.instrument.Gauge.builder("safeguarding.http.body.bytes.held", bodies, BodyBudget::held)
+                .description("Bytes of request bodies the service holds or is reading now (declared lengths)").register(registry);
     }
 
     void install(@Observes Router router) {
@@ -63,6 +73,30 @@ public class RequestLimits {
             refuse(context, length != null ? 413 : 411, RecommendationJson.writeBytes(problem), null);
             return;
         }
+        readWithinBudget(context, length);
+    }
+
+    /**
+     * Lets the request on if its body fits the bodies held at once ({@link BodyBudget}); else 503,
+     * before any of it is read, with the 999 advice on a decision request.
+     */
+    private void readWithinBudget(RoutingContext context, String length) {
+        long bytes = length == null ? 0 : declared(length);
+        if (bytes <= 0) {
+            context.next();
+            return;
+        }
+        if (!bodies.reserve(bytes)) {
+            ObjectNode problem = RecommendationJson.problem(Problems.GENERIC, "Busy", 503,
+                    "The service is receiving too many requests at once. Try again in a moment.", List.of());
+            if (DECISIONS_PATH.equals(canonicalPath(context.request().path()))) {
+                ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
+            }
+            context.response().putHeader("Retry-After", "1");
+            refuse(context, 503, RecommendationJson.writeBytes(problem), null);
+            return;
+        }
+        context.addEndHandler(ended -> bodies.release(bytes));
         context.next();
     }
 
@@ -83,7 +117,9 @@ public class RequestLimits {
         } else if (!token.getGroups().contains(Roles.RULES_ADMIN)) {
             refuse(context, 403, problem("Forbidden", 403, "Your token does not carry the role this endpoint needs."), null);
         } else {
-            context.next();
+            // An upload may come without a length (chunked): it is held to the hard limit, so that is what it reserves.
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            readWithinBudget(context, length != null ? length : Long.toString(maxBodySize));
         }
     }
 

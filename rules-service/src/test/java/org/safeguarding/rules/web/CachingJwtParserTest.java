@@ -82,18 +82,22 @@ class CachingJwtParserTest {
         return parser(keyFile.toString());
     }
 
-    /** As Quarkus configures it: a file location is read once at start, and its text kept beside the location. */
+    /**
+     * As Quarkus configures it: a file location is read once at start into the key's text, and the
+     * context carries the text without the location; the location comes from the configuration.
+     */
     private CachingJwtParser parser(String location) throws Exception {
         JWTAuthContextInfo info = new JWTAuthContextInfo();
-        info.setPublicKeyLocation(location);
-        if (!location.startsWith("http")) {
+        if (location.startsWith("http")) {
+            info.setPublicKeyLocation(location);
+        } else {
             info.setPublicKeyContent(Files.readString(Path.of(location)));
         }
         info.setIssuedBy(ISSUER);
         info.setExpectedAudience(Set.of(LocalTokens.AUDIENCE));
         info.setClockSkew(60);
         return new CachingJwtParser(info, Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(10), Duration.ofMillis(300),
-                Duration.ofSeconds(10), clock);
+                Duration.ofSeconds(10), java.util.Optional.of(location), clock);
     }
 
     private static String token(KeyPair pair, Duration lifetime) throws Exception {
