@@ -4,6 +4,7 @@
 # workbook downloaded from the page, edited by LibreOffice (headless, through its UNO bridge: a
 # stricter rule and a changed safety text), uploaded with a note, its review showing both
 # changes, confirmed, activated, seen changing a decision on the try-an-incident page, and undone.
+# Then Keycloak rotates its signing key under the running service (e2e/keyrotation.test.mjs).
 # Needs: the packaged service, chromium, LibreOffice with python3-uno, `npm ci` in e2e/, and a
 # JDK 21 or later for Keycloak (KEYCLOAK_JAVA_HOME, else the newest under /usr/lib/jvm).
 # Keycloak (org.keycloak:keycloak-quarkus-dist, from Maven Central) is cached in
@@ -56,7 +57,8 @@ issuer="http://127.0.0.1:$keycloak_port/realms/safeguarding"
 # A fresh realm every run: the development database is emptied and the realm imported again.
 rm -rf "$keycloak_home/data/h2" "$keycloak_home/data/import" && mkdir -p "$keycloak_home/data/import"
 sed "s|SERVICE_ORIGIN|$origin|g" e2e/keycloak/realm.json > "$keycloak_home/data/import/safeguarding-realm.json"
-JAVA_HOME="$java_home" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="admin-$RANDOM$RANDOM" \
+admin_password="admin-$RANDOM$RANDOM"
+JAVA_HOME="$java_home" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
   "$keycloak_home/bin/kc.sh" start-dev --http-port="$keycloak_port" --http-host=127.0.0.1 --import-realm \
   --http-management-port=$((keycloak_port + 1)) > "$work/keycloak.log" 2>&1 &
 keycloak_pid=$!
@@ -69,9 +71,13 @@ curl -sf -o /dev/null "$issuer/.well-known/openid-configuration" || { tail -30 "
 echo "signin: Keycloak $keycloak_version ready (realm safeguarding)"
 
 # The service trusts Keycloak's keys and issuer instead of a local key pair; the pages sign in through it.
+# The key set is fetched every 5 s here (1 min shipped) so the rotation test below waits seconds, not a minute.
 mkdir -p "$work/keys"
 start_service "$port" "$work/store" "$work/keys" "$work/service.log" \
   "-Dmp.jwt.verify.publickey.location=$issuer/protocol/openid-connect/certs" "-Dmp.jwt.verify.issuer=$issuer" \
-  "-Dsafeguarding.sign-in.issuer=$issuer"
+  "-Dsafeguarding.sign-in.issuer=$issuer" "-Dsafeguarding.auth.jwks-refresh-interval=5s"
 
 BASE_URL="$origin" SCREENSHOTS="${SCREENSHOTS:-e2e/out}" WORK="$work" node --test e2e/signin.flow.mjs
+
+# Then Keycloak rotates the realm's signing key under the running service (e2e/keyrotation.test.mjs).
+BASE_URL="$origin" KEYCLOAK_URL="http://127.0.0.1:$keycloak_port" ADMIN_PASSWORD="$admin_password" node --test e2e/keyrotation.test.mjs

@@ -92,7 +92,8 @@ public class RequestLimits {
             if (DECISIONS_PATH.equals(canonicalPath(context.request().path()))) {
                 ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
             }
-            context.response().putHeader("Retry-After", "1");
+            // An upload waits as long as one refused by the check limit; a decision is worth retrying at once.
+            context.response().putHeader("Retry-After", isUpload(context.request()) ? "10" : "1");
             refuse(context, 503, RecommendationJson.writeBytes(problem), null);
             return;
         }

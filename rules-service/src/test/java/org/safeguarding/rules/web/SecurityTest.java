@@ -89,12 +89,17 @@ class SecurityTest {
         String wrongAudience = claims("{\"iss\":\"%s\",\"aud\":\"another-service\",\"sub\":\"x\",\"groups\":[\"rules-admin\",\"decision-client\"],\"iat\":%d,\"exp\":%d}", now, now + 3600);
         String noIssuedAt = claims("{\"iss\":\"%s\",\"aud\":\"safeguarding-rules\",\"sub\":\"x\",\"groups\":[\"rules-admin\",\"decision-client\"],\"exp\":%d}", now + 3600);
         String hundredYears = JwtKeys.token(JwtKeys.ISSUER, Instant.now(), Duration.ofDays(36_500), Roles.RULES_ADMIN, Roles.DECISION_CLIENT);
+        String issuedInACentury = JwtKeys.token(JwtKeys.ISSUER, Instant.now().plus(Duration.ofDays(36_500)), Duration.ofHours(1),
+                Roles.RULES_ADMIN, Roles.DECISION_CLIENT);
+        String junkAfterSignature = JwtKeys.token(Roles.RULES_ADMIN, Roles.DECISION_CLIENT) + "$$$";
         List<Arguments> cases = new ArrayList<>();
         for (Endpoint endpoint : protectedEndpoints()) {
             cases.add(Arguments.of(endpoint, "no audience", "Bearer " + noAudience, 401));
             cases.add(Arguments.of(endpoint, "another service's audience", "Bearer " + wrongAudience, 401));
             cases.add(Arguments.of(endpoint, "no issued-at", "Bearer " + noIssuedAt, 401));
             cases.add(Arguments.of(endpoint, "valid for 100 years", "Bearer " + hundredYears, 401));
+            cases.add(Arguments.of(endpoint, "issued 100 years ahead, valid for an hour", "Bearer " + issuedInACentury, 401));
+            cases.add(Arguments.of(endpoint, "junk after the signature", "Bearer " + junkAfterSignature, 401));
             cases.add(Arguments.of(endpoint, "no token", null, 401));
             cases.add(Arguments.of(endpoint, "malformed token", "Bearer not.a.jwt", 401));
             cases.add(Arguments.of(endpoint, "not a bearer token", "Basic dXNlcjpwYXNz", 401));
