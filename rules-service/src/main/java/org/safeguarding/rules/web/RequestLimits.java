@@ -37,16 +37,20 @@ public class RequestLimits {
     private final RuleSets ruleSets;
     private final BodyBudget bodies;
     private final long maxBodySize;
+    private final long bodyTimeoutMillis;
 
     public RequestLimits(CachingJwtParser tokens, RuleSets ruleSets, io.micrometer.core.instrument.MeterRegistry registry,
                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "safeguarding.http.max-body-bytes-in-flight",
                                  defaultValue = "24M") io.quarkus.runtime.configuration.MemorySize maxBodyBytesInFlight,
                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
-                                 io.quarkus.runtime.configuration.MemorySize maxBodySize) {
+                                 io.quarkus.runtime.configuration.MemorySize maxBodySize,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "safeguarding.http.body-timeout", defaultValue = "15s")
+                                 java.time.Duration bodyTimeout) {
         this.tokens = tokens;
         this.ruleSets = ruleSets;
         this.bodies = new BodyBudget(maxBodyBytesInFlight.asLongValue());
         this.maxBodySize = maxBodySize.asLongValue();
+        this.bodyTimeoutMillis = bodyTimeout.toMillis();
         io.micrometer.core.instrument.Gauge.builder("safeguarding.http.body.bytes.held", bodies, BodyBudget::held)
                 .description("Bytes of request bodies the service holds or is reading now (declared lengths)").register(registry);
     }
@@ -97,7 +101,20 @@ public class RequestLimits {
             refuse(context, 503, RecommendationJson.writeBytes(problem), null);
             return;
         }
-        context.addEndHandler(ended -> bodies.release(bytes));
+        HttpServerRequest request = context.request();
+        // A body that has not all arrived within the deadline closes its connection, giving back what it
+        // reserved. Not Vert.x's idle timeout: that also counts the seconds a long upload check sends nothing.
+        long deadline = request.isEnded() ? -1 : context.vertx().setTimer(bodyTimeoutMillis, fired -> {
+            if (!request.isEnded()) {
+                request.connection().close();
+            }
+        });
+        context.addEndHandler(ended -> {
+            bodies.release(bytes);
+            if (deadline >= 0) {
+                context.vertx().cancelTimer(deadline);
+            }
+        });
         context.next();
     }
 

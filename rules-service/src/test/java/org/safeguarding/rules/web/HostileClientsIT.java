@@ -67,7 +67,7 @@ class HostileClientsIT {
                 + "\r\nContent-Type: application/json\r\nContent-Length: 65536\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] almostAll = new byte[65_015];
         Arrays.fill(almostAll, (byte) ' ');
-        // One more that stalls and is never closed by us: the idle timeout (15 s) must close it.
+        // One more that stalls and is never closed by us: the body deadline (15 s) must close it.
         Socket stalled = new Socket("127.0.0.1", port);
         stalled.getOutputStream().write(head);
         stalled.getOutputStream().write(almostAll);
@@ -128,7 +128,7 @@ class HostileClientsIT {
         }
         long closedAfter = (System.nanoTime() - stalledSince) / 1_000_000;
         System.out.printf("a stalled body's connection closed by the service after %d ms%n", closedAfter);
-        assertThat(closedAfter).as("closed by the idle timeout").isLessThan(25_000);
+        assertThat(closedAfter).as("closed by the body deadline").isLessThan(25_000);
         stalled.close();
     }
 
