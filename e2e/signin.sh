@@ -4,7 +4,7 @@
 # workbook downloaded from the page, edited by LibreOffice (headless, through its UNO bridge: a
 # stricter rule and a changed safety text), uploaded with a note, its review showing both
 # changes, confirmed, activated, seen changing a decision on the try-an-incident page, and undone.
-# Then Keycloak rotates its signing key under the running service (e2e/keyrotation.test.mjs).
+# Then Keycloak rotates its signing key under the running service (e2e/keyrotation.flow.mjs).
 # Needs: the packaged service, chromium, LibreOffice with python3-uno, `npm ci` in e2e/, and a
 # JDK 21 or later for Keycloak (KEYCLOAK_JAVA_HOME, else the newest under /usr/lib/jvm).
 # Keycloak (org.keycloak:keycloak-quarkus-dist, from Maven Central) is cached in
@@ -18,7 +18,7 @@ keycloak_port="${E2E_KEYCLOAK_PORT:-18180}"
 [ -x /usr/bin/chromium ] || { echo "signin: /usr/bin/chromium is missing (apt-get install -y chromium)" >&2; exit 2; }
 command -v soffice > /dev/null || { echo "signin: needs LibreOffice (apt-get install -y libreoffice-calc-nogui)" >&2; exit 2; }
 /usr/bin/python3 -c "import uno" 2> /dev/null || { echo "signin: needs python3-uno" >&2; exit 2; }
-[ -d e2e/node_modules/playwright-core ] || npm ci --prefix e2e --no-audit --no-fund >&2
+[ -d e2e/node_modules/playwright-core ] && [ -d e2e/node_modules/axe-core ] || npm ci --prefix e2e --no-audit --no-fund >&2
 
 java_home="${KEYCLOAK_JAVA_HOME:-}"
 if [ -z "$java_home" ]; then
@@ -79,5 +79,5 @@ start_service "$port" "$work/store" "$work/keys" "$work/service.log" \
 
 BASE_URL="$origin" SCREENSHOTS="${SCREENSHOTS:-e2e/out}" WORK="$work" node --test e2e/signin.flow.mjs
 
-# Then Keycloak rotates the realm's signing key under the running service (e2e/keyrotation.test.mjs).
-BASE_URL="$origin" KEYCLOAK_URL="http://127.0.0.1:$keycloak_port" ADMIN_PASSWORD="$admin_password" node --test e2e/keyrotation.test.mjs
+# Then Keycloak rotates the realm's signing key under the running service (e2e/keyrotation.flow.mjs).
+BASE_URL="$origin" KEYCLOAK_URL="http://127.0.0.1:$keycloak_port" ADMIN_PASSWORD="$admin_password" node --test e2e/keyrotation.flow.mjs
