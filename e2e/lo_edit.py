@@ -2,7 +2,8 @@
 .xlsx, as a lead's LibreOffice Calc would:
   python3 e2e/lo_edit.py [--password=SECRET] [--filter=NAME] IN OUT 'Sheet!A1=value' ...
 A cell may be named by the key in its row's column A instead of its row number, e.g.
-'Action texts!B[DO_NOT_VIEW_IMAGERY]=...' or 'Actions!G[A-22]='. An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
+'Action texts!B[DO_NOT_VIEW_IMAGERY]=...' or 'Actions!G[A-22]='. Whole rows are inserted or deleted
+as a lead does it (Sheet > Insert Rows / Delete Rows): 'Policy!row 9=insert', 'Action texts!row [CALL_999]=delete'. An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
 (LibreOffice 7.4 encrypts .xls and .ods, not .xlsx); --filter picks another format, e.g. 'MS Excel 97'.
 Uses a LibreOffice profile of its own in a temporary folder."""
 import os
@@ -52,6 +53,17 @@ def main(source, target, edits, password=None, save_filter="Calc MS Excel 2007 X
         for edit in edits:
             where, value = edit.split("=", 1)
             sheet, cell = where.rsplit("!", 1)
+            if cell.startswith("row "):
+                rows = doc.Sheets.getByName(sheet).Rows
+                key = cell[4:].strip()
+                index = row_of(doc.Sheets.getByName(sheet), key[1:-1]) - 1 if key.startswith("[") else int(key) - 1
+                if value == "insert":
+                    rows.insertByIndex(index, 1)
+                elif value == "delete":
+                    rows.removeByIndex(index, 1)
+                else:
+                    sys.exit("a row is inserted or deleted, not " + value)
+                continue
             if cell.endswith("]"):
                 column, key = cell[:-1].split("[", 1)
                 cell = column + str(row_of(doc.Sheets.getByName(sheet), key))

@@ -46,7 +46,7 @@ unchanged() { # WHO FILE
   echo "roundtrip: $1 save: valid, every decision and every text unchanged"
 }
 
-mkdir -p "$work/libreoffice" "$work/openpyxl" "$work/edited" "$work/edited-saved" "$work/ods" "$work/from-ods"
+mkdir -p "$work/libreoffice" "$work/openpyxl" "$work/edited" "$work/edited-saved" "$work/ods" "$work/from-ods" "$work/rows" "$work/policy-added" "$work/policy-deleted" "$work/no-999"
 libreoffice_save "$shipped" "$work/libreoffice"
 unchanged LibreOffice "$work/libreoffice/$name"
 soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to ods --outdir "$work/ods" "$shipped" > /dev/null 2>&1
@@ -79,6 +79,25 @@ echo "roundtrip: LibreOffice .xlsx save: $(dropdowns "LibreOffice" "$work/libreo
 echo "roundtrip: LibreOffice .ods round trip: $(dropdowns "LibreOffice .ods" "$work/from-ods/$name")"
 openpyxl_save "$shipped" "$work/openpyxl/$name"
 unchanged openpyxl "$work/openpyxl/$name"
+
+# (f) Rows inserted and deleted in LibreOffice itself, as any lead does (issue 25: LibreOffice then writes an
+# empty row at 1,048,576, which was refused as "more than 10000 rows"): a blank row inserted and deleted
+# again on the Pathway and Policy sheets, and a Policy rule added, saved, then deleted, all validate.
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/rows/$name" "Pathway!row 12=insert" "Pathway!row 12=delete" \
+  "Policy!row 9=insert" "Policy!row 9=delete" || fail "LibreOffice could not insert and delete rows"
+bin/rules validate "$work/rows/$name" > "$work/validate.txt" || { cat "$work/validate.txt"; fail "a row inserted and deleted again: does not validate"; }
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/policy-added/$name" "Policy!A9=L-01" "Policy!B9=Our policy: every incident is referred" \
+  "Policy!C9=ESCALATE" "Policy!P9=Our child protection policy, section 4" || fail "LibreOffice could not add a Policy rule"
+bin/rules validate "$work/policy-added/$name" > "$work/validate.txt" || { cat "$work/validate.txt"; fail "a Policy rule added: does not validate"; }
+/usr/bin/python3 e2e/lo_edit.py "$work/policy-added/$name" "$work/policy-deleted/$name" "Policy!row [L-01]=delete" \
+  || fail "LibreOffice could not delete the Policy rule"
+bin/rules validate "$work/policy-deleted/$name" > "$work/validate.txt" || { cat "$work/validate.txt"; fail "a Policy rule deleted: does not validate"; }
+# A needed row deleted is named for what it is, never as a missing sheet.
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/no-999/$name" "Action texts!row [CALL_999]=delete" || fail "LibreOffice could not delete a row"
+bin/rules validate "$work/no-999/$name" > "$work/validate.txt" 2>&1 && { cat "$work/validate.txt"; fail "the workbook without CALL_999's text validated"; }
+grep -q "CALL_999" "$work/validate.txt" || { cat "$work/validate.txt"; fail "the missing CALL_999 text is not named"; }
+! grep -qE "is missing. Add it back|more than 10000 rows" "$work/validate.txt" || { cat "$work/validate.txt"; fail "a deleted row reported as a missing sheet or too many rows"; }
+echo "roundtrip: rows inserted and deleted in LibreOffice validate; a deleted CALL_999 text is named as such"
 
 # (b) Edited in LibreOffice itself: P-22, the only rule that handles an incident within
 # the organisation, made to escalate; the NSPCC helpline text reworded (cells found by rule ID and action code).

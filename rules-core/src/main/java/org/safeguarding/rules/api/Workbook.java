@@ -29,11 +29,14 @@ public record Workbook(String name, byte[] bytes) {
 
     /**
      * Whether this file is part of a rule set: its name has {@code .drl.} in it (so a rule
-     * workbook saved as {@code .drl.xlsm} is still recognised, and refused). Other spreadsheets,
-     * such as scenario workbooks, are not.
+     * workbook saved as {@code .drl.xlsm} is still recognised, and refused), or it is an
+     * {@code .xlsx} whose sheets include Pathway, whatever it is called (a browser names a second
+     * download "safeguarding-rules.drl (1).xlsx"). Other spreadsheets, such as scenario
+     * workbooks, are not.
      */
     public boolean isRuleWorkbook() {
-        return name.toLowerCase(java.util.Locale.ROOT).contains(".drl.");
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains(".drl.") || lower.endsWith(".xlsx") && org.safeguarding.rules.tables.Workbooks.hasRuleSheets(bytes);
     }
 
     /** The shipped rule workbook (safeguarding-rules.drl.xlsx), as a list: what {@code RuleSet.build} takes. */

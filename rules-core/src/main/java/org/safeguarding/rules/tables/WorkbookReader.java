@@ -82,6 +82,7 @@ public final class WorkbookReader {
             return new Result(Optional.empty(), problems);
         }
         Map<String, Located> sheets = new HashMap<>();
+        java.util.Set<String> present = new java.util.HashSet<>(); // refused sheets are still there: never call them missing
         List<XSSFWorkbook> opened = new ArrayList<>();
         try {
             for (Workbook workbook : workbooks) {
@@ -93,7 +94,9 @@ public final class WorkbookReader {
                 for (int i = 0; i < book.getNumberOfSheets(); i++) {
                     Sheet sheet = book.getSheetAt(i);
                     String name = sheet.getSheetName();
-                    if (sheet.getLastRowNum() >= MAX_ROWS) {
+                    // Rows written, not the last row's number: LibreOffice writes an empty row at 1,048,576 once any row is deleted.
+                    if (sheet.getPhysicalNumberOfRows() > MAX_ROWS || lastRowWithContent(sheet) >= MAX_ROWS) {
+                        present.add(name);
                         problems.add(new Problem(workbook.name(), name, "", "This sheet has more than " + MAX_ROWS
                                 + " rows, far more than decision tables need. Remove the extra rows."));
                     } else if (!TableTemplate.SHEET_ORDER.contains(name)) {
@@ -112,7 +115,7 @@ public final class WorkbookReader {
             }
             for (String name : TableTemplate.SHEET_ORDER) {
                 if (!name.equals(TableTemplate.READ_ME_SHEET) && !TableTemplate.OPTIONAL_SHEETS.contains(name) && !sheets.containsKey(name)
-                        && !opened.isEmpty()) {
+                        && !present.contains(name) && !opened.isEmpty()) {
                     problems.add(new Problem(workbooks.get(0).name(), name, "", "The sheet '" + name + "' is missing. Add it back from the shipped workbook."));
                 }
             }
@@ -196,7 +199,7 @@ public final class WorkbookReader {
         // A lead may filter the table (the header's filter buttons) to see some rules: rows the filter
         // hides are still read, and still checked, so they are not "hidden rows". Rows hidden by hand are.
         boolean filtered = isFiltered(sheet);
-        for (int r = SheetTemplate.FIRST_DATA_ROW; r <= sheet.getLastRowNum(); r++) {
+        for (int r = SheetTemplate.FIRST_DATA_ROW, last = lastUsedRow(sheet, book); r <= last; r++) {
             Row row = sheet.getRow(r);
             if (isBlank(row, book, sheet)) {
                 if (blankAt < 0) {
@@ -305,11 +308,35 @@ public final class WorkbookReader {
         if (column.allowed().contains(value)) {
             return;
         }
-        Optional<String> near = column.allowed().stream().filter(v -> v.equalsIgnoreCase(value)).findFirst();
-        String hint = near.map(v -> " Did you mean " + v + "?").orElse("");
-        problems.add(new Problem(book, sheet, cell, "'" + value + "' is not allowed in '" + column.label() + "'. Use one of "
-                + String.join(", ", column.allowed()) + (column.kind() == ColumnKind.CONDITION ? ", or leave it blank for any value." : ".")
-                + hint));
+        Optional<String> near = column.allowed().stream().filter(v -> v.equalsIgnoreCase(value)).findFirst()
+                .or(() -> column.allowed().stream().filter(v -> typo(v, value)).findFirst());
+        // A near miss is answered with the one value meant; the whole list only when nothing is near.
+        problems.add(new Problem(book, sheet, cell, "'" + value + "' is not allowed in '" + column.label() + "'. " + near.map(v ->
+                "Did you mean " + v + "?").orElse("Use one of " + String.join(", ", column.allowed())
+                + (column.kind() == ColumnKind.CONDITION ? ", or leave it blank for any value." : "."))));
+    }
+
+    /** One or two letters wrong, missing, extra or swapped (ESCALTE for ESCALATE), letter case aside. */
+    static boolean typo(String allowed, String typed) {
+        String a = allowed.toUpperCase(java.util.Locale.ROOT);
+        String b = typed.strip().toUpperCase(java.util.Locale.ROOT);
+        if (Math.abs(a.length() - b.length()) > 2 || Math.min(a.length(), b.length()) < 4) {
+            return false;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()] <= 2;
     }
 
     private static boolean isFiltered(Sheet sheet) {
@@ -525,11 +552,13 @@ public final class WorkbookReader {
                 setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
                         "The contact " + name + " is not set yet: every text that uses it shows the placeholder. Type your own "
                                 + "value here (for a phone number, as text so its leading 0 is kept)."));
-            } else if (row.getCell(1).getCellType() == CellType.NUMERIC) {
-                // A number typed into a number cell loses its leading 0: 03001234567 is stored as 3001234567.
-                setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
-                        "The contact " + name + " is stored as a number (" + value.length() + " digits), so a leading 0 has been "
-                                + "lost. Type it as text: start it with an apostrophe, e.g. '0300 123 4567, or format the cell as Text."));
+            } else if (row.getCell(1).getCellType() == CellType.NUMERIC && !isServiceNumber(value)) {
+                // A number typed into a General cell loses its leading 0: 01632960123 is stored as 1632960123,
+                // and a lead would be given a number that rings nobody. Refused, never a tick-box warning.
+                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
+                        "The contact " + name + " was typed as a number, so its leading 0 was lost: it reads " + value
+                                + ". Type it as text: start it with an apostrophe, e.g. '0" + value
+                                + ", or format the cell as Text and type it again."));
             }
         }
         contactSettings.forEach((name, value) -> {
@@ -541,6 +570,14 @@ public final class WorkbookReader {
             }
         });
         return contacts;
+    }
+
+    /**
+     * Short numbers that start with no 0 (999, 101, 111, 116 123, 112): a number cell keeps them
+     * whole. UK numbers with an area or service code have 10 or 11 digits and start with 0.
+     */
+    static boolean isServiceNumber(String digits) {
+        return digits.matches("[1-9][0-9]{2,5}");
     }
 
     /** The action codes the Actions rows give, and CALL_999 (the 999 advice of any refusal): each needs a text. */
@@ -689,6 +726,31 @@ public final class WorkbookReader {
         return new TextCell(located.workbook(), located.sheet().getSheetName(), cell);
     }
 
+    /** The last row with a cell that is not blank (-1 if none), read without judging any cell. */
+    private static int lastRowWithContent(Sheet sheet) {
+        int last = -1;
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() != CellType.BLANK && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
+                    last = row.getRowNum();
+                    break;
+                }
+            }
+        }
+        return last;
+    }
+
+    /** The last row holding anything: trailing empty rows (a spreadsheet program's formatting) are not part of the table. */
+    private int lastUsedRow(Sheet sheet, String book) {
+        int last = -1;
+        for (Row row : sheet) {
+            if (!isBlank(row, book, sheet)) {
+                last = row.getRowNum();
+            }
+        }
+        return last;
+    }
+
     private boolean hasProblemIn(Located located) {
         return problems.stream().anyMatch(p -> p.workbook().equals(located.workbook()) && p.sheet().equals(located.sheet().getSheetName()));
     }
@@ -697,7 +759,7 @@ public final class WorkbookReader {
         List<Row> rows = new ArrayList<>();
         Sheet sheet = located.sheet();
         boolean filtered = isFiltered(sheet);
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        for (int r = 1, last = lastUsedRow(sheet, located.workbook()); r <= last; r++) {
             Row row = sheet.getRow(r);
             if (!isBlank(row, located.workbook(), sheet)) {
                 rows.add(row);

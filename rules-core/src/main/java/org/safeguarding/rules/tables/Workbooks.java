@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * Finds a rule set's workbooks: a single file, or every file in a folder whose name has
  * {@code .drl.} in it (so a workbook saved as {@code .drl.xlsm} is found and refused rather
- * than silently skipped). Other spreadsheets in the folder, such as scenario workbooks, are not
- * part of the rule set.
+ * than silently skipped), or any other {@code .xlsx} holding the rule sheets. Other
+ * spreadsheets in the folder, such as scenario workbooks, are not part of the rule set.
  */
 public final class Workbooks {
     private Workbooks() {
@@ -21,8 +21,12 @@ public final class Workbooks {
     public static List<Workbook> load(Path path) throws IOException {
         List<Workbook> workbooks = new ArrayList<>();
         if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.list(path)) {
-                for (Path file : files.filter(Workbooks::isRuleWorkbook).sorted().toList()) {
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(path)) {
+                files = listed.sorted().toList();
+            }
+            for (Path file : files) {
+                if (isRuleWorkbook(file)) {
                     workbooks.add(read(file));
                 }
             }
@@ -54,10 +58,32 @@ public final class Workbooks {
         }
     }
 
-    static boolean isRuleWorkbook(Path file) {
+    static boolean isRuleWorkbook(Path file) throws IOException {
         String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && new Workbook(name, new byte[0]).isRuleWorkbook()
-                && !name.startsWith("~$") && !name.startsWith(".~lock");
+        if (!Files.isRegularFile(file) || name.startsWith("~$") || name.startsWith(".~lock")) {
+            return false;
+        }
+        return name.toLowerCase(java.util.Locale.ROOT).contains(".drl.")
+                || name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") && read(file).isRuleWorkbook();
+    }
+
+    /**
+     * Whether an .xlsx package lists a sheet named Pathway: a rule workbook, whatever its file is
+     * called ("safeguarding-rules.drl (1).xlsx" is what a browser names a second download). Reads
+     * only the package's list of sheets, at most 1 MB of it; anything unreadable is not one.
+     */
+    public static boolean hasRuleSheets(byte[] bytes) {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/workbook.xml")) {
+                    String xml = new String(zip.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+                    return xml.contains("name=\"" + TableTemplate.PATHWAY.sheetName() + "\"");
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+        return false;
     }
 
     /** Reads at most one byte past the size limit, so an enormous file is refused without being loaded. */

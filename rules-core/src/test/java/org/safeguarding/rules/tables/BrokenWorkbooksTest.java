@@ -36,6 +36,9 @@ class BrokenWorkbooksTest {
             broken("merged cells in the table", () -> edit().merge("Pathway", "C10:D10"), "Pathway", "C10:D10", "Merged cells"),
             broken("YESS in a condition", () -> edit().set("Pathway", "D9", "YESS"), "Pathway", "D9", "'YESS' is not allowed in 'Immediate danger?'"),
             broken("yes in lower case", () -> edit().set("Pathway", "E13", "yes"), "Pathway", "E13", "Did you mean YES?"),
+            broken("a near miss where there is no drop-down", () -> edit().set("Policy", "A9", "L-01").set("Policy", "B9", "Refer")
+                    .set("Policy", "C9", "ESCALTE").set("Policy", "P9", "Our policy"), "Policy", "C9",
+                    "'ESCALTE' is not allowed in 'Then'. Did you mean ESCALATE?"),
             broken("unknown pathway", () -> edit().set("Pathway", "C9", "PANIC"), "Pathway", "C9", "'PANIC' is not allowed in 'Pathway'"),
             broken("unknown action code", () -> edit().set("Actions", "C9", "CALL_911"), "Actions", "C9", "'CALL_911' is not allowed in 'Action'"),
             broken("unknown question fact", () -> edit().set("Questions", "C9", "danger"), "Questions", "C9", "'danger' is not allowed in 'Ask about'"),
@@ -80,6 +83,8 @@ class BrokenWorkbooksTest {
             broken("old workbook: unmerged object type", () -> legacy().unmergeObjectType("Pathway"), "Pathway", "C6", "must stay merged"),
             broken("protected sheet", () -> edit().protect("Pathway"), "Pathway", "", "password-protected"),
             broken("enormous sheet", () -> edit().set("Read me", "A10001", "x"), "Read me", "", "more than 10000 rows"),
+            broken("a phone number typed as a number", () -> edit().setNumber("Contacts", "B10", 1632960123d), "Contacts", "B10",
+                    "typed as a number, so its leading 0 was lost: it reads 1632960123. Type it as text: start it with an apostrophe, e.g. '01632960123"),
             file("not a workbook at all", NAME, "hello, I am text".getBytes(), "not a valid Excel workbook"),
             file("a PNG renamed", NAME, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "not a valid Excel workbook"),
             file("an old .xls or encrypted file", NAME, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, "password-protected or an old-style .xls"),
