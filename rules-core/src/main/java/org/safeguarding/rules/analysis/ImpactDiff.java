@@ -129,8 +129,9 @@ public final class ImpactDiff {
         names.addAll(after.contacts().keySet());
         for (String name : names) {
             String value = after.contacts().get(name);
+            // Numbers typed as numbers are refused when read; a leading 0 dropped by hand still reads as text here.
             String warning = value != null && value.matches("[1-9][0-9]{8,10}")
-                    ? "This looks like a phone number that lost its leading 0 (stored as a number): type it as text." : "";
+                    ? "This looks like a phone number without its leading 0: check it rings the right service." : "";
             compare(changes, TableTemplate.CONTACTS_SHEET, name, before.contacts().get(name), value, warning);
         }
         return changes;

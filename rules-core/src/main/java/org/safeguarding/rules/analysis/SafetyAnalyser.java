@@ -51,6 +51,8 @@ public final class SafetyAnalyser {
     private final Map<String, RuleRow> rowsById = new HashMap<>();
     private final Map<String, Accumulator> findings = new LinkedHashMap<>();
     private final Set<String> fired = new HashSet<>();
+    /** Rows that apply but are never a reason: why, in words. */
+    private final Map<String, String> overruled = new HashMap<>();
     /** The age band being analysed (see {@link Decider#policyAges()}), and how a counterexample shows it. */
     private int youngest = Integer.MAX_VALUE;
     private Map<String, String> ageContext = Map.of();
@@ -617,7 +619,18 @@ public final class SafetyAnalyser {
                 }
                 row.conditions().forEach((input, value) -> Fact.byFieldName(input)
                         .ifPresent(fact -> fact.valueNamed(value).ifPresent(v -> values[fact.ordinal()] = v)));
-                fired.addAll(decider.matchingPathwayRules(values, youngest));
+                List<String> matching = decider.matchingPathwayRules(values, youngest);
+                fired.addAll(matching);
+                if (matching.contains(row.id())) {
+                    // It applies, but never decides anything: the rules that do, on the incident its own conditions describe.
+                    Map<String, String> incident = new java.util.LinkedHashMap<>();
+                    row.conditions().forEach((input, value) -> { if (Fact.byFieldName(input).isPresent()) incident.put(input, value); });
+                    List<String> deciding = java.util.Arrays.stream(decider.pathwayStep(values, youngest).served().reasons())
+                            .map(org.safeguarding.rules.api.Reason::rule).filter(id -> !id.equals(row.id())).toList();
+                    overruled.put(row.id(), (deciding.isEmpty() ? "other rules" : String.join(", ", deciding)) + " already "
+                            + (deciding.size() == 1 ? "decides" : "decide") + " every incident it covers (for example: "
+                            + org.safeguarding.rules.api.IncidentWords.describe(incident) + ")");
+                }
             }
         }
     }
@@ -635,6 +648,10 @@ public final class SafetyAnalyser {
                 } else if (!fired.contains(row.id())) {
                     hygiene.add(new HygieneFinding(HygieneFinding.Kind.NEVER_APPLIES, location, "Rule " + row.id()
                             + " never applies: no combination of facts matches all its conditions. Check its conditions."));
+                } else if (overruled.containsKey(row.id())) {
+                    hygiene.add(new HygieneFinding(HygieneFinding.Kind.NEVER_DECIDES, location, "Rule " + row.id()
+                            + " never changes a decision: " + overruled.get(row.id()) + ". Delete it, or make its conditions narrower "
+                            + "or its pathway stricter if it was meant to decide something."));
                 }
             }
         }

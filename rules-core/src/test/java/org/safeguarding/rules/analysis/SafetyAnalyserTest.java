@@ -38,6 +38,21 @@ class SafetyAnalyserTest {
         assertThat(report.actionCombinations()).isPositive();
     }
 
+    /** Issue 25: a new row that some other rule always overrules was passed in silence. */
+    @Test
+    void a_row_that_another_rule_always_overrules_is_named_with_the_rule_that_decides() {
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().set("Pathway", "A31", "P-23")
+                .set("Pathway", "B31", "Immediate danger: refer").set("Pathway", "C31", "ESCALATE").set("Pathway", "D31", "YES")
+                .set("Pathway", "O31", "Our policy, section 2"));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.hygiene()).anySatisfy(h -> {
+            assertThat(h.kind()).isEqualTo(org.safeguarding.rules.api.HygieneFinding.Kind.NEVER_DECIDES);
+            assertThat(h.rule().id()).isEqualTo("P-23");
+            assertThat(h.message()).contains("Rule P-23 never changes a decision: P-01 already decides every incident it covers",
+                    "a child is in immediate danger");
+        });
+    }
+
     @Test
     void missing_consent_handled_internally_is_laxer_than_the_guidance() {
         SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.PATHWAY, "P-09", PATHWAY_OUTCOME, "HANDLE_INTERNALLY"));

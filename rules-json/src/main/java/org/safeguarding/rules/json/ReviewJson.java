@@ -63,6 +63,14 @@ public final class ReviewJson {
                     .put("combinations", f.combinations());
             node.set("counterexample", map(f.counterexample()));
             node.put("example", f.exampleInWords());
+            // The same incident fact by fact, in the words a lead reads (never field names or values in capitals).
+            ArrayNode facts = node.putArray("exampleFacts");
+            f.counterexample().forEach((key, value) -> {
+                String clause = org.safeguarding.rules.api.IncidentWords.clause(key, value);
+                if (clause != null && !clause.isBlank()) {
+                    facts.add(clause);
+                }
+            });
             ArrayNode rules = node.putArray("rules");
             // "cell" is the cell to change: a rule's ID cell, or a text's own cell (safety property 12, where "id" is that cell).
             f.rules().forEach(r -> rules.addObject().put("id", r.id()).put("workbook", r.workbook()).put("sheet", r.sheet()).put("row", r.row())

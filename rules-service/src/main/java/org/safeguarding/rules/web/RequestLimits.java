@@ -32,6 +32,7 @@ import org.safeguarding.rules.json.RecommendationJson;
 public class RequestLimits {
     static final String UPLOAD_PATH = "/api/v1/rulesets";
     static final String DECISIONS_PATH = "/api/v1/decisions";
+    private static final long UPLOAD_TIMEOUT_MILLIS = 5 * 60_000;
 
     private final CachingJwtParser tokens;
     private final RuleSets ruleSets;
@@ -104,7 +105,9 @@ public class RequestLimits {
         HttpServerRequest request = context.request();
         // A body that has not all arrived within the deadline closes its connection, giving back what it
         // reserved. Not Vert.x's idle timeout: that also counts the seconds a long upload check sends nothing.
-        long deadline = request.isEnded() ? -1 : context.vertx().setTimer(bodyTimeoutMillis, fired -> {
+        // An upload gets longer: its check may hold the request paused, with its end not yet taken, for seconds.
+        long timeout = isUpload(request) ? Math.max(bodyTimeoutMillis, UPLOAD_TIMEOUT_MILLIS) : bodyTimeoutMillis;
+        long deadline = request.isEnded() ? -1 : context.vertx().setTimer(timeout, fired -> {
             if (!request.isEnded()) {
                 request.connection().close();
             }

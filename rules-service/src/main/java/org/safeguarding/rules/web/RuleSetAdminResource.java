@@ -166,11 +166,30 @@ public class RuleSetAdminResource {
         }
     }
 
+    /** What making a version live would change against the live version now: what activation and undo ask the lead to read. */
+    @GET
+    @Path("/{sha256}/changes")
+    public Response changes(@PathParam("sha256") String sha256) throws IOException {
+        try {
+            Optional<org.safeguarding.rules.api.ImpactReport> impact = ruleSets.changesAgainstLive(sha256);
+            ObjectNode json = NODES.objectNode().put("sha256", sha256).put("version", sha256.substring(0, Math.min(12, sha256.length())))
+                    .put("live", ruleSets.active().map(a -> a.info().sha256()).orElse(null));
+            if (impact.isPresent()) {
+                json.set("impact", org.safeguarding.rules.json.ReviewJson.impact(impact.get()));
+            } else {
+                json.putNull("impact");
+            }
+            return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
+        } catch (RuleSets.Refused e) {
+            return Problems.of(e.status(), e.status() == 409 ? "Cannot activate" : "Not found", e.getMessage());
+        }
+    }
+
     @POST
     @Path("/rollback")
-    public Response rollback() throws IOException {
+    public Response rollback(@jakarta.ws.rs.QueryParam("confirmed") boolean confirmed) throws IOException {
         try {
-            return Response.ok(json(ruleSets.rollback(subject()), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
+            return Response.ok(json(ruleSets.rollback(subject(), confirmed), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
         } catch (RuleSets.Refused e) {
             return Problems.of(e.status(), "Cannot roll back", e.getMessage());
         }

@@ -352,9 +352,10 @@ public class RuleSets {
         }
         String sha = Workbook.sha256Of(workbooks);
         Optional<StoredVersion> existing = store().read(sha);
-        if (existing.isPresent() && existing.get().passed() != passed) {
+        if (existing.isPresent() && (existing.get().passed() != passed || !passed)) {
             // The same bytes are stored already, but this upload checks differently (e.g. under a refused
-            // file name): answer with this upload's own report and leave the stored version as it is.
+            // file name), or failed again (perhaps with other scenario files, or none at all): answer with
+            // this upload's own report, never an earlier one, and leave the stored version as it is.
             LOG.infof("Rule set %s uploaded again: %s", sha.substring(0, 12), passed ? "passed" : "failed its checks");
             return new StoredVersion(sha, uploadedBy, Instant.now(), passed, report, note);
         }
@@ -398,14 +399,14 @@ public class RuleSets {
             if (!version.passed()) {
                 throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
             }
-            if (!confirmed && version.report().path("impact").path("needsConfirmation").asBoolean(false)) {
-                throw new Refused(409, "This version changes wording that keeps a child safe, or a contact that looks wrong: "
-                        + "see the changes marked for checking in its report. Read them against the guidance, then activate "
-                        + "it again saying you have (confirmed=true).");
-            }
             ActiveRuleSet current = active.get();
             if (current != null && current.info().sha256().equals(sha256)) {
                 return version;
+            }
+            if (!confirmed && changesAgainstLive(sha256).map(org.safeguarding.rules.api.ImpactReport::needsConfirmation).orElse(false)) {
+                throw new Refused(409, "Against the live version, this version changes wording that keeps a child safe, or a "
+                        + "contact that looks wrong: see the changes marked for checking (GET /api/v1/rulesets/{sha256}/changes). "
+                        + "Read them against the guidance, then activate it again saying you have (confirmed=true).");
             }
             RuleSet ruleSet = compile(sha256);
             List<String> previous = new ArrayList<>();
@@ -422,14 +423,50 @@ public class RuleSets {
         }
     }
 
+    /**
+     * What making {@code sha256} live would change against the version live now, in the words of an
+     * upload's report; empty when it is the live version or none is live. Activation, roll back and
+     * undo are judged by this, never by the report of the upload, which compared with whatever was
+     * live then.
+     */
+    public Optional<org.safeguarding.rules.api.ImpactReport> changesAgainstLive(String sha256) throws IOException, Refused {
+        StoredVersion version = store().read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
+        if (!version.passed()) {
+            throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
+        }
+        ActiveRuleSet current = active.get();
+        if (current == null || current.info().sha256().equals(sha256)) {
+            return Optional.empty();
+        }
+        return Optional.of(compile(sha256).changesFrom(current.ruleSet()));
+    }
+
+    /** The version a roll back would return to, if there is one. */
+    public Optional<String> rollbackTarget() throws IOException {
+        return store().pointer().flatMap(p -> p.previous().stream().findFirst());
+    }
+
     /** Goes back to the version that was active before the current one. */
     public StoredVersion rollback(String subject) throws IOException, Refused {
+        return rollback(subject, true);
+    }
+
+    /**
+     * {@link #rollback(String)}, refused unless {@code confirmed} when going back changes wording
+     * that keeps a child safe, or a contact that looks wrong, against the live version.
+     */
+    public StoredVersion rollback(String subject, boolean confirmed) throws IOException, Refused {
         synchronized (changes) {
             RuleSetStore.Pointer pointer = store().pointer().orElseThrow(() -> new Refused(409, "There is no rule set to roll back."));
             if (pointer.previous().isEmpty()) {
                 throw new Refused(409, "There is no earlier version to roll back to.");
             }
             String target = pointer.previous().get(0);
+            if (!confirmed && changesAgainstLive(target).map(org.safeguarding.rules.api.ImpactReport::needsConfirmation).orElse(false)) {
+                throw new Refused(409, "Going back changes wording that keeps a child safe, or a contact that looks wrong, against "
+                        + "the live version: see the changes marked for checking (GET /api/v1/rulesets/" + target + "/changes). "
+                        + "Read them, then roll back again saying you have (confirmed=true).");
+            }
             RuleSet ruleSet = compile(target);
             store().setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())),
                     new org.safeguarding.rules.store.AuditEntry(Instant.now(), "rollback", target, subject, "from " + pointer.active().substring(0, 12)));

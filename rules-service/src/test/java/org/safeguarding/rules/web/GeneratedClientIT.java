@@ -64,10 +64,10 @@ class GeneratedClientIT {
         Assertions.assertThat(ruleSets.activateRuleSet(uploaded.getSha256(), null).getActive()).isTrue();
         Assertions.assertThat(texts(decisions.decide(new Incident()))).contains("0300 555 0177");
 
-        ApiException refused = Assertions.catchThrowableOfType(() -> new RuleSetsApi(client(port, clientToken)).rollBack(), ApiException.class);
+        ApiException refused = Assertions.catchThrowableOfType(() -> new RuleSetsApi(client(port, clientToken)).rollBack(null), ApiException.class);
         Assertions.assertThat(refused.getCode()).as("a decision client may not publish").isEqualTo(403);
 
-        Assertions.assertThat(ruleSets.rollBack().getSha256()).isEqualTo(shipped);
+        Assertions.assertThat(ruleSets.rollBack(null).getSha256()).isEqualTo(shipped);
         Assertions.assertThat(texts(decisions.decide(new Incident()))).doesNotContain("0300 555 0177");
         byte[] live = Files.readAllBytes(ruleSets.downloadWorkbook(shipped, null).toPath());
         Assertions.assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(live))).isEqualTo(shipped);

@@ -71,7 +71,7 @@ class OperationsTest {
                 endpoints++;
             }
         }
-        Assertions.assertThat(endpoints).isEqualTo(10);
+        Assertions.assertThat(endpoints).isEqualTo(11);
     }
 
     @Test

@@ -146,7 +146,9 @@ class RuleSetAdminTest {
         Assertions.assertThat(activeSha()).isEqualTo(before);
         given().queryParam("confirmed", true).post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200);
         Assertions.assertThat(activeSha()).isEqualTo(sha);
-        given().post("/api/v1/rulesets/rollback").then().statusCode(200).body("sha256", is(before));
+        // Going back brings the old wording back: that is a change of a safety text against the live version too.
+        given().post("/api/v1/rulesets/rollback").then().statusCode(409).body("detail", containsString("confirmed=true"));
+        given().post("/api/v1/rulesets/rollback?confirmed=true").then().statusCode(200).body("sha256", is(before));
     }
 
     /** Safety property 12: a text telling staff to look at the image is refused, naming its cell, and can never be activated. */
@@ -162,10 +164,14 @@ class RuleSetAdminTest {
 
     @Test
     @Order(3)
-    void a_phone_number_stored_as_a_number_is_a_warning_naming_its_cell() {
+    void a_phone_number_stored_as_a_number_is_refused_naming_its_cell_and_a_service_number_is_not() {
         byte[] numeric = EditedWorkbook.ofShipped().setNumber(TableTemplate.CONTACTS_SHEET, "B5", 3001234567d).bytes();
-        upload(numeric).statusCode(201).body("passed", is(true)).body("report.impact.needsConfirmation", is(true))
-                .body("report.impact.textChanges.find { it.sheet == 'Contacts' }.warning", containsString("leading 0"));
+        upload(numeric).statusCode(201).body("passed", is(false))
+                .body("report.problems.find { it.cell == 'B5' }.message", containsString("leading 0 was lost"))
+                .body("report.problems.find { it.cell == 'B5' }.message", containsString("'03001234567"));
+        byte[] shortNumber = EditedWorkbook.ofShipped().setNumber(TableTemplate.CONTACTS_SHEET, "B5", 101d).bytes();
+        upload(shortNumber).statusCode(201).body("passed", is(true))
+                .body("report.impact.textChanges.find { it.sheet == 'Contacts' }.warning", is(""));
     }
 
     @Test
@@ -257,5 +263,35 @@ class RuleSetAdminTest {
                 .body("errors.field", hasItem("uploadedBy"));
         given().post("/api/v1/rulesets/" + "0".repeat(64) + "/activate").then().statusCode(404);
         given().get("/api/v1/rulesets/not-a-sha").then().statusCode(404);
+    }
+
+    /**
+     * Issue 25: activating an older version, and undoing, are judged against the live version at that
+     * moment, not the report of the upload. A number that lost its 0 (typed as text, so it passed with a
+     * warning) and then corrected: going back to it asks again for the tick.
+     */
+    @Test
+    @Order(7)
+    void activation_and_undo_are_judged_against_the_live_version() {
+        byte[] noZero = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B10", "1632960123").bytes();
+        byte[] corrected = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B10", "01632 960123").bytes();
+        String wrong = upload(noZero).statusCode(201).body("passed", is(true)).extract().path("sha256");
+        given().post("/api/v1/rulesets/" + wrong + "/activate?confirmed=true").then().statusCode(200);
+        String fixed = upload(corrected).statusCode(201).body("passed", is(true))
+                .body("report.impact.needsConfirmation", is(false)).extract().path("sha256");
+        given().post("/api/v1/rulesets/" + fixed + "/activate").then().statusCode(200);
+
+        // Going back to the number without its 0: the changes against the live version say so, and ask again.
+        given().get("/api/v1/rulesets/" + wrong + "/changes").then().statusCode(200).body("live", is(fixed))
+                .body("impact.needsConfirmation", is(true))
+                .body("impact.textChanges.find { it.key == 'LADO' }.before", is("01632 960123"))
+                .body("impact.textChanges.find { it.key == 'LADO' }.after", is("1632960123"))
+                .body("impact.textChanges.find { it.key == 'LADO' }.warning", containsString("leading 0"));
+        given().post("/api/v1/rulesets/rollback").then().statusCode(409).body("detail", containsString("against the live version"));
+        given().post("/api/v1/rulesets/" + wrong + "/activate").then().statusCode(409);
+        Assertions.assertThat(activeSha()).isEqualTo(fixed);
+        given().post("/api/v1/rulesets/rollback?confirmed=true").then().statusCode(200).body("sha256", is(wrong));
+        // The live version itself changes nothing.
+        given().get("/api/v1/rulesets/" + wrong + "/changes").then().statusCode(200).body("impact", is((Object) null));
     }
 }
