@@ -62,13 +62,13 @@ class TableCommandsTest {
     void an_unset_contact_is_a_warning_naming_its_cell_and_an_error_with_strict() throws Exception {
         DecideCommandTest.Run run = run("validate", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("2 local setting(s) still to make").contains("sheet 'Contacts', cell B5").contains("LOCAL_CHILDRENS_SERVICES")
-                .contains("sheet 'Contacts', cell B10").contains("LADO");
+        assertThat(run.out()).contains("3 local setting(s) still to make").contains("sheet 'Contacts', cell B5").contains("LOCAL_CHILDRENS_SERVICES")
+                .contains("sheet 'Contacts', cell B10").contains("LADO").contains("sheet 'Contacts', cell B11").contains("EMERGENCY_DUTY_TEAM");
         assertThat(run("validate", shipped.toString(), "--json").json().at("/warnings/0/cell").asText()).isEqualTo("B5");
         DecideCommandTest.Run strict = run("validate", shipped.toString(), "--strict");
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.out()).contains("sheet 'Contacts', cell B5");
-        Path set = folder("number-set", EditedWorkbook.ofShipped().set("Contacts", "B5", "0300 123 4567").set("Contacts", "B10", "0300 123 4568").bytes());
+        Path set = folder("number-set", EditedWorkbook.ofShipped().set("Contacts", "B5", "0300 123 4567").set("Contacts", "B10", "0300 123 4568").set("Contacts", "B11", "0300 123 4569").bytes());
         assertThat(run("validate", set.toString(), "--strict").exit()).isZero();
     }
 

@@ -18,7 +18,7 @@ class ContactSettingsTest {
     @Test
     void each_local_authority_gets_its_own_number_and_the_same_decisions() throws Exception {
         DecisionEngine shipped = Engines.bundled();
-        DecisionEngine north = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 111 2222", "LADO", "0300 111 3333"));
+        DecisionEngine north = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 111 2222", "LADO", "0300 111 3333", "EMERGENCY_DUTY_TEAM", "0300 111 4444"));
         DecisionEngine south = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 333 4444", "NSPCC_HELPLINE", "0808 800 5000"));
         Incident unknown = Incident.builder().build();
         assertThat(texts(north.decide(unknown))).contains("0300 111 2222").doesNotContain("number not set");

@@ -38,7 +38,7 @@ class DecisionEngineTest {
     @Test
     void loads_the_caller_s_own_tables_from_a_folder(@TempDir Path dir) throws Exception {
         byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 123 4567")
-                .set(TableTemplate.CONTACTS_SHEET, "B10", "0300 123 4568").bytes();
+                .set(TableTemplate.CONTACTS_SHEET, "B10", "0300 123 4568").set(TableTemplate.CONTACTS_SHEET, "B11", "0300 123 4569").bytes();
         Files.write(dir.resolve(EditedWorkbook.NAME), edited);
         DecisionEngine engine = DecisionEngine.fromPath(dir);
         Recommendation r = engine.decide(Incident.builder().build());

@@ -153,8 +153,8 @@ class NeverWithoutAdviceTest {
     }
 
     @Test
-    void the_unset_childrens_services_and_LADO_numbers_are_setup_warnings_naming_their_cells() {
-        assertThat(Engines.bundled().ruleSet().setupWarnings()).hasSize(2).satisfiesExactly(w -> {
+    void the_unset_childrens_services_out_of_hours_and_LADO_numbers_are_setup_warnings_naming_their_cells() {
+        assertThat(Engines.bundled().ruleSet().setupWarnings()).hasSize(3).satisfiesExactly(w -> {
             assertThat(w.sheet()).isEqualTo("Contacts");
             assertThat(w.cell()).isEqualTo("B5");
             assertThat(w.message()).contains("LOCAL_CHILDRENS_SERVICES");
@@ -162,6 +162,10 @@ class NeverWithoutAdviceTest {
             assertThat(w.sheet()).isEqualTo("Contacts");
             assertThat(w.cell()).isEqualTo("B10");
             assertThat(w.message()).contains("LADO");
+        }, w -> {
+            assertThat(w.sheet()).isEqualTo("Contacts");
+            assertThat(w.cell()).isEqualTo("B11");
+            assertThat(w.message()).contains("EMERGENCY_DUTY_TEAM");
         });
     }
 
