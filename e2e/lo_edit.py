@@ -3,7 +3,8 @@
   python3 e2e/lo_edit.py [--password=SECRET] [--filter=NAME] IN OUT 'Sheet!A1=value' ...
 A cell may be named by the key in its row's column A instead of its row number, e.g.
 'Action texts!B[DO_NOT_VIEW_IMAGERY]=...' or 'Actions!G[A-22]='. Whole rows are inserted or deleted
-as a lead does it (Sheet > Insert Rows / Delete Rows): 'Policy!row 9=insert', 'Action texts!row [CALL_999]=delete'. An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
+as a lead does it (Sheet > Insert Rows / Delete Rows): 'Policy!row 9=insert', 'Action texts!row [CALL_999]=delete'.
+'Contacts!B10=typed:01632960123' enters a value as if typed, so the cell's format decides what it becomes. An empty value empties the cell; --password saves it encrypted, as 'Save with password' does
 (LibreOffice 7.4 encrypts .xls and .ods, not .xlsx); --filter picks another format, e.g. 'MS Excel 97'.
 Uses a LibreOffice profile of its own in a temporary folder."""
 import os
@@ -68,7 +69,9 @@ def main(source, target, edits, password=None, save_filter="Calc MS Excel 2007 X
                 column, key = cell[:-1].split("[", 1)
                 cell = column + str(row_of(doc.Sheets.getByName(sheet), key))
             target_cell = doc.Sheets.getByName(sheet).getCellRangeByName(cell)
-            if value:
+            if value.startswith("typed:"):
+                target_cell.setFormula(value[6:])  # as if typed: the cell's format decides whether 0163... stays text
+            elif value:
                 target_cell.setString(value)
             else:
                 target_cell.setFormula("")

@@ -185,6 +185,11 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   assert.match(confirmation, /What changed and why: A test edit\./, "and its note");
   assert.match(confirmation, /Contacts, LOCAL_CHILDRENS_SERVICES/, "and its changes");
   await page.locator("#report").screenshot({ path: `${SHOTS}/publish-confirm.png` });
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#confirm-activation").count(), 0, "Escape closes the confirmation, activating nothing");
+  const version = confirmation.match(/Activate version ([0-9a-f]{12})\?/)[1];
+  await page.getByRole("button", { name: `Activate ${version}` }).click();
+  await page.locator("#confirm-activation").waitFor();
   await page.getByRole("button", { name: /^Yes, activate version/ }).click();
   await page.locator("#activated").waitFor();
 
@@ -197,6 +202,10 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   const undo = page.getByRole("button", { name: /^Undo: back to version [0-9a-f]{12}, uploaded by / });
   assert.match(await undo.innerText(), /uploaded by bundled/, "undo names the version it returns to");
   await undo.click();
+  const goingBack = await page.locator("#confirm-activation").innerText();
+  assert.match(goingBack, /What it changes against the live version [0-9a-f]{12}/, "undo compares with the live version");
+  assert.match(goingBack, /Contacts, LOCAL_CHILDRENS_SERVICES: “0300 555 0123” becomes “\[number not set/, "and says the number changes back");
+  await page.getByRole("button", { name: /^Yes, go back to version/ }).click();
   await page.locator("#rolled-back").waitFor();
 
   await decide([]);
@@ -228,4 +237,73 @@ test("publish: the live tables download byte for byte, and a text telling staff 
   assert.equal(await page.locator("#report [data-activate]").count(), 0, "nothing to activate");
   const after = await (await fetch(`${BASE}/api/v1/rulesets`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
   assert.equal(after.active, list.active, "the live version is unchanged");
+});
+
+// Issue 25: the pages as a lead on a phone, a keyboard user and an auditor meet them, and the record for the child's file.
+const AXE = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+async function axeViolations() {
+  await page.evaluate(AXE); // through the debugging protocol: the pages' own CSP allows no inline script, rightly
+  const result = await page.evaluate(async () => window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const pageWidth = () => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+
+test("at 320 px both pages reflow with nothing cut off, the focus ring is dark, and axe-core finds nothing", async () => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    await page.goto(`${BASE}/`);
+    assert.ok(await pageWidth() <= 320, `the incident page is ${await pageWidth()} px wide at 320 px`);
+    await decide([["Is a child in immediate danger now?", "No"], ["Was anyone aged 18 or over involved?", "Yes"]]);
+    await page.locator("details.why summary").click();
+    assert.ok(await pageWidth() <= 320, `a decision is ${await pageWidth()} px wide at 320 px`);
+    await page.screenshot({ path: `${SHOTS}/try-320px.png`, fullPage: true });
+    assert.deepEqual(await axeViolations(), [], "axe-core on a decision");
+    await page.getByRole("button", { name: "Get recommendation" }).focus();
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
+    assert.equal(ring, "rgb(27, 27, 27)", "the focus ring is near-black (about 17:1 on white)");
+
+    await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
+    await page.locator("#history table").waitFor();
+    assert.ok(await pageWidth() <= 320, `the publish page is ${await pageWidth()} px wide at 320 px`);
+    await page.screenshot({ path: `${SHOTS}/publish-320px.png`, fullPage: true });
+    assert.deepEqual(await axeViolations(), [], "axe-core on the publish page");
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
+test("the decision record prints with date, time, who decided, the facts and the reasons, and without the token", async () => {
+  await signIn(`${BASE}/`, CLIENT_TOKEN);
+  await page.getByLabel("Is a child in immediate danger now?").selectOption({ label: "No" });
+  await page.getByLabel("Was anyone aged 18 or over involved?").selectOption({ label: "Yes" });
+  await page.getByLabel("Decided by").fill("Dana Lead (DSL)");
+  await page.getByLabel("Your reference").fill("CASE-2026-17");
+  await page.getByRole("button", { name: "Get recommendation" }).click();
+  await page.locator("#record-heading").waitFor();
+  await page.emulateMedia({ media: "print" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  try {
+    const printed = await page.locator("body").innerText();
+    const year = String(new Date().getFullYear());
+    const month = new Date().toLocaleString("en-GB", { month: "long" });
+    assert.match(printed, /Decision record/);
+    assert.match(printed, new RegExp(`Date and time\\s+\\d{1,2} ${month} ${year}(,| at) \\d{2}:\\d{2}`), "a UK date and a time");
+    assert.match(printed, /Decided by\s+Dana Lead \(DSL\)/);
+    assert.match(printed, /Reference\s+CASE-2026-17/);
+    assert.match(printed, /Was anyone aged 18 or over involved\?\s+Yes/, "the facts as entered");
+    assert.match(printed, /Is a child in immediate danger now\?\s+No/);
+    assert.match(printed, /Any coercion, blackmail, threats or grooming\?\s+Not known/, "and what was not known");
+    assert.match(printed, /Why: the rules that applied and their guidance[\s\S]*P-\d\d[\s\S]*NSPCC|UKCIS/, "the reasons with their citations, expanded");
+    assert.doesNotMatch(printed, /Access token|Your access token/, "nothing of the token field");
+    assert.ok(!printed.includes(CLIENT_TOKEN.slice(0, 40)), "not the token itself");
+    assert.doesNotMatch(printed, /Get recommendation|Print or save this record/, "no form or buttons");
+    const pdf = await page.pdf({ path: `${SHOTS}/decision-record.pdf`, format: "A4" });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    console.log(`decision record: ${pages} printed A4 pages`);
+    assert.ok(pages <= 4, `the record prints on ${pages} pages`);
+  } finally {
+    await page.emulateMedia({ media: "screen" });
+  }
 });

@@ -46,7 +46,7 @@ unchanged() { # WHO FILE
   echo "roundtrip: $1 save: valid, every decision and every text unchanged"
 }
 
-mkdir -p "$work/libreoffice" "$work/openpyxl" "$work/edited" "$work/edited-saved" "$work/ods" "$work/from-ods" "$work/rows" "$work/policy-added" "$work/policy-deleted" "$work/no-999"
+mkdir -p "$work/libreoffice" "$work/openpyxl" "$work/edited" "$work/edited-saved" "$work/ods" "$work/from-ods" "$work/rows" "$work/policy-added" "$work/policy-deleted" "$work/no-999" "$work/typed"
 libreoffice_save "$shipped" "$work/libreoffice"
 unchanged LibreOffice "$work/libreoffice/$name"
 soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to ods --outdir "$work/ods" "$shipped" > /dev/null 2>&1
@@ -98,6 +98,20 @@ bin/rules validate "$work/no-999/$name" > "$work/validate.txt" 2>&1 && { cat "$w
 grep -q "CALL_999" "$work/validate.txt" || { cat "$work/validate.txt"; fail "the missing CALL_999 text is not named"; }
 ! grep -qE "is missing. Add it back|more than 10000 rows" "$work/validate.txt" || { cat "$work/validate.txt"; fail "a deleted row reported as a missing sheet or too many rows"; }
 echo "roundtrip: rows inserted and deleted in LibreOffice validate; a deleted CALL_999 text is named as such"
+
+# (g) Phone numbers typed in LibreOffice as a lead types them: the LADO number 01632960123 keeps its 0 (the
+# Contacts values ship formatted as Text) or is refused naming its cell, never silently lost; 101 raises nothing.
+/usr/bin/python3 e2e/lo_edit.py "$shipped" "$work/typed/$name" "Contacts!B10=typed:01632960123" "Contacts!B3=typed:101" \
+  || fail "LibreOffice could not type the numbers"
+if bin/rules validate "$work/typed/$name" > "$work/validate.txt" 2>&1; then
+  bin/rules diff "$shipped" "$work/typed/$name" > "$work/diff.txt" || { cat "$work/diff.txt"; fail "diff of the typed numbers failed"; }
+  grep -q "01632960123" "$work/diff.txt" || { cat "$work/diff.txt"; fail "the LADO number lost its 0 without a word"; }
+  echo "roundtrip: a LADO number typed in LibreOffice keeps its leading 0"
+else
+  grep -q "cell B10" "$work/validate.txt" || { cat "$work/validate.txt"; fail "a refused number does not name its cell"; }
+  echo "roundtrip: a LADO number typed in LibreOffice without its 0 is refused, naming cell B10"
+fi
+! grep -E "B3|POLICE_NON_EMERGENCY" "$work/validate.txt" || { cat "$work/validate.txt"; fail "101 typed as a number was flagged"; }
 
 # (b) Edited in LibreOffice itself: P-22, the only rule that handles an incident within
 # the organisation, made to escalate; the NSPCC helpline text reworded (cells found by rule ID and action code).

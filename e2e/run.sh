@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 port="${E2E_PORT:-18095}"
 [ -x /usr/bin/chromium ] || { echo "e2e: /usr/bin/chromium is missing (apt-get install -y chromium)" >&2; exit 2; }
-[ -d e2e/node_modules/playwright-core ] || npm ci --prefix e2e --no-audit --no-fund >&2
+[ -d e2e/node_modules/playwright-core ] && [ -d e2e/node_modules/axe-core ] || npm ci --prefix e2e --no-audit --no-fund >&2
 . bin/lib/service.sh
 work="$(mktemp -d)"
 export SAFEGUARDING_KEYS="$work/keys"

@@ -99,6 +99,13 @@ test("a lead signs in through Keycloak, edits the live tables in LibreOffice, pu
   await page.goto(`${BASE}/publish.html`);
   await page.locator("#history table").waitFor();
   await page.getByRole("button", { name: /^Undo: back to version/ }).click();
+  // Undo asks first, showing what going back changes against the live version: the wording comes back.
+  const goingBack = await page.locator("#confirm-activation").innerText();
+  assert.match(goingBack, /Go back to version [0-9a-f]{12}\?/);
+  assert.match(goingBack, /against the live version [0-9a-f]{12}/);
+  assert.ok(goingBack.includes("and do not ask anyone to show or send it to you."), "the wording it brings back");
+  if (await page.getByLabel(/I have read the changes marked/).count()) await page.getByLabel(/I have read the changes marked/).check();
+  await page.getByRole("button", { name: /^Yes, go back to version/ }).click();
   await page.locator("#rolled-back").waitFor();
   const undone = await decideKnownIncident();
   assert.doesNotMatch(undone, /find out whether telling them/i, "undone: the advice is as before");

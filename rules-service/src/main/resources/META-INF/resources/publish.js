@@ -25,8 +25,14 @@ function reportHtml(v) {
         <p>${f.rules.some((x) => x.isText) ? "Text to change" : "Rules involved"}: ${f.rules.map((x) => x.isText
           ? `${esc(x.sheet)} sheet, cell ${esc(x.cell)}` : `${esc(x.id)} (${esc(x.sheet)} sheet, cell ${esc(x.cell)})`).join(", ") || "none"}</p>
         <p>For example: ${esc(f.example)}.</p>
-        <details><summary>The same incident, fact by fact</summary><ul>${Object.entries(f.counterexample)
-          .map(([k, val]) => `<li>${esc(k)} = ${esc(val)}</li>`).join("")}</ul></details></div>`);
+        <details><summary>The same incident, fact by fact</summary><ul>${(f.exampleFacts || [])
+          .map((clause) => `<li>${esc(clause)}</li>`).join("")}</ul></details></div>`);
+    }
+    // Rows that change nothing: never wrong for a child, but a lead should know the row has no effect.
+    const tidy = r.safety.hygiene || [];
+    if (tidy.length) {
+      parts.push(`<h4>Rows that change nothing</h4><ul>${tidy.map((h) =>
+        `<li>${esc(h.sheet)} sheet, cell ${esc(h.cell)}: ${esc(h.message)}</li>`).join("")}</ul>`);
     }
   }
   if (r.scenarios && (r.scenarios.passed + r.scenarios.failed) > 0) {
@@ -75,6 +81,8 @@ async function refresh() {
   const active = response.json.versions.find((v) => v.active);
   // Undo says where it goes: the version that was active before, who uploaded it and when.
   const target = response.json.versions.find((v) => v.sha256 === response.json.rollbackTo);
+  rollbackTarget = target ? target.sha256 : null;
+  setupBanner(); // the live version's local settings, after every change of version
   const undo = document.getElementById("rollback");
   undo.disabled = !target;
   undo.textContent = target ? `Undo: back to version ${target.version}, uploaded by ${target.uploadedBy} on ${new Date(target.uploadedAt)
@@ -116,36 +124,50 @@ async function downloadLive() {
     an Excel workbook (.xlsx) and upload it above.</p>`;
 }
 
-// Activation says what it does before it happens: the version, who uploaded it, its note and what it
-// changes; changes marked "Check before activating" need the lead's tick as well.
-async function confirmActivation(sha) {
-  const response = await call("GET", `/api/v1/rulesets/${encodeURIComponent(sha)}`);
+// Activation and undo say what they do before it happens: the version, who uploaded it, its note and
+// what it changes against the version live now (not against whatever was live when it was uploaded);
+// changes marked "Check before activating" need the lead's tick as well.
+let rollbackTarget = null;
+
+async function confirmActivation(sha, undo) {
+  const [response, against] = await Promise.all([call("GET", `/api/v1/rulesets/${encodeURIComponent(sha)}`),
+    call("GET", `/api/v1/rulesets/${encodeURIComponent(sha)}/changes`)]);
   const report = document.getElementById("report");
-  if (!response.ok) {
-    report.innerHTML = problemHtml(response.json);
+  if (!response.ok || !against.ok) {
+    report.innerHTML = problemHtml((response.ok ? against : response).json);
     return;
   }
   const v = response.json;
-  const impact = (v.report && v.report.impact) || null;
+  const impact = against.json.impact;
+  const live = against.json.live ? against.json.live.substring(0, 12) : "(none)";
   const changes = impact ? [...impact.pathwayChanges, ...impact.actionChanges] : [];
   const texts = impact ? impact.textChanges || [] : [];
   const marked = texts.filter((c) => c.warning);
+  const verb = undo ? "Go back to" : "Activate";
   report.innerHTML = `<section class="confirm" role="alertdialog" aria-labelledby="confirm-heading" id="confirm-activation">
-    <h3 id="confirm-heading" tabindex="-1">Activate version ${esc(v.version)}?</h3>
+    <h3 id="confirm-heading" tabindex="-1">${verb} version ${esc(v.version)}?</h3>
     <p>Uploaded by ${esc(v.uploadedBy)} on ${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}. From then on every decision uses it.</p>
     <p><strong>What changed and why:</strong> ${esc(v.note) || "(no note)"}</p>
-    <p><strong>What it changes:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
-    ${changes.length ? `<ul>${changes.map((c) => `<li>${esc(c.inWords)}, for ${incidents(c.combinations, impact.combinations)}</li>`).join("")}</ul>` : ""}
-    ${texts.length ? `<ul>${texts.map((c) => `<li>${c.warning ? "<strong>Check before activating:</strong> " : ""}${esc(c.sheet)}, ${esc(c.key)}: now “${esc(c.after) || "(none)"}”</li>`).join("")}</ul>` : ""}
+    <p><strong>What it changes against the live version ${esc(live)}:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
+    ${changes.length ? `<ul>${changes.map((c) => `<li>${c.safetyRegression ? '<strong class="regression">Less safe:</strong> ' : ""}${esc(c.inWords)}, for ${incidents(c.combinations, impact.combinations)}</li>`).join("")}</ul>` : ""}
+    ${texts.length ? `<ul>${texts.map((c) => `<li>${c.warning ? `<strong>Check before activating:</strong> ${esc(c.warning)} ` : ""}${esc(c.sheet)}, ${esc(c.key)}: “${esc(c.before) || "(none)"}” becomes “${esc(c.after) || "(none)"}”</li>`).join("")}</ul>` : ""}
     ${marked.length ? `<p><label><input type="checkbox" id="confirm-read"> I have read the changes marked "Check before activating" against the guidance</label></p>` : ""}
-    <p><button type="button" class="primary" id="confirm-activate">Yes, activate version ${esc(v.version)}</button>
+    <p><button type="button" class="primary" id="confirm-activate">Yes, ${verb.toLowerCase()} version ${esc(v.version)}</button>
       <button type="button" id="cancel-activate">Cancel</button></p></section>`;
   document.getElementById("confirm-heading").focus();
   document.getElementById("confirm-activate").addEventListener("click", () => {
     const box = document.getElementById("confirm-read");
-    activate(sha, Boolean(box && box.checked));
+    if (box && !box.checked) {
+      box.focus();
+      return;
+    }
+    (undo ? rollBack : activate)(sha, Boolean(box && box.checked));
   });
-  document.getElementById("cancel-activate").addEventListener("click", () => { report.innerHTML = ""; });
+  const cancel = () => { report.innerHTML = ""; document.getElementById("history-heading")?.focus(); };
+  document.getElementById("cancel-activate").addEventListener("click", cancel);
+  document.getElementById("confirm-activation").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") cancel();
+  });
 }
 
 async function activate(sha, confirmed) {
@@ -158,22 +180,26 @@ async function activate(sha, confirmed) {
   await refresh();
 }
 
+async function rollBack(sha, confirmed) {
+  const response = await call("POST", `/api/v1/rulesets/rollback${confirmed ? "?confirmed=true" : ""}`);
+  const report = document.getElementById("report");
+  report.innerHTML = response.ok
+    ? `<p role="status" id="rolled-back" tabindex="-1" class="status passed">Rolled back: version ${esc(response.json.version)} is active again.</p>`
+    : problemHtml(response.json);
+  (document.getElementById("rolled-back") || document.getElementById("error-summary")).focus();
+  await refresh();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   tokenField(refresh);
   refresh();
   document.addEventListener("click", (event) => {
     const sha = event.target.getAttribute && event.target.getAttribute("data-activate");
-    if (sha) confirmActivation(sha);
+    if (sha) confirmActivation(sha, false);
   });
   document.getElementById("download-live").addEventListener("click", downloadLive);
-  document.getElementById("rollback").addEventListener("click", async () => {
-    const response = await call("POST", "/api/v1/rulesets/rollback");
-    const report = document.getElementById("report");
-    report.innerHTML = response.ok
-      ? `<p role="status" id="rolled-back" tabindex="-1" class="status passed">Rolled back: version ${esc(response.json.version)} is active again.</p>`
-      : problemHtml(response.json);
-    (document.getElementById("rolled-back") || document.getElementById("error-summary")).focus();
-    await refresh();
+  document.getElementById("rollback").addEventListener("click", () => {
+    if (rollbackTarget) confirmActivation(rollbackTarget, true);
   });
   document.getElementById("upload").addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -90,6 +90,33 @@ function questionsHtml(r) {
     : `<h3>Still to find out</h3>${list}`;
 }
 
+function answerWords(name, kind, labels) {
+  const value = document.getElementById(name).value;
+  if (value === "") return "Not known";
+  return kind === "tri" ? (value === "true" ? "Yes" : "No") : labels[value];
+}
+
+// The decision record for the child's safeguarding file: what was entered, when, by whom, and what the
+// rules said. The name is the one typed on this page, never anything from the token.
+function recordHtml(r, decidedAt) {
+  const decidedBy = document.getElementById("decided-by").value.trim();
+  const people = [...document.querySelectorAll("#people .person")].map((row) =>
+    `${ROLES[row.querySelector(".role").value]}${row.querySelector(".age").value === "" ? ", age not known" : `, aged ${row.querySelector(".age").value}`}`);
+  return `<section class="record" aria-labelledby="record-heading">
+      <h3 id="record-heading">Decision record</h3>
+      <dl>
+        <dt>Date and time</dt><dd>${esc(decidedAt.toLocaleString("en-GB", {dateStyle: "long", timeStyle: "short"}))}</dd>
+        <dt>Decided by</dt><dd>${decidedBy ? esc(decidedBy) : "(not given)"}</dd>
+        <dt>Reference</dt><dd>${r.reference ? esc(r.reference) : "(none)"}</dd>
+        <dt>Rule set</dt><dd>version ${esc(r.ruleSet.version)}; decision ${esc(r.decisionId)}</dd>
+      </dl>
+      <h4>What was known</h4>
+      <dl>${FACTS.map(([name, question, kind, labels]) => `<dt>${esc(question)}</dt><dd>${esc(answerWords(name, kind, labels))}</dd>`).join("")}
+        <dt>People</dt><dd>${people.length ? people.map(esc).join("; ") : "(none given)"}</dd></dl>
+      <p class="no-print"><button type="button" id="print-record">Print or save this record</button></p>
+    </section>`;
+}
+
 function recommendationHtml(r) {
   const warnings = r.warnings || [];
   return `<section class="pathway ${esc(r.pathway)}" aria-labelledby="pathway-heading">
@@ -104,11 +131,12 @@ function recommendationHtml(r) {
     <ol class="actions">${r.actions.map((a) => `<li>${esc(a.text)} <span class="code">${esc(a.code)}</span></li>`).join("")}</ol>
     ${questionsHtml(r)}
     ${Object.keys(r.derivedFacts).length ? `<p>Worked out from the ages given: ${Object.entries(r.derivedFacts).map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(", ")}.</p>` : ""}
-    <details><summary>Why: the rules that applied and their guidance</summary>
+    <details class="why"><summary>Why: the rules that applied and their guidance</summary>
       <table><thead><tr><th scope="col">Rule</th><th scope="col">Table</th><th scope="col">What it says</th><th scope="col">Guidance</th></tr></thead>
       <tbody>${r.reasons.map((x) => `<tr><td>${esc(x.rule)}</td><td>${esc(x.table)}</td><td>${esc(x.text)}</td><td>${esc(x.guidance)}</td></tr>`).join("")}</tbody></table>
     </details>
-    <p class="code">Decision ${esc(r.decisionId)} · rule set ${esc(r.ruleSet.version)}${r.reference ? ` · reference ${esc(r.reference)}` : ""}</p>`;
+    <p class="code">Decision ${esc(r.decisionId)} · rule set ${esc(r.ruleSet.version)}${r.reference ? ` · reference ${esc(r.reference)}` : ""}</p>
+    ${recordHtml(r, new Date())}`;
 }
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -122,5 +150,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const response = await call("POST", "/api/v1/decisions", JSON.stringify(body), {"Content-Type": "application/json"});
     result.innerHTML = response.ok ? recommendationHtml(response.json) : problemHtml(response.json, response.status, body.immediateDanger);
     (document.getElementById("pathway-heading") || document.getElementById("error-summary")).focus();
+    const print = document.getElementById("print-record");
+    if (print) print.addEventListener("click", () => window.print());
   });
+  // A printed record shows every reason and question, not the collapsed summaries.
+  window.addEventListener("beforeprint", () => document.querySelectorAll("#result details").forEach((d) => { d.open = true; }));
 });
