@@ -2,7 +2,8 @@
 # The shipped workbook, printed as a lead prints it: LibreOffice (headless) exports it to PDF with
 # the workbook's own print set-up, and every page is checked: no text smaller than 8 pt, the
 # footer (file, date printed, page of pages) on every page, and the table header repeated on
-# every page of the Pathway, Actions, Questions and Policy sheets. Writes the Pathway sheet's first page
+# every page of the Pathway, Actions, Questions and Policy sheets; the text sheets' codes beside
+# their texts on every page, and long texts printed whole. Writes the Pathway sheet's first page
 # as a picture to e2e/out/printed-pathway.png (the one in docs/editing-tables.md).
 # Needs libreoffice-calc-nogui, python3-pdfminer and poppler-utils (.ci/run installs them).
 set -euo pipefail
@@ -31,7 +32,9 @@ def walk(item, sizes, texts):
         for child in item:
             walk(child, sizes, texts)
 
-failures, first_pathway, pages = [], None, 0
+TEXT_HEADERS = {"Action texts": ("Action", "What to do", "Only on this pathway"), "Question texts": ("Ask about", "Question", "Why it matters"),
+                "Summaries": ("Pathway", "Provisional?", "Summary"), "Contacts": ("Name", "Value", "What it is")}
+failures, first_pathway, pages, whole = [], None, 0, []
 for number, page in enumerate(extract_pages(sys.argv[1]), start=1):
     pages += 1
     sizes, texts = [], []
@@ -45,9 +48,20 @@ for number, page in enumerate(extract_pages(sys.argv[1]), start=1):
         failures.append("page %d (%s): no footer with the date and page number" % (number, sheet))
     if sheet in ("Pathway", "Actions", "Questions", "Policy") and "Rule ID" not in text:
         failures.append("page %d (%s): the table header is not repeated" % (number, sheet))
+    # A text sheet prints its codes beside their texts: every column's header on every page (issue 25:
+    # Action texts used to print its texts on pages without their codes).
+    for header in TEXT_HEADERS.get(sheet, ()):
+        if header not in " ".join(text.split()):
+            failures.append("page %d (%s): the column '%s' is not on this page" % (number, sheet, header))
+    whole.append(" ".join(text.split()))
     if sheet == "Pathway" and first_pathway is None:
         first_pathway = number
     print("page %d: %s, smallest text %.1f pt" % (number, sheet, min(sizes) if sizes else 0), file=sys.stderr)
+# Nothing cut off: a long text is printed whole, its row as tall as its wrapped lines.
+for full in ("Your local authority designated officer (LADO): concerns or allegations about staff or volunteers. Fill this in.",
+             "Do not investigate or question the member of staff before you have spoken to the LADO."):
+    if full not in " ".join(whole):
+        failures.append("not printed whole: " + full)
 if failures or not first_pathway:
     print("\n".join(failures or ["no Pathway page"]), file=sys.stderr)
     sys.exit(1)
@@ -56,4 +70,4 @@ PY
 ) || { echo "print: FAILED: the printed workbook is not legible (above)" >&2; exit 1; }
 mkdir -p e2e/out
 pdftoppm -f "$first_pathway" -l "$first_pathway" -r 60 -png -singlefile "$pdf" e2e/out/printed-pathway
-echo "print: every page of the printed workbook has text of 8 pt or more, its footer, and (tables) its header; e2e/out/printed-pathway.png"
+echo "print: every page of the printed workbook has text of 8 pt or more, its footer, (tables) its header and (texts) every column; long texts whole; e2e/out/printed-pathway.png"
