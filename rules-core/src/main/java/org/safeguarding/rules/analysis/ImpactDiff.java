@@ -96,6 +96,14 @@ public final class ImpactDiff {
     }
 
     /** Every text and setting that differs, in the sheets' order; placeholders are filled in on both sides. */
+    /**
+     * Whether going from {@code before} to {@code after} changes words a lead must confirm: the
+     * texts alone, in microseconds, where {@link #compare} also decides every combination of facts.
+     */
+    public static boolean needsConfirmation(Decider before, Decider after) {
+        return textChanges(before.tables(), after.tables()).stream().anyMatch(TextChange::needsConfirmation);
+    }
+
     static List<TextChange> textChanges(RuleTables before, RuleTables after) {
         List<TextChange> changes = new ArrayList<>();
         for (ActionCode code : ActionCode.values()) {

@@ -155,6 +155,15 @@ public final class RuleSet {
     }
 
     /**
+     * Whether making this rule set live after {@code before} changes words a lead must confirm
+     * first ({@code changesFrom(before).needsConfirmation()}), read from the texts alone: what an
+     * activation asks, without deciding every combination of facts.
+     */
+    public boolean needsConfirmationAfter(RuleSet before) {
+        return ImpactDiff.needsConfirmation(before.decider, decider);
+    }
+
+    /**
      * Proves this rule set (once) and gives the engine that decides with it: the only way from
      * workbooks to decisions, so tables that break a safety property never decide anything.
      *

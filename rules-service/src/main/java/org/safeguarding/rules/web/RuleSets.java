@@ -403,7 +403,7 @@ public class RuleSets {
             if (current != null && current.info().sha256().equals(sha256)) {
                 return version;
             }
-            if (!confirmed && changesAgainstLive(sha256).map(org.safeguarding.rules.api.ImpactReport::needsConfirmation).orElse(false)) {
+            if (!confirmed && needsConfirmationAgainstLive(sha256)) {
                 throw new Refused(409, "Against the live version, this version changes wording that keeps a child safe, or a "
                         + "contact that looks wrong: see the changes marked for checking (GET /api/v1/rulesets/{sha256}/changes). "
                         + "Read them against the guidance, then activate it again saying you have (confirmed=true).");
@@ -441,6 +441,12 @@ public class RuleSets {
         return Optional.of(compile(sha256).changesFrom(current.ruleSet()));
     }
 
+    /** {@code changesAgainstLive(sha256)} needs the lead's confirmation: from the texts alone, so activating stays quick. */
+    private boolean needsConfirmationAgainstLive(String sha256) throws IOException {
+        ActiveRuleSet current = active.get();
+        return current != null && !current.info().sha256().equals(sha256) && compile(sha256).needsConfirmationAfter(current.ruleSet());
+    }
+
     /** The version a roll back would return to, if there is one. */
     public Optional<String> rollbackTarget() throws IOException {
         return store().pointer().flatMap(p -> p.previous().stream().findFirst());
@@ -462,7 +468,7 @@ public class RuleSets {
                 throw new Refused(409, "There is no earlier version to roll back to.");
             }
             String target = pointer.previous().get(0);
-            if (!confirmed && changesAgainstLive(target).map(org.safeguarding.rules.api.ImpactReport::needsConfirmation).orElse(false)) {
+            if (!confirmed && needsConfirmationAgainstLive(target)) {
                 throw new Refused(409, "Going back changes wording that keeps a child safe, or a contact that looks wrong, against "
                         + "the live version: see the changes marked for checking (GET /api/v1/rulesets/" + target + "/changes). "
                         + "Read them, then roll back again saying you have (confirmed=true).");
