@@ -112,7 +112,12 @@ final class VerificationKeys {
     /** Reads a key file again if its interval has passed (a URL is fetched in the background instead). */
     void refreshIfDue() {
         if (file != null && clock.millis() >= nextCheck) {
-            refresh();
+            synchronized (this) {
+                // Threads that came due together read the file once: the first moves nextCheck on.
+                if (clock.millis() >= nextCheck) {
+                    refresh();
+                }
+            }
         }
     }
 
