@@ -181,8 +181,8 @@ public class RequestLimits {
             return true;
         }
         HttpMethod method = request.method();
-        // HTTP/2 needs no Content-Length, and a POST without a body carries none: Java's HttpClient (after
-        // upgrading to h2c) activates and rolls back like that. Those endpoints read no body, so they pass.
+        // HTTP/2 (over TLS; the plain port offers no h2c) needs no Content-Length, and a POST without a
+        // body carries none: Java's HttpClient activates and rolls back like that. Those endpoints read no body, so they pass.
         return request.version() == HttpVersion.HTTP_2 && (method == HttpMethod.POST || method == HttpMethod.PUT
                 || method == HttpMethod.PATCH) && !readsNoBody(canonicalPath(request.path()));
     }
