@@ -212,6 +212,34 @@ test("publish: a good edit passes, is activated, changes decisions, and rolls ba
   assert.doesNotMatch(await page.locator("ol.actions").innerText(), /0300 555 0123/);
 });
 
+test("publish: when the service asks again for the tick (the live version changed meanwhile), the page shows the changes again in words", async () => {
+  await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
+  await page.locator("#history table").waitFor();
+  // Another lead activating between the dialog and the click cannot be timed in a browser test: the
+  // service's answer for it (RuleSetAdminTest checks the service gives it) stands in for that moment.
+  let refused = 0;
+  await page.route("**/api/v1/rulesets/*/activate*", (route) => {
+    refused++;
+    return route.fulfill({ status: 409, contentType: "application/problem+json", body: JSON.stringify({
+      type: "urn:safeguarding:problem:needs-confirmation", title: "Cannot activate", status: 409,
+      detail: "Against the live version, this version changes wording ... (confirmed=true).", errors: [] }) });
+  });
+  try {
+    await page.locator("#history [data-activate]").first().click();
+    await page.locator("#confirm-activation").waitFor();
+    await page.getByRole("button", { name: /^Yes, activate version/ }).click();
+    await page.locator("#confirm-activation .status.failed").waitFor();
+    assert.equal(refused, 1);
+    const again = await page.locator("#report").innerText();
+    assert.match(again, /The live version changed after you looked: read what it changes now\./);
+    assert.match(again, /What it changes against the live version [0-9a-f]{12}/);
+    assert.doesNotMatch(again, /confirmed=true|\/api\//, "no API words reach the lead");
+    await page.keyboard.press("Escape");
+  } finally {
+    await page.unroute("**/api/v1/rulesets/*/activate*");
+  }
+});
+
 test("publish: the live tables download byte for byte, and a text telling staff to look at the image is refused, naming its cell", async () => {
   await signIn(`${BASE}/publish.html`, ADMIN_TOKEN);
   const [download] = await Promise.all([

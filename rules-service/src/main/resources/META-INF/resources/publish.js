@@ -129,7 +129,7 @@ async function downloadLive() {
 // changes marked "Check before activating" need the lead's tick as well.
 let rollbackTarget = null;
 
-async function confirmActivation(sha, undo) {
+async function confirmActivation(sha, undo, liveChanged) {
   const [response, against] = await Promise.all([call("GET", `/api/v1/rulesets/${encodeURIComponent(sha)}`),
     call("GET", `/api/v1/rulesets/${encodeURIComponent(sha)}/changes`)]);
   const report = document.getElementById("report");
@@ -146,6 +146,7 @@ async function confirmActivation(sha, undo) {
   const verb = undo ? "Go back to" : "Activate";
   report.innerHTML = `<section class="confirm" role="alertdialog" aria-labelledby="confirm-heading" id="confirm-activation">
     <h3 id="confirm-heading" tabindex="-1">${verb} version ${esc(v.version)}?</h3>
+    ${liveChanged ? `<p class="status failed">The live version changed after you looked: read what it changes now.</p>` : ""}
     <p>Uploaded by ${esc(v.uploadedBy)} on ${esc(new Date(v.uploadedAt).toLocaleString("en-GB"))}. From then on every decision uses it.</p>
     <p><strong>What changed and why:</strong> ${esc(v.note) || "(no note)"}</p>
     <p><strong>What it changes against the live version ${esc(live)}:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
@@ -170,8 +171,16 @@ async function confirmActivation(sha, undo) {
   });
 }
 
+// The service asks for the tick itself when the live version has changed since the page asked (another
+// lead activated meanwhile): the page shows the changes again, in words, rather than the API's refusal.
+const NEEDS_CONFIRMATION = "urn:safeguarding:problem:needs-confirmation";
+
 async function activate(sha, confirmed) {
   const response = await call("POST", `/api/v1/rulesets/${encodeURIComponent(sha)}/activate${confirmed ? "?confirmed=true" : ""}`);
+  if (!response.ok && response.json && response.json.type === NEEDS_CONFIRMATION) {
+    await confirmActivation(sha, false, true);
+    return;
+  }
   const report = document.getElementById("report");
   report.innerHTML = response.ok
     ? `<p role="status" id="activated" tabindex="-1" class="status passed">Version ${esc(response.json.version)} is now active.</p>`
@@ -182,6 +191,10 @@ async function activate(sha, confirmed) {
 
 async function rollBack(sha, confirmed) {
   const response = await call("POST", `/api/v1/rulesets/rollback${confirmed ? "?confirmed=true" : ""}`);
+  if (!response.ok && response.json && response.json.type === NEEDS_CONFIRMATION) {
+    await confirmActivation(sha, true, true);
+    return;
+  }
   const report = document.getElementById("report");
   report.innerHTML = response.ok
     ? `<p role="status" id="rolled-back" tabindex="-1" class="status passed">Rolled back: version ${esc(response.json.version)} is active again.</p>`

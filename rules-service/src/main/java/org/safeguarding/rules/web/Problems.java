@@ -10,6 +10,8 @@ import org.safeguarding.rules.json.RecommendationJson;
 final class Problems {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String GENERIC = "urn:safeguarding:problem:http";
+    /** Activation or roll back waits for {@code confirmed=true}: the changes marked for checking must be read first. */
+    static final String NEEDS_CONFIRMATION = "urn:safeguarding:problem:needs-confirmation";
 
     private Problems() {
     }
@@ -25,5 +27,9 @@ final class Problems {
 
     static Response of(int status, String title, String detail) {
         return of(status, GENERIC, title, detail, List.of());
+    }
+
+    static Response refused(RuleSets.Refused refused, String title) {
+        return of(refused.status(), refused.needsConfirmation() ? NEEDS_CONFIRMATION : GENERIC, title, refused.getMessage(), List.of());
     }
 }

@@ -162,7 +162,7 @@ public class RuleSetAdminResource {
             ObjectNode json = json(version, false).put("active", true).put("activationMillis", (System.nanoTime() - start) / 1_000_000);
             return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
         } catch (RuleSets.Refused e) {
-            return Problems.of(e.status(), e.status() == 409 ? "Cannot activate" : "Not found", e.getMessage());
+            return Problems.refused(e, e.status() == 409 ? "Cannot activate" : "Not found");
         }
     }
 
@@ -191,7 +191,7 @@ public class RuleSetAdminResource {
         try {
             return Response.ok(json(ruleSets.rollback(subject(), confirmed), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
         } catch (RuleSets.Refused e) {
-            return Problems.of(e.status(), "Cannot roll back", e.getMessage());
+            return Problems.refused(e, "Cannot roll back");
         }
     }
 

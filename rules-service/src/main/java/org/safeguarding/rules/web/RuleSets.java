@@ -100,14 +100,29 @@ public class RuleSets {
     /** Why an operation was refused, in words for the lead; {@code status} is the HTTP status. */
     public static final class Refused extends Exception {
         private final int status;
+        private final boolean needsConfirmation;
 
         Refused(int status, String message) {
+            this(status, message, false);
+        }
+
+        private Refused(int status, String message, boolean needsConfirmation) {
             super(message);
             this.status = status;
+            this.needsConfirmation = needsConfirmation;
+        }
+
+        /** Refused until the caller says it has read the changes marked for checking against the live version. */
+        static Refused needsConfirmation(String message) {
+            return new Refused(409, message, true);
         }
 
         public int status() {
             return status;
+        }
+
+        public boolean needsConfirmation() {
+            return needsConfirmation;
         }
     }
 
@@ -404,7 +419,7 @@ public class RuleSets {
                 return version;
             }
             if (!confirmed && needsConfirmationAgainstLive(sha256)) {
-                throw new Refused(409, "Against the live version, this version changes wording that keeps a child safe, or a "
+                throw Refused.needsConfirmation("Against the live version, this version changes wording that keeps a child safe, or a "
                         + "contact that looks wrong: see the changes marked for checking (GET /api/v1/rulesets/{sha256}/changes). "
                         + "Read them against the guidance, then activate it again saying you have (confirmed=true).");
             }
@@ -469,7 +484,7 @@ public class RuleSets {
             }
             String target = pointer.previous().get(0);
             if (!confirmed && needsConfirmationAgainstLive(target)) {
-                throw new Refused(409, "Going back changes wording that keeps a child safe, or a contact that looks wrong, against "
+                throw Refused.needsConfirmation("Going back changes wording that keeps a child safe, or a contact that looks wrong, against "
                         + "the live version: see the changes marked for checking (GET /api/v1/rulesets/" + target + "/changes). "
                         + "Read them, then roll back again saying you have (confirmed=true).");
             }

@@ -142,12 +142,14 @@ class RuleSetAdminTest {
                 .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.before", containsString("Do not look at"))
                 .body("report.impact.textChanges.find { it.key == 'DO_NOT_VIEW_IMAGERY' }.warning", containsString("keeps a child safe"))
                 .extract().path("sha256");
-        given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(409).body("detail", containsString("confirmed=true"));
+        given().post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(409).body("detail", containsString("confirmed=true"))
+                .body("type", is("urn:safeguarding:problem:needs-confirmation"));
         Assertions.assertThat(activeSha()).isEqualTo(before);
         given().queryParam("confirmed", true).post("/api/v1/rulesets/" + sha + "/activate").then().statusCode(200);
         Assertions.assertThat(activeSha()).isEqualTo(sha);
         // Going back brings the old wording back: that is a change of a safety text against the live version too.
-        given().post("/api/v1/rulesets/rollback").then().statusCode(409).body("detail", containsString("confirmed=true"));
+        given().post("/api/v1/rulesets/rollback").then().statusCode(409).body("detail", containsString("confirmed=true"))
+                .body("type", is("urn:safeguarding:problem:needs-confirmation"));
         given().post("/api/v1/rulesets/rollback?confirmed=true").then().statusCode(200).body("sha256", is(before));
     }
 
