@@ -886,8 +886,44 @@ public final class Decider {
             warnings.add(new Warning("people", "lists nobody known to be under 18. This advice is for incidents involving "
                     + "children, and the decision assumes one is involved: add the child, or their age."));
         }
+        under13Warning(incident).ifPresent(warnings::add);
         return new Derivation(derived, warnings.isEmpty() ? List.of() : warnings);
     }
+
+    /**
+     * The under-13 fact set against the ages given (issue 26), never changing the decision: ticked
+     * while every involved person's age is known and none is under 13, or not ticked while an
+     * involved child is under 13 (only the caller knows whether the imagery shows sexual acts).
+     */
+    private static Optional<Warning> under13Warning(Incident incident) {
+        List<Integer> under13 = new ArrayList<>(1);
+        boolean everyAgeKnown = true;
+        boolean anyInvolved = false;
+        for (int i = 0; i < incident.people().size(); i++) {
+            Person person = incident.people().get(i);
+            if (!person.isInvolved()) {
+                continue;
+            }
+            anyInvolved = true;
+            everyAgeKnown &= person.age() != null;
+            if (person.age() != null && person.age() < UNDER_13) {
+                under13.add(i);
+            }
+        }
+        Answer said = incident.under13SexualActivity();
+        if (said == Answer.YES && anyInvolved && everyAgeKnown && under13.isEmpty()) {
+            return Optional.of(new Warning("under13SexualActivity", "is true, but nobody involved in people is under 13: "
+                    + "check the ages. Decided as given (true), the safer reading."));
+        }
+        if (said != Answer.YES && !under13.isEmpty()) {
+            return Optional.of(new Warning("under13SexualActivity", (said == Answer.NO ? "is false" : "is not yet known")
+                    + ", but " + under13.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", "))
+                    + " is under 13. If the imagery shows sexual acts, set it to true: that alone means a referral."));
+        }
+        return Optional.empty();
+    }
+
+    private static final int UNDER_13 = 13;
 
     /** Why a member of staff or a volunteer under 18 is decided as an adult's involvement: KCSIE Part 4 asks no age. */
     private static final String STAFF_OF_ANY_AGE = ": someone who works or volunteers for the setting is involved, and whatever "
