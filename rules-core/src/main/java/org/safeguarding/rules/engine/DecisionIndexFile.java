@@ -184,10 +184,7 @@ public final class DecisionIndexFile {
             return Optional.empty();
         }
         java.io.ByteArrayInputStream source = new java.io.ByteArrayInputStream(file, 0, file.length - 32);
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-        try (DataInputStream header = new DataInputStream(source);
-             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                     new java.util.zip.InflaterInputStream(source, inflater, 1 << 16), 1 << 16))) {
+        try (DataInputStream header = new DataInputStream(source)) {
             if (header.readInt() != MAGIC || header.readInt() != FORMAT || !readString(header).equals(TEMPLATE)
                     || !readString(header).equals(BuildIdentity.current())) {
                 return Optional.empty();
@@ -196,6 +193,8 @@ public final class DecisionIndexFile {
             if (!sha256.equals(Workbook.sha256Of(workbooks))) {
                 return Optional.empty();
             }
+            int body = file.length - 32 - source.available();
+            DataInputStream in = new DataInputStream(inflated(file, body, file.length - 32));
             int names = in.readInt();
             List<String> saved = new ArrayList<>();
             for (int i = 0; i < names; i++) {
@@ -248,20 +247,23 @@ public final class DecisionIndexFile {
                 fires.add(words);
             }
             Decider.PathwayPart[] parts = new Decider.PathwayPart[checkedCount(in.readInt())];
+            Pathway[] pathways = Pathway.values();
+            // Only the row is saved: the decider puts its own reason for that rule in its place. One placeholder per row.
+            org.safeguarding.rules.api.Reason[] rowReasons = tables.pathwayRows().stream()
+                    .map(row -> new org.safeguarding.rules.api.Reason(row.id(), "", "", "")).toArray(org.safeguarding.rules.api.Reason[]::new);
             for (int i = 0; i < parts.length; i++) {
                 int pathway = in.readByte();
                 boolean provisional = in.readBoolean();
                 org.safeguarding.rules.api.Reason[] reasons = new org.safeguarding.rules.api.Reason[in.readShort()];
                 for (int r = 0; r < reasons.length; r++) {
-                    // Only the row is saved: the decider puts its own reason for that rule in its place.
-                    reasons[r] = new org.safeguarding.rules.api.Reason(tables.pathwayRows().get(in.readShort()).id(), "", "", "");
+                    reasons[r] = rowReasons[in.readShort()];
                 }
-                parts[i] = new Decider.PathwayPart(pathway < 0 ? null : Pathway.values()[pathway], provisional, reasons);
+                parts[i] = new Decider.PathwayPart(pathway < 0 ? null : pathways[pathway], provisional, reasons);
             }
             int[] partOf = new int[checkedCount(in.readInt())];
-            for (int i = 0; i < partOf.length; i++) {
-                partOf[i] = in.readInt();
-            }
+            byte[] raw = new byte[partOf.length * Integer.BYTES];
+            in.readFully(raw);
+            java.nio.ByteBuffer.wrap(raw).asIntBuffer().get(partOf); // big-endian, as DataOutputStream wrote them
             byte[] proof = new byte[checkedCount(in.readInt())];
             in.readFully(proof);
             if (in.read() != -1) {
@@ -271,8 +273,72 @@ public final class DecisionIndexFile {
         } catch (IOException | RuntimeException e) {
             // A file that matched its own hash but does not parse was written by something else: never trusted.
             return Optional.empty();
+        }
+    }
+
+    /** Larger than any index the shipped template can make (the shipped tables' is about 2 MB inflated). */
+    private static final int MAX_INFLATED = 256 << 20;
+
+    /**
+     * The body inflated whole and read without locks. Read through a BufferedInputStream, whose
+     * every byte takes a lock, the Pathway table's 177,147 entries took most of a 0.6 s start
+     * (docs/performance.md, "Start-up").
+     */
+    private static java.io.InputStream inflated(byte[] file, int from, int to) throws IOException {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(file, from, to - from);
+            byte[] out = new byte[Math.max(1 << 16, (to - from) * 4)];
+            int length = 0;
+            while (!inflater.finished()) {
+                if (length == out.length) {
+                    if (out.length >= MAX_INFLATED) {
+                        throw new IOException("index larger than " + MAX_INFLATED + " bytes");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED, 2L * out.length));
+                }
+                int n = inflater.inflate(out, length, out.length - length);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IOException("index body cut short");
+                }
+                length += n;
+            }
+            return new UnlockedBytes(out, length);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IOException("index body is not deflated data", e);
         } finally {
             inflater.end();
+        }
+    }
+
+    /** A byte array as a stream, without ByteArrayInputStream's lock on every read. */
+    private static final class UnlockedBytes extends java.io.InputStream {
+        private final byte[] bytes;
+        private final int length;
+        private int position;
+
+        UnlockedBytes(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
+
+        @Override
+        public int read() {
+            return position < length ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int count) {
+            if (count == 0) {
+                return 0;
+            }
+            if (position >= length) {
+                return -1;
+            }
+            int n = Math.min(count, length - position);
+            System.arraycopy(bytes, position, target, offset, n);
+            position += n;
+            return n;
         }
     }
 
