@@ -19,6 +19,8 @@ final class FactSpace {
     private final int[] radix;
     private final int[] weight;
     private final int size;
+    /** The digit of each Pathway fact's "not yet known" value. */
+    private final int[] unknownDigit;
     private final List<Fact> sharedWithActions = new ArrayList<>();
     private final List<Fact> freeForActions = new ArrayList<>();
 
@@ -31,6 +33,7 @@ final class FactSpace {
             product *= radix[k];
         }
         size = product;
+        unknownDigit = PATHWAY_FACTS.stream().mapToInt(f -> f.domain().indexOf(f.unknown())).toArray();
         for (String input : TableTemplate.ACTIONS.conditionInputs()) {
             Fact.byFieldName(input).ifPresent(f -> (PATHWAY_FACTS.contains(f) ? sharedWithActions : freeForActions).add(f));
         }
@@ -55,6 +58,16 @@ final class FactSpace {
     int withValue(int index, int k, Enum<?> value) {
         int current = (index / weight[k]) % radix[k];
         return index + (PATHWAY_FACTS.get(k).domain().indexOf(value) - current) * weight[k];
+    }
+
+    /** The first Pathway fact, from the k-th on, not yet known in this combination; -1 if there is none. */
+    int firstUnknown(int index, int from) {
+        for (int k = from; k < radix.length; k++) {
+            if ((index / weight[k]) % radix[k] == unknownDigit[k]) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Facts both the Pathway and the Actions table read. */

@@ -70,6 +70,26 @@ class ProofRunsOnServedFunctionTest {
     }
 
     @Test
+    void a_provisional_flag_served_wrong_is_found() {
+        Decider decider = fresh();
+        Decider.PathwayPart[] parts = decider.pathwayTableToSave().parts();
+        int provisional = -1;
+        for (int part = 0; part < parts.length && provisional < 0; part++) {
+            if (parts[part].pathway() == Pathway.ESCALATE && parts[part].provisional()) {
+                provisional = part;
+            }
+        }
+        Decider.PathwayPart honest = parts[provisional];
+        parts[provisional] = new Decider.PathwayPart(honest.pathway(), false, honest.reasons());
+
+        SafetyReport report = SafetyAnalyser.analyse(decider);
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(7);
+            assertThat(f.message()).contains("could change the pathway, but the decision is not marked provisional");
+        });
+    }
+
+    @Test
     void one_corrupted_memoised_outcome_is_found() throws Exception {
         Decider decider = fresh();
         Incident ordinary = Incident.builder().immediateDanger(Answer.NO).consentGiven(Answer.NO).build();
