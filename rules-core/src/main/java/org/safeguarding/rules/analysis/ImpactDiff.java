@@ -23,6 +23,7 @@ import org.safeguarding.rules.tables.TableTemplate;
  * lowers the pathway's severity for any combination is a safety regression.
  */
 public final class ImpactDiff {
+    private static final Pathway[] PATHWAYS = Pathway.values();
 
     /** Actions whose wording keeps a child safe whatever else happens: a change to it is always shown as a warning. */
     static final Set<ActionCode> SAFETY_CRITICAL_TEXTS = EnumSet.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.CALL_999,
@@ -174,11 +175,11 @@ public final class ImpactDiff {
         if (pathway < 0) {
             return "no pathway";
         }
-        return Pathway.values()[pathway] + (pathways.provisional()[index] ? " (provisional)" : "");
+        return PATHWAYS[pathway] + (pathways.provisional()[index] ? " (provisional)" : "");
     }
 
     private static int severity(FactSpace.Pathways pathways, int index) {
-        return Pathway.values()[pathways.pathway()[index]].severity();
+        return PATHWAYS[pathways.pathway()[index]].severity();
     }
 
     private static Map<String, String> describe(Enum<?>[] values, int youngest) {

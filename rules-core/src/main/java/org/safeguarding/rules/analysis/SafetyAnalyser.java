@@ -166,6 +166,7 @@ public final class SafetyAnalyser {
         return String.join(", ", unsafe);
     }
 
+    private static final Pathway[] PATHWAYS = Pathway.values();
     private static final List<Enum<?>> RISK_ORDER = List.of(Answer.NO, Answer.UNKNOWN, Answer.YES);
     private static final List<Enum<?>> CONSENT_RISK_ORDER = List.of(Answer.YES, Answer.UNKNOWN, Answer.NO);
 
@@ -680,7 +681,7 @@ public final class SafetyAnalyser {
     // ---- combinations and findings
 
     private Pathway pathway(int index) {
-        return pathwayOf[index] < 0 ? null : Pathway.values()[pathwayOf[index]];
+        return pathwayOf[index] < 0 ? null : PATHWAYS[pathwayOf[index]];
     }
 
     private Enum<?>[] values(int index) {
