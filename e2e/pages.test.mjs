@@ -234,6 +234,7 @@ test("publish: when the service asks again for the tick (the live version change
     assert.match(again, /The live version changed after you looked: read what it changes now\./);
     assert.match(again, /What it changes against the live version [0-9a-f]{12}/);
     assert.doesNotMatch(again, /confirmed=true|\/api\//, "no API words reach the lead");
+    assert.equal(await page.locator("#confirm-read").count(), 1, "the tick the service asked for is offered");
     await page.keyboard.press("Escape");
   } finally {
     await page.unroute("**/api/v1/rulesets/*/activate*");

@@ -152,7 +152,7 @@ async function confirmActivation(sha, undo, liveChanged) {
     <p><strong>What it changes against the live version ${esc(live)}:</strong> ${changes.length || texts.length ? "" : "no decision and no text changes."}</p>
     ${changes.length ? `<ul>${changes.map((c) => `<li>${c.safetyRegression ? '<strong class="regression">Less safe:</strong> ' : ""}${esc(c.inWords)}, for ${incidents(c.combinations, impact.combinations)}</li>`).join("")}</ul>` : ""}
     ${texts.length ? `<ul>${texts.map((c) => `<li>${c.warning ? `<strong>Check before activating:</strong> ${esc(c.warning)} ` : ""}${esc(c.sheet)}, ${esc(c.key)}: “${esc(c.before) || "(none)"}” becomes “${esc(c.after) || "(none)"}”</li>`).join("")}</ul>` : ""}
-    ${marked.length ? `<p><label><input type="checkbox" id="confirm-read"> I have read the changes marked "Check before activating" against the guidance</label></p>` : ""}
+    ${marked.length || liveChanged ? `<p><label><input type="checkbox" id="confirm-read"> I have read the changes marked "Check before activating" against the guidance</label></p>` : ""}
     <p><button type="button" class="primary" id="confirm-activate">Yes, ${verb.toLowerCase()} version ${esc(v.version)}</button>
       <button type="button" id="cancel-activate">Cancel</button></p></section>`;
   document.getElementById("confirm-heading").focus();
@@ -172,7 +172,8 @@ async function confirmActivation(sha, undo, liveChanged) {
 }
 
 // The service asks for the tick itself when the live version has changed since the page asked (another
-// lead activated meanwhile): the page shows the changes again, in words, rather than the API's refusal.
+// lead activated meanwhile): the page shows the changes again, in words, rather than the API's refusal,
+// and always offers the tick then, since the service asked for it.
 const NEEDS_CONFIRMATION = "urn:safeguarding:problem:needs-confirmation";
 
 async function activate(sha, confirmed) {

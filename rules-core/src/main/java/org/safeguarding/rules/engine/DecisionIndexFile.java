@@ -281,8 +281,8 @@ public final class DecisionIndexFile {
 
     /**
      * The body inflated whole and read without locks. Read through a BufferedInputStream, whose
-     * every byte takes a lock, the Pathway table's 177,147 entries took most of a 0.6 s start
-     * (docs/performance.md, "Start-up").
+     * every byte takes a lock, the Pathway table's 78,734 parts and their reasons took most of a
+     * 0.6 s load (docs/performance.md, "Start-up").
      */
     private static java.io.InputStream inflated(byte[] file, int from, int to) throws IOException {
         java.util.zip.Inflater inflater = new java.util.zip.Inflater();
