@@ -8,6 +8,7 @@ const FACTS = [
   ["intendedHarm", "Was it made or shared to cause harm (revenge, humiliation, bullying)?", "tri"],
   ["consentGiven", "Did every young person consent to it being made and to each sharing?", "tri"],
   ["coercionOrBlackmail", "Any coercion, blackmail, threats or grooming?", "tri"],
+  ["threatToShare", "Has anyone threatened to share an image unless the child pays or sends more (sextortion)?", "tri"],
   ["capacityConcern", "Any concern about a child's capacity to consent (e.g. SEN)?", "tri"],
   ["atypicalOrViolentContent", "From what you have been told, sexual acts unusual for the age, or violence?", "tri"],
   ["under13SexualActivity", "Sexual acts, with a child in it under 13?", "tri"],

@@ -94,11 +94,14 @@ final class FactSpace {
     /**
      * Whether a decision can see these facts: an adult who is staff or a volunteer is an adult
      * involved (the engine derives adultInvolved YES from it), so the Actions table never sees
-     * adultIsStaffOrVolunteer YES with adultInvolved anything but YES.
+     * adultIsStaffOrVolunteer YES with adultInvolved anything but YES; and a threat to share is
+     * blackmail, so threatToShare YES comes with coercionOrBlackmail YES.
      */
     static boolean reachable(Enum<?>[] values) {
-        return values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] != org.safeguarding.rules.api.Answer.YES
-                || values[Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.YES;
+        return (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] != org.safeguarding.rules.api.Answer.YES
+                || values[Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.YES)
+                && (values[Fact.THREAT_TO_SHARE.ordinal()] != org.safeguarding.rules.api.Answer.YES
+                || values[Fact.COERCION_OR_BLACKMAIL.ordinal()] == org.safeguarding.rules.api.Answer.YES);
     }
 
     /**

@@ -41,6 +41,11 @@ public final class SafetyAnalyser {
 
     private final Decider decider;
     private final RuleTables tables;
+    /**
+     * Whether the Actions sheet can say what a threat to share needs (property 14): a workbook
+     * made before the column decides a threat as blackmail, as it did, and is told so in a setup warning.
+     */
+    private final boolean threatColumn;
     private final FactSpace space = new FactSpace();
     private final int combinations = space.size();
     private byte[] pathwayOf;
@@ -60,6 +65,7 @@ public final class SafetyAnalyser {
     private SafetyAnalyser(Decider decider) {
         this.decider = decider;
         this.tables = decider.tables();
+        this.threatColumn = tables.hasColumn(TableTemplate.ACTIONS, Fact.THREAT_TO_SHARE.fieldName());
         for (SheetTemplate sheet : RULES_AND_POLICY) {
             tables.rows(sheet).forEach(row -> rowsById.put(row.id(), row));
         }
@@ -71,6 +77,7 @@ public final class SafetyAnalyser {
 
     private SafetyReport run() {
         checkCall999ListedFirst();
+        checkDerivation();
         long pathwayCombinations = 0;
         long actionCombinations = 0;
         // The Policy sheet may read the youngest child's age: every age band its rows make is analysed.
@@ -94,6 +101,34 @@ public final class SafetyAnalyser {
         List<SafetyFinding> list = new ArrayList<>();
         findings.values().forEach(a -> list.add(a.finding()));
         return new SafetyReport(pathwayCombinations, actionCombinations, list, hygiene());
+    }
+
+    /**
+     * Property 13 for the first step of a decision: the facts it works out from those given (a
+     * member of staff is an adult involved, a threat to share is blackmail) always land where the
+     * rest of the analysis looks, the combinations {@link FactSpace#reachable} admits. Every
+     * combination of the facts it reads, with nobody listed (people only add an adult).
+     */
+    private void checkDerivation() {
+        List<Fact> read = List.of(Fact.ADULT_INVOLVED, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE);
+        for (int k = 0; k < 81; k++) {
+            org.safeguarding.rules.api.Incident.Builder builder = org.safeguarding.rules.api.Incident.builder();
+            int rest = k;
+            for (Fact fact : read) {
+                builder.set(fact, Answer.values()[rest % 3]);
+                rest /= 3;
+            }
+            org.safeguarding.rules.api.Incident incident = builder.build();
+            Enum<?>[] values = new Enum<?>[Fact.values().length];
+            for (Fact fact : Fact.values()) {
+                values[fact.ordinal()] = incident.value(fact);
+            }
+            Decider.derivedFrom(incident).forEach((fact, value) -> values[fact.ordinal()] = value);
+            if (!FactSpace.reachable(values)) {
+                reportCombination(13, "what is proven is what is served", "the facts worked out from those given fall outside what "
+                        + "the analysis checks.", values, Map.of(), List::of);
+            }
+        }
     }
 
     // ---- Pathway table: properties 1, 2, 3, 7, 8, 10
@@ -227,7 +262,8 @@ public final class SafetyAnalyser {
      */
     private long checkActions() {
         Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.actionRows(), tables.policyRows()));
-        for (Fact fact : List.of(Fact.IMMEDIATE_DANGER, Fact.PARENTAL_RISK, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED)) {
+        for (Fact fact : List.of(Fact.IMMEDIATE_DANGER, Fact.PARENTAL_RISK, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED,
+                Fact.THREAT_TO_SHARE)) {
             read.get(fact).addAll(fact.domain()); // the properties read these
         }
         Map<List<Object>, int[]> groups = new LinkedHashMap<>();
@@ -363,13 +399,18 @@ public final class SafetyAnalyser {
         }
     }
 
-    /** The values the properties read: immediate danger, parental risk, staff, adult involved. */
+    /** The values the properties read: immediate danger, parental risk, staff, adult involved, a threat to share. */
     private static long factBits(Enum<?>[] values) {
         return values[Fact.IMMEDIATE_DANGER.ordinal()].ordinal()
                 | (long) values[Fact.PARENTAL_RISK.ordinal()].ordinal() << 4
                 | (long) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()].ordinal() << 8
-                | (long) values[Fact.ADULT_INVOLVED.ordinal()].ordinal() << 12;
+                | (long) values[Fact.ADULT_INVOLVED.ordinal()].ordinal() << 12
+                | (long) values[Fact.THREAT_TO_SHARE.ordinal()].ordinal() << 16;
     }
+
+    /** What a child threatened with the sharing of imagery always gets (NCA 2024): the advice, the police and CEOP. */
+    private static final List<ActionCode> SEXTORTION = List.of(ActionCode.SEXTORTION_ADVICE, ActionCode.REPORT_TO_POLICE,
+            ActionCode.REPORT_TO_CEOP);
 
     private void checkActions(Enum<?>[] values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
         Pathway pathway = step.pathway();
@@ -426,6 +467,16 @@ public final class SafetyAnalyser {
                     + "made before that column existed needs it first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before "
                     + "'Media type is not').", values, context,
                     rules);
+        }
+        if (values[Fact.THREAT_TO_SHARE.ordinal()] == Answer.YES && threatColumn) {
+            for (ActionCode needed : SEXTORTION) {
+                if (!actions.contains(needed)) {
+                    reportActions(14, "a threat to share gets the sextortion advice, the police and CEOP", "someone threatens to share "
+                            + "imagery of the child (threatToShare), but " + needed + " is not recommended. Add a rule to the Actions sheet "
+                            + "with 'Threat to share?' YES and the action " + needed + "; a workbook made before that column existed needs "
+                            + "it first (insert 'Threat to share?' after 'Media type is not').", values, context, rules);
+                }
+            }
         }
         for (ActionCode always : List.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.RECORD_INCIDENT)) {
             if (!actions.contains(always)) {
@@ -512,9 +563,17 @@ public final class SafetyAnalyser {
         }
     }
 
-    /** Whether the adult is staff matters only while an adult is, or may be, involved. */
-    private static boolean matters(Fact fact, Enum<?>[] values) {
-        return fact != Fact.ADULT_IS_STAFF_OR_VOLUNTEER || values[Fact.ADULT_INVOLVED.ordinal()] != Answer.NO;
+    /**
+     * Whether the adult is staff matters only while an adult is, or may be, involved; whether
+     * someone threatens to share only while coercion or blackmail (which a threat is) is not ruled out.
+     */
+    private boolean matters(Fact fact, Enum<?>[] values) {
+        return switch (fact) {
+            case ADULT_IS_STAFF_OR_VOLUNTEER -> values[Fact.ADULT_INVOLVED.ordinal()] != Answer.NO;
+            case THREAT_TO_SHARE -> values[Fact.COERCION_OR_BLACKMAIL.ordinal()] != Answer.NO
+                    && tables.hasColumn(TableTemplate.QUESTIONS, Fact.THREAT_TO_SHARE.fieldName());
+            default -> true;
+        };
     }
 
     /**
@@ -528,6 +587,7 @@ public final class SafetyAnalyser {
             read.get(fact).add(fact.unknown());
         }
         read.get(Fact.ADULT_INVOLVED).add(Answer.NO); // property 7 reads it (whether staff matters)
+        read.get(Fact.COERCION_OR_BLACKMAIL).add(Answer.NO); // and this (whether a threat to share matters)
         Enum<?>[] unknowns = new Enum<?>[Fact.values().length];
         for (Fact fact : Fact.values()) {
             unknowns[fact.ordinal()] = fact.unknown();

@@ -27,5 +27,10 @@ public enum ActionCode {
     OFFER_COUNSELLING,
     CHILDLINE_REPORT_REMOVE,
     REPORT_TO_IWF,
-    REPORT_TO_HOSTING_SITE
+    REPORT_TO_HOSTING_SITE,
+    /**
+     * Someone threatens to share imagery unless the child pays or sends more (sexual extortion):
+     * what to tell the young person (NCA and UK Safer Internet Centre advice).
+     */
+    SEXTORTION_ADVICE
 }

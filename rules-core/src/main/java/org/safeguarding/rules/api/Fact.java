@@ -30,7 +30,12 @@ public enum Fact {
     SHARING("sharing", Sharing.class),
     DEVICE("device", Device.class),
     /** The adult involved works or volunteers for the setting: an allegation against staff (KCSIE Part 4). */
-    ADULT_IS_STAFF_OR_VOLUNTEER("adultIsStaffOrVolunteer", Answer.class);
+    ADULT_IS_STAFF_OR_VOLUNTEER("adultIsStaffOrVolunteer", Answer.class),
+    /**
+     * Someone threatens to share imagery of the child unless they pay or send more (sexual
+     * extortion, "sextortion"): a threat is blackmail, so YES makes coercionOrBlackmail YES.
+     */
+    THREAT_TO_SHARE("threatToShare", Answer.class);
 
     private static final Map<String, Fact> BY_FIELD_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Fact::fieldName, Function.identity()));

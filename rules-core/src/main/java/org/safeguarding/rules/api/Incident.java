@@ -29,6 +29,7 @@ public record Incident(
         Sharing sharing,
         Device device,
         Answer adultIsStaffOrVolunteer,
+        Answer threatToShare,
         List<Person> people,
         String reference) {
     private static final Fact[] FACTS = Fact.values();
@@ -54,7 +55,7 @@ public record Incident(
             Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
                     consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
                     under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device,
-                    adultIsStaffOrVolunteer), fact.fieldName());
+                    adultIsStaffOrVolunteer, threatToShare), fact.fieldName());
         }
         people = List.copyOf(Objects.requireNonNull(people, "people"));
         if (reference != null && !isValidReference(reference)) {
@@ -66,7 +67,8 @@ public record Incident(
     public Enum<?> value(Fact fact) {
         return valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm, consentGiven,
                 coercionOrBlackmail, capacityConcern, atypicalOrViolentContent, under13SexualActivity,
-                profitMotive, parentalRisk, childDistressed, mediaType, sharing, device, adultIsStaffOrVolunteer);
+                profitMotive, parentalRisk, childDistressed, mediaType, sharing, device, adultIsStaffOrVolunteer,
+                threatToShare);
     }
 
     public static Builder builder() {
@@ -88,7 +90,7 @@ public record Incident(
                                    Answer capacityConcern, Answer atypicalOrViolentContent,
                                    Answer under13SexualActivity, Answer profitMotive, Answer parentalRisk,
                                    Answer childDistressed, MediaType mediaType, Sharing sharing, Device device,
-                                   Answer adultIsStaffOrVolunteer) {
+                                   Answer adultIsStaffOrVolunteer, Answer threatToShare) {
         return switch (fact) {
             case IMMEDIATE_DANGER -> immediateDanger;
             case SELF_HARM_RISK -> selfHarmRisk;
@@ -106,6 +108,7 @@ public record Incident(
             case SHARING -> sharing;
             case DEVICE -> device;
             case ADULT_IS_STAFF_OR_VOLUNTEER -> adultIsStaffOrVolunteer;
+            case THREAT_TO_SHARE -> threatToShare;
         };
     }
 
@@ -151,6 +154,7 @@ public record Incident(
         public Builder sharing(Sharing v) { return set(Fact.SHARING, v); }
         public Builder device(Device v) { return set(Fact.DEVICE, v); }
         public Builder adultIsStaffOrVolunteer(Answer v) { return set(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, v); }
+        public Builder threatToShare(Answer v) { return set(Fact.THREAT_TO_SHARE, v); }
 
         /**
          * Adds a person of known age.
@@ -209,7 +213,8 @@ public record Incident(
                     (Answer) values[Fact.UNDER13_SEXUAL_ACTIVITY.ordinal()], (Answer) values[Fact.PROFIT_MOTIVE.ordinal()],
                     (Answer) values[Fact.PARENTAL_RISK.ordinal()], (Answer) values[Fact.CHILD_DISTRESSED.ordinal()],
                     (MediaType) values[Fact.MEDIA_TYPE.ordinal()], (Sharing) values[Fact.SHARING.ordinal()],
-                    (Device) values[Fact.DEVICE.ordinal()], (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()], people, reference);
+                    (Device) values[Fact.DEVICE.ordinal()], (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()],
+                    (Answer) values[Fact.THREAT_TO_SHARE.ordinal()], people, reference);
         }
     }
 }

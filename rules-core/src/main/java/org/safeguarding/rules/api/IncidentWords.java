@@ -61,6 +61,7 @@ public final class IncidentWords {
             case "sharing" -> "how far it spread";
             case "device" -> "whose device it is on";
             case "adultIsStaffOrVolunteer" -> "whether the adult works for the setting";
+            case "threatToShare" -> "whether someone threatens to share it";
             case "youngestChildAge" -> "the youngest child's age";
             case "pathway" -> "the pathway";
             case "provisional" -> "whether the decision is provisional";
@@ -84,6 +85,7 @@ public final class IncidentWords {
             case "parentalRisk" -> yes ? "the parents are a risk" : "the parents are not a risk";
             case "childDistressed" -> yes ? "a child is distressed" : "no child distressed";
             case "adultIsStaffOrVolunteer" -> yes ? "the adult works or volunteers for the setting" : "the adult does not work for the setting";
+            case "threatToShare" -> yes ? "someone threatens to share it unless the child pays or sends more" : "nobody threatens to share it";
             case "mediaType" -> switch (value) {
                 case "IMAGE" -> "an image";
                 case "VIDEO" -> "a video";

@@ -33,4 +33,5 @@ public abstract class CaseFacts {
     public Sharing getSharing() { return (Sharing) values[Fact.SHARING.ordinal()]; }
     public Device getDevice() { return (Device) values[Fact.DEVICE.ordinal()]; }
     public Answer getAdultIsStaffOrVolunteer() { return (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()]; }
+    public Answer getThreatToShare() { return (Answer) values[Fact.THREAT_TO_SHARE.ordinal()]; }
 }

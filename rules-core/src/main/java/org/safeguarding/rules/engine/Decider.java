@@ -838,6 +838,11 @@ public final class Decider {
         return new UUID(high, low);
     }
 
+    /** The facts {@link #decide} works out from these (section 1 of the decision model): the analysis checks them. */
+    public static Map<Fact, Answer> derivedFrom(Incident incident) {
+        return derive(incident).derived();
+    }
+
     /** What section 1 of the decision model works out from the people listed, and what it warns about. */
     record Derivation(Map<Fact, Answer> derived, List<Warning> warnings) {
     }
@@ -845,12 +850,33 @@ public final class Decider {
     /**
      * Section 1 of the decision model: an involved person aged 18 or over makes adultInvolved
      * YES (a reporter never does), and so does an adult who works or volunteers for the setting
-     * (adultIsStaffOrVolunteer YES): a member of staff is an adult involved. Nothing is refused:
+     * (adultIsStaffOrVolunteer YES): a member of staff is an adult involved. A threat to share
+     * (threatToShare YES) makes coercionOrBlackmail YES: it is blackmail. Nothing is refused:
      * saying no adult was involved while listing one, or while saying the adult is staff, is
      * decided as an adult involved; a list without a child is decided as given; both are named in
      * warnings. Messages name fields, never their values.
      */
     static Derivation derive(Incident incident) {
+        Derivation derivation = deriveAdult(incident);
+        if (incident.threatToShare() != Answer.YES || incident.coercionOrBlackmail() == Answer.YES) {
+            return derivation;
+        }
+        Map<Fact, Answer> derived = new java.util.EnumMap<>(Fact.class);
+        derived.putAll(derivation.derived());
+        derived.put(Fact.COERCION_OR_BLACKMAIL, Answer.YES);
+        List<Warning> warnings = new ArrayList<>(derivation.warnings());
+        if (incident.coercionOrBlackmail() == Answer.NO) {
+            warnings.add(new Warning("coercionOrBlackmail", "is false, but threatToShare is true: a threat to share imagery "
+                    + "unless the child pays or sends more is blackmail. Decided as coercion or blackmail, the safer reading."));
+        }
+        return new Derivation(Map.copyOf(derived), List.copyOf(warnings));
+    }
+
+    /**
+     * Section 1 of the decision model for the adult: an involved person aged 18 or over, or a
+     * member of staff or volunteer, makes adultInvolved YES.
+     */
+    private static Derivation deriveAdult(Incident incident) {
         List<Person> people = incident.people();
         boolean staff = incident.adultIsStaffOrVolunteer() == Answer.YES;
         if (people.isEmpty()) {

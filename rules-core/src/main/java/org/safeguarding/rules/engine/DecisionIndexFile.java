@@ -236,7 +236,7 @@ public final class DecisionIndexFile {
             }
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY), rows.get(TableTemplate.ACTIONS),
                     rows.get(TableTemplate.QUESTIONS), rows.get(TableTemplate.POLICY), java.util.Collections.unmodifiableMap(actionTexts), pathwayTexts, provisionalTexts,
-                    java.util.Collections.unmodifiableMap(questionTexts), summaries, contacts, sha256, warnings, Map.of());
+                    java.util.Collections.unmodifiableMap(questionTexts), summaries, contacts, sha256, warnings, Map.of(), Map.of());
             int ruleCount = checkedCount(in.readInt());
             List<long[]> fires = new ArrayList<>(ruleCount);
             for (int i = 0; i < ruleCount; i++) {

@@ -60,6 +60,7 @@ public final class MarkdownRenderer {
             13. What is proven is what is served: the analysis checks the very steps a decision runs (the Pathway table as
                 served, the actions and questions as served, the policy), no public path gives an engine for tables that fail
                 a property, and a saved proof is trusted only by the build of the product that made it.
+            14. A threat to share (sexual extortion): SEXTORTION_ADVICE, REPORT_TO_POLICE and REPORT_TO_CEOP.
             """;
 
     private static void table(StringBuilder md, SheetTemplate sheet, RuleTables tables) {

@@ -28,6 +28,9 @@ import org.safeguarding.rules.api.Problem;
  *                      "[number not set: ...]" placeholder; each names its cell
  * @param textCells     where each text stands in the workbook, by {@link TextCell} key; empty for
  *                      tables loaded from a saved index, whose texts were checked when it was saved
+ * @param absentColumns for a sheet in an earlier layout, the condition columns (by input) it was
+ *                      made without, e.g. Actions without threatToShare; empty for the current layout
+ *                      and for tables loaded from a saved index, which was proven when it was saved
  */
 public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, List<RuleRow> actionRows,
                          List<RuleRow> questionRows, List<RuleRow> policyRows, Map<ActionCode, String> actionTexts,
@@ -35,12 +38,18 @@ public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, Li
                          Map<Pathway, Map<ActionCode, String>> provisionalActionTexts,
                          Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
                          Map<String, String> contacts, String sha256, List<Problem> setupWarnings,
-                         Map<String, TextCell> textCells) {
+                         Map<String, TextCell> textCells, Map<String, java.util.Set<String>> absentColumns) {
 
     public RuleTables {
         policyRows = List.copyOf(policyRows);
         setupWarnings = List.copyOf(setupWarnings);
         textCells = Map.copyOf(textCells);
+        absentColumns = Map.copyOf(absentColumns);
+    }
+
+    /** Whether the sheet has a condition column for this input (an earlier layout may not). */
+    public boolean hasColumn(SheetTemplate sheet, String input) {
+        return !absentColumns.getOrDefault(sheet.sheetName(), java.util.Set.of()).contains(input);
     }
 
     /**

@@ -59,6 +59,13 @@ public final class TableTemplate {
     public static final List<Fact> ACTION_FACTS = List.of(
             Fact.ADULT_INVOLVED, Fact.COERCION_OR_BLACKMAIL, Fact.PARENTAL_RISK, Fact.CHILD_DISTRESSED,
             Fact.DEVICE, Fact.SHARING, Fact.ADULT_IS_STAFF_OR_VOLUNTEER);
+    /**
+     * Facts the Actions table reads that came after its "Police criterion?" and "Media type is
+     * not" columns: their columns follow those, so the columns of earlier workbooks keep their places.
+     */
+    public static final List<Fact> LATER_ACTION_FACTS = List.of(Fact.THREAT_TO_SHARE);
+    /** Facts added since the first rule sheets: a workbook made before them has no column for them. */
+    static final List<String> ADDED_FACTS = List.of(Fact.THREAT_TO_SHARE.fieldName());
 
     public static final SheetTemplate PATHWAY = new SheetTemplate("Pathway", "P", "f: PathwayFacts",
             columns(PATHWAY_FACTS, List.of(), new ColumnSpec(ColumnKind.OUTCOME, "Pathway",
@@ -72,10 +79,12 @@ public final class TableTemplate {
                                     "provisional", false, List.of("YES", "NO"))),
                     new ColumnSpec(ColumnKind.OUTCOME, "Action", "out.act(ActionCode.$param, drools.getRule().getName());",
                             "", false, names(ActionCode.values())),
-                    new ColumnSpec(ColumnKind.CONDITION, "Police criterion?", "policeCriterion == Answer.$param",
-                            "policeCriterion", false, ANSWERS),
-                    new ColumnSpec(ColumnKind.CONDITION, "Media type is not", "mediaType != MediaType.$param",
-                            Fact.MEDIA_TYPE.fieldName(), true, names(Fact.MEDIA_TYPE.domain().toArray(Enum[]::new)))));
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                            new ColumnSpec(ColumnKind.CONDITION, "Police criterion?", "policeCriterion == Answer.$param",
+                                    "policeCriterion", false, ANSWERS),
+                            new ColumnSpec(ColumnKind.CONDITION, "Media type is not", "mediaType != MediaType.$param",
+                                    Fact.MEDIA_TYPE.fieldName(), true, names(Fact.MEDIA_TYPE.domain().toArray(Enum[]::new)))),
+                            factColumns(LATER_ACTION_FACTS).stream()).toArray(ColumnSpec[]::new)));
 
     public static final SheetTemplate QUESTIONS = new SheetTemplate("Questions", "Q", "f: ActionFacts",
             columns(List.of(Fact.values()), List.of(), new ColumnSpec(ColumnKind.OUTCOME, "Ask about",
@@ -130,18 +139,22 @@ public final class TableTemplate {
      * Earlier layouts of a rule sheet that are still read. Workbooks made before
      * adultIsStaffOrVolunteer (allegations against staff) have no such column on the Actions and
      * Questions sheets, nor "Police criterion?" on Actions, and their outcome column comes last,
-     * before the guidance, instead of next to the description; they are read as they are, and the safety analysis then tells the lead
-     * what is missing (no rule can recommend REFER_LADO without the column).
+     * before the guidance, instead of next to the description; workbooks made before threatToShare
+     * have no column for it on those sheets. They are read as they are, and the safety analysis
+     * then tells the lead what is missing (no rule can recommend REFER_LADO without the column).
      */
     public static List<SheetTemplate> earlierLayouts(SheetTemplate template) {
         if (template == PATHWAY) {
             return List.of(template.withOutcomeLast());
         }
+        List<String> added = new ArrayList<>(ADDED_FACTS);
         if (template == ACTIONS) {
-            return List.of(template.without(List.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName(), "policeCriterion")).withOutcomeLast());
+            added.addAll(List.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName(), "policeCriterion"));
+            return List.of(template.without(ADDED_FACTS), template.without(added).withOutcomeLast());
         }
         if (template == QUESTIONS) {
-            return List.of(template.without(List.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName())).withOutcomeLast());
+            added.add(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName());
+            return List.of(template.without(ADDED_FACTS), template.without(added).withOutcomeLast());
         }
         return List.of();
     }
@@ -169,6 +182,7 @@ public final class TableTemplate {
             case SHARING -> "Sharing";
             case DEVICE -> "Device";
             case ADULT_IS_STAFF_OR_VOLUNTEER -> "Adult is staff or volunteer?";
+            case THREAT_TO_SHARE -> "Threat to share?";
         };
     }
 
@@ -184,13 +198,19 @@ public final class TableTemplate {
         columns.add(ColumnSpec.description());
         columns.add(outcome); // next to the description: what the rule does is read with what it says
         columns.addAll(leading);
+        columns.addAll(factColumns(facts));
+        columns.addAll(List.of(trailing));
+        columns.add(ColumnSpec.guidance());
+        return columns;
+    }
+
+    private static List<ColumnSpec> factColumns(List<Fact> facts) {
+        List<ColumnSpec> columns = new ArrayList<>();
         for (Fact fact : facts) {
             String enumName = fact.type().getSimpleName();
             columns.add(new ColumnSpec(ColumnKind.CONDITION, label(fact), fact.fieldName() + " == " + enumName + ".$param",
                     fact.fieldName(), false, names(fact.domain().toArray(Enum[]::new))));
         }
-        columns.addAll(List.of(trailing));
-        columns.add(ColumnSpec.guidance());
         return columns;
     }
 

@@ -40,6 +40,7 @@ public final class WorkbookReader {
     private static final Pattern CONTACT_PLACEHOLDER = Pattern.compile("\\[.*]", Pattern.DOTALL);
 
     private final List<Problem> setupWarnings = new ArrayList<>();
+    private final Map<String, java.util.Set<String>> absentColumns = new HashMap<>();
     private final Map<Pathway, Map<ActionCode, String>> pathwayActionTexts = new EnumMap<>(Pathway.class);
     private final Map<Pathway, Map<ActionCode, String>> provisionalActionTexts = new EnumMap<>(Pathway.class);
     private static final DataFormatter FORMATTER = new DataFormatter(Locale.ENGLISH);
@@ -135,7 +136,7 @@ public final class WorkbookReader {
                     actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts, given(rows.get(TableTemplate.ACTIONS))),
                     pathwayActionTexts, provisionalActionTexts,
                     questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET), asked(rows.get(TableTemplate.QUESTIONS))),
-                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings, textCells);
+                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings, textCells, absentColumns);
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
         } finally {
             for (XSSFWorkbook book : opened) {
@@ -187,6 +188,7 @@ public final class WorkbookReader {
         Sheet sheet = located.sheet();
         String book = located.workbook();
         SheetTemplate layout = layoutOf(template, sheet);
+        noteAbsentColumns(template, layout, located);
         if (isLegacyLayout(book, sheet)) {
             checkTechnicalRows(layout, book, sheet);
         } else {
@@ -384,6 +386,29 @@ public final class WorkbookReader {
             if (region.getLastRow() >= SheetTemplate.HEADER_ROW) {
                 problems.add(new Problem(book, sheet.getSheetName(), region.formatAsString(), "Merged cells change how the rules are read. Unmerge them."));
             }
+        }
+    }
+
+    /**
+     * An earlier layout is read as it is; what it cannot say is remembered for the safety analysis
+     * and, for a threat to share, told to the lead as a setting still to make: without the column a
+     * threat is decided as blackmail (referral, police, CEOP) but without the sextortion advice.
+     */
+    private void noteAbsentColumns(SheetTemplate template, SheetTemplate layout, Located located) {
+        java.util.Set<String> absent = new java.util.LinkedHashSet<>(template.conditionInputs());
+        absent.removeAll(layout.conditionInputs());
+        if (absent.isEmpty()) {
+            return;
+        }
+        absentColumns.put(template.sheetName(), absent);
+        String threat = org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.fieldName();
+        if (absent.contains(threat)) {
+            String guidance = org.apache.poi.ss.util.CellReference.convertNumToColString(layout.columns().size() - 1)
+                    + (SheetTemplate.HEADER_ROW + 1);
+            setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), guidance,
+                    "This sheet was made before the 'Threat to share?' column, so a threat to share imagery is decided as blackmail "
+                            + "(a referral, the police and CEOP) but without the sextortion advice. Insert the column here, before the "
+                            + "guidance, and copy rules A-33 and A-34 (Actions) or Q-18 and Q-19 (Questions) from the shipped workbook."));
         }
     }
 

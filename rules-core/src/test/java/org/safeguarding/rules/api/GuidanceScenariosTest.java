@@ -61,10 +61,13 @@ class GuidanceScenariosTest {
         assertThat(r.reasons().get(0).table()).isEqualTo("Pathway");
         assertThat(r.reasons()).allSatisfy(reason -> assertThat(reason.guidance()).isNotBlank());
         Answer adult = r.derivedFacts().getOrDefault(Fact.ADULT_INVOLVED, scenario.incident().adultInvolved());
+        Answer coercion = r.derivedFacts().getOrDefault(Fact.COERCION_OR_BLACKMAIL, scenario.incident().coercionOrBlackmail());
         for (Fact fact : Fact.values()) {
             boolean unknown = scenario.incident().value(fact) == fact.unknown() && !r.derivedFacts().containsKey(fact);
-            // whether the adult is staff is asked only while an adult is, or may be, involved
-            boolean asked = unknown && (fact != Fact.ADULT_IS_STAFF_OR_VOLUNTEER || adult != Answer.NO);
+            // whether the adult is staff is asked only while an adult is, or may be, involved; whether
+            // someone threatens to share, only while coercion or blackmail (which a threat is) is not ruled out
+            boolean asked = unknown && (fact != Fact.ADULT_IS_STAFF_OR_VOLUNTEER || adult != Answer.NO)
+                    && (fact != Fact.THREAT_TO_SHARE || coercion != Answer.NO);
             assertThat(r.questionCodes().contains(fact)).as("question about " + fact.fieldName()).isEqualTo(asked);
         }
     }
@@ -75,7 +78,7 @@ class GuidanceScenariosTest {
         assertThat(r.pathway()).isEqualTo(Pathway.ESCALATE);
         assertThat(r.provisional()).isTrue();
         assertThat(r.questionCodes()).containsExactly(Fact.IMMEDIATE_DANGER, Fact.SELF_HARM_RISK, Fact.ADULT_INVOLVED,
-                Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.INTENDED_HARM, Fact.CONSENT_GIVEN, Fact.COERCION_OR_BLACKMAIL, Fact.CAPACITY_CONCERN,
+                Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.INTENDED_HARM, Fact.CONSENT_GIVEN, Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE, Fact.CAPACITY_CONCERN,
                 Fact.ATYPICAL_OR_VIOLENT_CONTENT, Fact.UNDER13_SEXUAL_ACTIVITY, Fact.PROFIT_MOTIVE, Fact.PARENTAL_RISK,
                 Fact.MEDIA_TYPE, Fact.CHILD_DISTRESSED, Fact.SHARING, Fact.DEVICE);
     }

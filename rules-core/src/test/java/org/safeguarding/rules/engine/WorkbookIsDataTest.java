@@ -186,10 +186,10 @@ class WorkbookIsDataTest {
     }
 
     @org.junit.jupiter.api.Test
-    void an_old_workbook_still_decides_like_the_current_one_but_for_the_initial_review_staff_and_police() throws Exception {
+    void an_old_workbook_still_decides_like_the_current_one_but_for_the_initial_review_staff_police_and_threats() throws Exception {
         Decider current = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).decider().orElseThrow();
         Decider old = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes()))).decider().orElseThrow();
-        var staffRules = java.util.Set.of("A-28", "A-29", "A-30", "Q-16", "Q-17");
+        var staffRules = java.util.Set.of("A-28", "A-29", "A-30", "Q-16", "Q-17", "A-33", "A-34", "Q-18", "Q-19");
         var random = new java.util.Random(7);
         for (int i = 0; i < 5_000; i++) {
             Enum<?>[] values = new Enum<?>[org.safeguarding.rules.api.Fact.values().length];
@@ -222,12 +222,19 @@ class WorkbookIsDataTest {
                 assertThat(now.actions()).contains(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP);
                 added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP);
             }
+            // And a threat to share (A-33, A-34 and the questions ), which the old layout has no column for.
+            boolean threat = values[org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.ordinal()] == org.safeguarding.rules.api.Answer.YES;
+            assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.SEXTORTION_ADVICE)).isEqualTo(threat);
+            added.add(org.safeguarding.rules.api.ActionCode.SEXTORTION_ADVICE);
+            if (now.rules().contains("A-34") && !now.rules().contains("A-24") && !now.rules().contains("A-25")) {
+                added.add(org.safeguarding.rules.api.ActionCode.CHILDLINE_REPORT_REMOVE);
+            }
             java.util.function.Predicate<String> changedRule = id -> staffRules.contains(id)
                     || escalate && (id.equals("A-05") || id.equals("A-31") || id.equals("A-32"));
             Outcome withoutNew = new Outcome(
                     now.actions().stream().filter(c -> !added.contains(c)).toList(),
                     now.rules().stream().filter(changedRule.negate()).toList(),
-                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer")).toList());
+                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer") && !q.equals("threatToShare")).toList());
             Outcome before = Outcome.of(old.outcomeStep(values, Integer.MAX_VALUE, a));
             assertThat(new Outcome(before.actions().stream().filter(c -> !added.contains(c)).toList(),
                     before.rules().stream().filter(changedRule.negate()).toList(), before.questions()))

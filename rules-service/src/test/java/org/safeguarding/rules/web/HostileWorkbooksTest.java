@@ -89,8 +89,8 @@ class HostileWorkbooksTest {
         for (boolean legacy : new boolean[] {false, true}) {
             EditedWorkbook edited = legacy ? EditedWorkbook.ofLegacy() : EditedWorkbook.ofShipped();
             for (org.safeguarding.rules.tables.SheetTemplate current : org.safeguarding.rules.tables.TableTemplate.RULE_SHEETS) {
-                // An old workbook has the earlier layout of Actions and Questions (no staff column).
-                var sheet = legacy ? org.safeguarding.rules.tables.TableTemplate.earlierLayouts(current).stream().findFirst().orElse(current) : current;
+                // An old workbook has the earliest layout of Actions and Questions (no staff column).
+                var sheet = legacy ? org.safeguarding.rules.tables.TableTemplate.earlierLayouts(current).stream().reduce((newer, older) -> older).orElse(current) : current;
                 int description = sheet.column(org.safeguarding.rules.tables.ColumnKind.DESCRIPTION);
                 int guidance = sheet.column(org.safeguarding.rules.tables.ColumnKind.GUIDANCE);
                 for (int row = 9; row < 9 + 15; row++) {
