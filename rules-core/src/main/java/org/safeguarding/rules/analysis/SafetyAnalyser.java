@@ -266,21 +266,28 @@ public final class SafetyAnalyser {
                 Fact.THREAT_TO_SHARE)) {
             read.get(fact).addAll(fact.domain()); // the properties read these
         }
-        Map<List<Object>, int[]> groups = new LinkedHashMap<>();
+        // Combinations the Actions step cannot tell apart, by a packed key: both steps' pathway and
+        // flag, the police criterion (the Actions table reads it too) and each Pathway fact's class.
+        int[][] classes = new int[PATHWAY_FACTS.size()][];
+        for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
+            Fact fact = PATHWAY_FACTS.get(k);
+            classes[k] = new int[fact.domain().size()];
+            for (Enum<?> value : fact.domain()) {
+                classes[k][value.ordinal()] = read.get(fact).contains(value) ? value.ordinal() + 1 : 0; // 0: a value no row names
+            }
+        }
+        Map<Long, int[]> groups = new LinkedHashMap<>();
         for (int index = 0; index < combinations; index++) {
             Decider.PathwayStep step = stepOf[index];
             if (step == null) {
                 continue;
             }
             Enum<?>[] values = values(index);
-            List<Object> key = new ArrayList<>();
-            key.add(step.served().pathway());
-            key.add(step.served().provisional());
-            key.add(step.table().pathway());
-            key.add(step.table().provisional());
-            key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
-            for (Fact fact : PATHWAY_FACTS) {
-                key.add(classOf(read, fact, values[fact.ordinal()]));
+            long key = step.served().pathway().ordinal() | (step.served().provisional() ? 4L : 0)
+                    | (long) step.table().pathway().ordinal() << 3 | (step.table().provisional() ? 32L : 0)
+                    | (long) org.safeguarding.rules.engine.ActionFacts.policeCriterion(values).ordinal() << 6;
+            for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
+                key |= (long) classes[k][values[PATHWAY_FACTS.get(k).ordinal()].ordinal()] << (8 + 3 * k);
             }
             int example = index;
             groups.computeIfAbsent(key, k -> new int[] {example, 0})[1]++;
@@ -303,13 +310,6 @@ public final class SafetyAnalyser {
         weight = 1;
         checkQuestions();
         return evaluated;
-    }
-
-    /** A value no row's condition names: all such values of a fact are matched alike. */
-    private static final Object OTHER = new Object();
-
-    private static Object classOf(Map<Fact, Set<Enum<?>>> read, Fact fact, Enum<?> value) {
-        return read.get(fact).contains(value) ? value : OTHER;
     }
 
     /** For each fact, the values some row of these sheets compares it with (their conditions are all equalities). */
@@ -588,37 +588,75 @@ public final class SafetyAnalyser {
         }
         read.get(Fact.ADULT_INVOLVED).add(Answer.NO); // property 7 reads it (whether staff matters)
         read.get(Fact.COERCION_OR_BLACKMAIL).add(Answer.NO); // and this (whether a threat to share matters)
-        Enum<?>[] unknowns = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            unknowns[fact.ordinal()] = fact.unknown();
-        }
         Set<Fact> shown = java.util.EnumSet.noneOf(Fact.class);
         Map<Object, long[]> askedOf = new java.util.IdentityHashMap<>();
-        for (Representative combination : representatives(List.of(Fact.values()), read)) {
-            Enum<?>[] values = combination.fill(unknowns);
-            if (!FactSpace.reachable(values)) {
-                continue;
-            }
-            Decider.QuestionsPart questions = decider.questionsStep(values);
-            long asked = askedOf.computeIfAbsent(questions, q -> {
-                fired.addAll(ruleIds(questions.reasons()));
-                long bits = 0;
-                for (org.safeguarding.rules.api.Question question : questions.questions()) {
-                    bits |= 1L << question.code().ordinal();
-                }
-                return new long[] {bits};
-            })[0];
-            for (Fact fact : Fact.values()) {
-                if (values[fact.ordinal()] == fact.unknown() && matters(fact, values) && (asked & 1L << fact.ordinal()) == 0) {
-                    weight = combination.weight();
-                    reportActions(7, "provisional decisions carry their questions", "there is no question about "
-                            + fact.fieldName() + ", which is not yet known.", values, Map.of(),
-                            ruleIds(questions.reasons()));
+        // Every class of every fact, as an odometer over one array of values: a class is a value
+        // some row or property names, or one value standing for all the others, with their count.
+        Fact[] facts = Fact.values();
+        Enum<?>[][] choices = new Enum<?>[facts.length][];
+        long[][] counts = new long[facts.length][];
+        for (Fact fact : facts) {
+            List<Enum<?>> named = new ArrayList<>();
+            Enum<?> other = null;
+            long others = 0;
+            for (Enum<?> value : fact.domain()) {
+                if (read.get(fact).contains(value)) {
+                    named.add(value);
+                } else {
+                    other = other == null ? value : other;
+                    others++;
                 }
             }
-            for (org.safeguarding.rules.api.Question question : questions.questions()) {
-                shown.add(question.code());
+            if (other != null) {
+                named.add(other);
             }
+            choices[fact.ordinal()] = named.toArray(Enum<?>[]::new);
+            counts[fact.ordinal()] = new long[named.size()];
+            java.util.Arrays.fill(counts[fact.ordinal()], 1);
+            if (other != null) {
+                counts[fact.ordinal()][named.size() - 1] = others;
+            }
+        }
+        int[] digit = new int[facts.length];
+        Enum<?>[] values = new Enum<?>[facts.length];
+        for (Fact fact : facts) {
+            values[fact.ordinal()] = choices[fact.ordinal()][0];
+        }
+        while (true) {
+            if (FactSpace.reachable(values)) {
+                Decider.QuestionsPart questions = decider.questionsStep(values);
+                long asked = askedOf.computeIfAbsent(questions, q -> {
+                    fired.addAll(ruleIds(questions.reasons()));
+                    long bits = 0;
+                    for (org.safeguarding.rules.api.Question question : questions.questions()) {
+                        bits |= 1L << question.code().ordinal();
+                        shown.add(question.code());
+                    }
+                    return new long[] {bits};
+                })[0];
+                for (Fact fact : facts) {
+                    if (values[fact.ordinal()] == fact.unknown() && (asked & 1L << fact.ordinal()) == 0 && matters(fact, values)) {
+                        long combinationWeight = 1;
+                        for (Fact f : facts) {
+                            combinationWeight *= counts[f.ordinal()][digit[f.ordinal()]];
+                        }
+                        weight = combinationWeight;
+                        reportActions(7, "provisional decisions carry their questions", "there is no question about "
+                                + fact.fieldName() + ", which is not yet known.", values, Map.of(),
+                                ruleIds(questions.reasons()));
+                    }
+                }
+            }
+            int k = 0;
+            while (k < facts.length && ++digit[k] == choices[k].length) {
+                digit[k] = 0;
+                values[k] = choices[k][0];
+                k++;
+            }
+            if (k == facts.length) {
+                break;
+            }
+            values[k] = choices[k][digit[k]];
         }
         weight = 1;
         for (Fact fact : shown) {
