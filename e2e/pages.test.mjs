@@ -134,6 +134,23 @@ test("a suicidal child with every police criterion ruled out: the heading and su
   assert.doesNotMatch(actions, /REPORT_TO_POLICE|locked away for the police/);
 });
 
+test("a threat to share, with 'no blackmail' ticked: decided as blackmail, and the young person's advice is on the page", async () => {
+  await decide([
+    ["Is a child in immediate danger now?", "No"],
+    ["Any coercion, blackmail, threats or grooming?", "No"],
+    ["Has anyone threatened to share an image unless the child pays or sends more (sextortion)?", "Yes"],
+    ["What was shared?", "An image"],
+  ]);
+  assert.match(await page.locator("#pathway-heading").innerText(), /ESCALATE – refer to children's social care, the police and CEOP/);
+  const actions = await page.locator("ol.actions").innerText();
+  assert.match(actions, /not their fault/);
+  assert.match(actions, /should not pay or send anything more/);
+  assert.match(actions, /Report Remove/);
+  const result = await page.locator("#result").innerText();
+  assert.match(result, /coercionOrBlackmail = true/);
+  assert.match(result, /threatToShare is true: a threat to share/);
+});
+
 test("try an incident by keyboard alone, with an adult's age given", async () => {
   await signIn(`${BASE}/`, CLIENT_TOKEN);
   await page.getByLabel("Is a child in immediate danger now?").focus();
