@@ -490,10 +490,24 @@ public final class SafetyAnalyser {
         checkText("The summary", tables.summary(pathway, provisional),
                 Optional.ofNullable(tables.textCells().get(TextCell.summaryKey(pathway, provisional))), actions, parentsMayBeTold, values, context);
         for (org.safeguarding.rules.api.Action action : served.actions()) {
-            checkText("The text of " + action.code(), action.text(), tables.actionTextCell(action.code(), pathway, provisional),
+            checkText("The text of " + action.code(), action.text(), actionTextCell(action.code(), pathway, provisional),
                     actions, parentsMayBeTold, values, context);
         }
         recording = null;
+    }
+
+    /** Where each action's text stands, looked up once per code, pathway and flag: the checks ask millions of times. */
+    @SuppressWarnings("unchecked")
+    private final Optional<TextCell>[] textCells = new Optional[ActionCode.values().length * PATHWAYS.length * 2];
+
+    private Optional<TextCell> actionTextCell(ActionCode code, Pathway pathway, boolean provisional) {
+        int slot = (code.ordinal() * PATHWAYS.length + pathway.ordinal()) * 2 + (provisional ? 1 : 0);
+        Optional<TextCell> cell = textCells[slot];
+        if (cell == null) {
+            cell = tables.actionTextCell(code, pathway, provisional);
+            textCells[slot] = cell;
+        }
+        return cell;
     }
 
     private static List<String> ruleIds(org.safeguarding.rules.api.Reason[] reasons) {
