@@ -111,7 +111,8 @@ public final class SafetyAnalyser {
      */
     private void checkDerivation() {
         List<Fact> read = List.of(Fact.ADULT_INVOLVED, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE);
-        for (int k = 0; k < 81; k++) {
+        int combinationsRead = (int) Math.pow(Answer.values().length, read.size());
+        for (int k = 0; k < combinationsRead; k++) {
             org.safeguarding.rules.api.Incident.Builder builder = org.safeguarding.rules.api.Incident.builder();
             int rest = k;
             for (Fact fact : read) {
@@ -338,34 +339,44 @@ public final class SafetyAnalyser {
         }
     }
 
+    /**
+     * The classes of one fact's values the rows and properties tell apart: each value they name,
+     * then one value standing for all the others, with how many each stands for.
+     */
+    private record Classes(Enum<?>[] values, long[] counts) {
+        static Classes of(Fact fact, Map<Fact, Set<Enum<?>>> read) {
+            List<Enum<?>> named = new ArrayList<>();
+            Enum<?> other = null;
+            long others = 0;
+            for (Enum<?> value : fact.domain()) {
+                if (read.get(fact).contains(value)) {
+                    named.add(value);
+                } else {
+                    other = other == null ? value : other;
+                    others++;
+                }
+            }
+            long[] counts = new long[named.size() + (other == null ? 0 : 1)];
+            java.util.Arrays.fill(counts, 1);
+            if (other != null) {
+                named.add(other);
+                counts[counts.length - 1] = others;
+            }
+            return new Classes(named.toArray(Enum<?>[]::new), counts);
+        }
+    }
+
     /** Every class of values of these facts: each distinguished value, and one value for all the others. */
     private static List<Representative> representatives(List<Fact> facts, Map<Fact, Set<Enum<?>>> read) {
         List<Representative> all = new ArrayList<>(List.of(new Representative(facts, new Enum<?>[0], 1)));
         for (int i = 0; i < facts.size(); i++) {
-            Fact fact = facts.get(i);
-            List<Enum<?>> choices = new ArrayList<>();
-            List<Long> weights = new ArrayList<>();
-            long others = 0;
-            Enum<?> other = null;
-            for (Enum<?> value : fact.domain()) {
-                if (read.get(fact).contains(value)) {
-                    choices.add(value);
-                    weights.add(1L);
-                } else {
-                    others++;
-                    other = other == null ? value : other;
-                }
-            }
-            if (other != null) {
-                choices.add(other);
-                weights.add(others);
-            }
-            List<Representative> next = new ArrayList<>(all.size() * choices.size());
+            Classes classes = Classes.of(facts.get(i), read);
+            List<Representative> next = new ArrayList<>(all.size() * classes.values().length);
             for (Representative r : all) {
-                for (int c = 0; c < choices.size(); c++) {
+                for (int c = 0; c < classes.values().length; c++) {
                     Enum<?>[] chosen = Arrays.copyOf(r.chosen(), i + 1);
-                    chosen[i] = choices.get(c);
-                    next.add(new Representative(facts, chosen, r.weight() * weights.get(c)));
+                    chosen[i] = classes.values()[c];
+                    next.add(new Representative(facts, chosen, r.weight() * classes.counts()[c]));
                 }
             }
             all = next;
@@ -610,26 +621,9 @@ public final class SafetyAnalyser {
         Enum<?>[][] choices = new Enum<?>[facts.length][];
         long[][] counts = new long[facts.length][];
         for (Fact fact : facts) {
-            List<Enum<?>> named = new ArrayList<>();
-            Enum<?> other = null;
-            long others = 0;
-            for (Enum<?> value : fact.domain()) {
-                if (read.get(fact).contains(value)) {
-                    named.add(value);
-                } else {
-                    other = other == null ? value : other;
-                    others++;
-                }
-            }
-            if (other != null) {
-                named.add(other);
-            }
-            choices[fact.ordinal()] = named.toArray(Enum<?>[]::new);
-            counts[fact.ordinal()] = new long[named.size()];
-            java.util.Arrays.fill(counts[fact.ordinal()], 1);
-            if (other != null) {
-                counts[fact.ordinal()][named.size() - 1] = others;
-            }
+            Classes classes = Classes.of(fact, read);
+            choices[fact.ordinal()] = classes.values();
+            counts[fact.ordinal()] = classes.counts();
         }
         int[] digit = new int[facts.length];
         Enum<?>[] values = new Enum<?>[facts.length];
