@@ -208,6 +208,7 @@ class RuleSetAdminTest {
         ObjectMapper json = new ObjectMapper();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger decisions = new AtomicInteger();
+        AtomicInteger droppedConnections = new AtomicInteger();
         Map<String, AtomicInteger> byVersion = new ConcurrentHashMap<>();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -217,9 +218,23 @@ class RuleSetAdminTest {
                 HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/decisions")).header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + JwtKeys.token(Roles.DECISION_CLIENT))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"immediateDanger\": false}")).build();
+                boolean lastWasDropped = false;
                 while (running.get()) {
                     try {
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response;
+                        try {
+                            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                            lastWasDropped = false;
+                        } catch (java.io.IOException dropped) {
+                            // This test is about which version answers, not about the transport: a kept-alive connection
+                            // closed under it (seen once in CI on two busy cores) is sent again on a new one. Twice in a
+                            // row, or more than a few in all, is a finding.
+                            if (lastWasDropped || droppedConnections.incrementAndGet() > 3) {
+                                throw dropped;
+                            }
+                            lastWasDropped = true;
+                            continue;
+                        }
                         if (response.statusCode() != 200) {
                             errors.add("status " + response.statusCode());
                             continue;
