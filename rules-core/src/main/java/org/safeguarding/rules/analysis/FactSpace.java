@@ -1,7 +1,9 @@
 package org.safeguarding.rules.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.engine.Decider;
@@ -91,17 +93,48 @@ final class FactSpace {
         return values;
     }
 
+    /** One fact being YES brings another with it: the engine works the second out from the first. */
+    record Link(Fact given, Fact implied) {
+    }
+
     /**
-     * Whether a decision can see these facts: an adult who is staff or a volunteer is an adult
-     * involved (the engine derives adultInvolved YES from it), so the Actions table never sees
-     * adultIsStaffOrVolunteer YES with adultInvolved anything but YES; and a threat to share is
-     * blackmail, so threatToShare YES comes with coercionOrBlackmail YES.
+     * What {@link #reachable} reads: an adult who is staff or a volunteer is an adult involved, and a
+     * threat to share is blackmail. Nothing else ties one fact to another, so a combination of some
+     * facts with the rest unknown is reachable when it holds both ends of each link it touches.
+     */
+    static final List<Link> LINKS = List.of(new Link(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED),
+            new Link(Fact.THREAT_TO_SHARE, Fact.COERCION_OR_BLACKMAIL));
+
+    /**
+     * Whether a decision can see these facts: the engine derives the implied fact YES from the given
+     * one (so the Actions table never sees adultIsStaffOrVolunteer YES with adultInvolved anything but
+     * YES, nor threatToShare YES without coercionOrBlackmail YES).
      */
     static boolean reachable(Enum<?>[] values) {
-        return (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] != org.safeguarding.rules.api.Answer.YES
-                || values[Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.YES)
-                && (values[Fact.THREAT_TO_SHARE.ordinal()] != org.safeguarding.rules.api.Answer.YES
-                || values[Fact.COERCION_OR_BLACKMAIL.ordinal()] == org.safeguarding.rules.api.Answer.YES);
+        for (Link link : LINKS) {
+            if (values[link.given().ordinal()] == org.safeguarding.rules.api.Answer.YES
+                    && values[link.implied().ordinal()] != org.safeguarding.rules.api.Answer.YES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** These facts and every fact a link ties to one of them. */
+    static Set<Fact> withLinked(Set<Fact> facts) {
+        Set<Fact> closed = EnumSet.copyOf(facts);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Link link : LINKS) {
+                if (closed.contains(link.given()) != closed.contains(link.implied())) {
+                    closed.add(link.given());
+                    closed.add(link.implied());
+                    grew = true;
+                }
+            }
+        }
+        return closed;
     }
 
     /**

@@ -267,6 +267,7 @@ public final class SafetyAnalyser {
                 Fact.THREAT_TO_SHARE)) {
             read.get(fact).addAll(fact.domain()); // the properties read these
         }
+        distinguishLinks(read);
         // Combinations the Actions step cannot tell apart, by a packed key: both steps' pathway and
         // flag, the police criterion (the Actions table reads it too) and each Pathway fact's class.
         int[][] classes = new int[PATHWAY_FACTS.size()][];
@@ -326,6 +327,18 @@ public final class SafetyAnalyser {
             }
         }
         return values;
+    }
+
+    /**
+     * Both ends of every link get a class of their own for YES, so whether a combination is
+     * reachable is the same for every combination its classes stand for: a class whose first
+     * value could not be reached would otherwise hide the others in it.
+     */
+    private static void distinguishLinks(Map<Fact, Set<Enum<?>>> read) {
+        for (FactSpace.Link link : FactSpace.LINKS) {
+            read.get(link.given()).add(Answer.YES);
+            read.get(link.implied()).add(Answer.YES);
+        }
     }
 
     /** One combination of some facts standing for {@code weight} combinations the rows treat alike. */
@@ -592,79 +605,54 @@ public final class SafetyAnalyser {
      * Whether the adult is staff matters only while an adult is, or may be, involved; whether
      * someone threatens to share only while coercion or blackmail (which a threat is) is not ruled out.
      */
+    private static final Map<Fact, Fact> MATTERS_UNLESS_NO = Map.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED,
+            Fact.THREAT_TO_SHARE, Fact.COERCION_OR_BLACKMAIL);
+
     private boolean matters(Fact fact, Enum<?>[] values) {
-        return switch (fact) {
-            case ADULT_IS_STAFF_OR_VOLUNTEER -> values[Fact.ADULT_INVOLVED.ordinal()] != Answer.NO;
-            case THREAT_TO_SHARE -> values[Fact.COERCION_OR_BLACKMAIL.ordinal()] != Answer.NO
-                    && tables.hasColumn(TableTemplate.QUESTIONS, Fact.THREAT_TO_SHARE.fieldName());
-            default -> true;
-        };
+        Fact unless = MATTERS_UNLESS_NO.get(fact);
+        return (unless == null || values[unless.ordinal()] != Answer.NO)
+                && (fact != Fact.THREAT_TO_SHARE || tables.hasColumn(TableTemplate.QUESTIONS, Fact.THREAT_TO_SHARE.fieldName()));
     }
 
     /**
      * The third step over every input it reads (it reads facts only): every unknown fact that
      * matters gets its question (property 7), and each question's words are checked wherever it
      * may be shown (property 12).
+     *
+     * <p>Fact by fact rather than over every fact at once, which grows as the product of all the
+     * facts' classes. The served questions are the union of what each Questions row that fires
+     * asks, and a row fires on the facts it fills in and nothing else (the decision index keeps one
+     * bit per combination of exactly those: see DecisionIndex). So whether one fact's question is
+     * served depends only on the facts read by the rows that ask it; whether it matters reads one
+     * more; and reachability ties linked facts ({@link FactSpace#LINKS}). Every combination of
+     * those facts' classes is checked, the other facts not yet known (which no row asking this
+     * question reads, and which keeps every link). Each row is met over every combination of what
+     * it reads in the check of its own question, so the rows that fire and the questions shown
+     * are all found.
      */
     private void checkQuestions() {
-        Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.questionRows()));
+        List<RuleRow> rows = tables.questionRows();
+        Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(rows));
         for (Fact fact : Fact.values()) {
             read.get(fact).add(fact.unknown());
         }
-        read.get(Fact.ADULT_INVOLVED).add(Answer.NO); // property 7 reads it (whether staff matters)
-        read.get(Fact.COERCION_OR_BLACKMAIL).add(Answer.NO); // and this (whether a threat to share matters)
+        MATTERS_UNLESS_NO.values().forEach(fact -> read.get(fact).add(Answer.NO)); // property 7 reads them
+        distinguishLinks(read);
+        Map<Fact, Set<Fact>> readByAsking = new java.util.EnumMap<>(Fact.class);
+        for (Fact fact : Fact.values()) {
+            readByAsking.put(fact, java.util.EnumSet.of(fact));
+            if (MATTERS_UNLESS_NO.containsKey(fact)) {
+                readByAsking.get(fact).add(MATTERS_UNLESS_NO.get(fact));
+            }
+        }
+        for (RuleRow row : rows) {
+            Set<Fact> reads = readByAsking.get(Fact.byFieldName(row.outcome()).orElseThrow());
+            row.conditions().keySet().forEach(input -> reads.add(Fact.byFieldName(input).orElseThrow()));
+        }
         Set<Fact> shown = java.util.EnumSet.noneOf(Fact.class);
         Map<Object, long[]> askedOf = new java.util.IdentityHashMap<>();
-        // Every class of every fact, as an odometer over one array of values: a class is a value
-        // some row or property names, or one value standing for all the others, with their count.
-        Fact[] facts = Fact.values();
-        Enum<?>[][] choices = new Enum<?>[facts.length][];
-        long[][] counts = new long[facts.length][];
-        for (Fact fact : facts) {
-            Classes classes = Classes.of(fact, read);
-            choices[fact.ordinal()] = classes.values();
-            counts[fact.ordinal()] = classes.counts();
-        }
-        int[] digit = new int[facts.length];
-        Enum<?>[] values = new Enum<?>[facts.length];
-        for (Fact fact : facts) {
-            values[fact.ordinal()] = choices[fact.ordinal()][0];
-        }
-        while (true) {
-            if (FactSpace.reachable(values)) {
-                Decider.QuestionsPart questions = decider.questionsStep(values);
-                long asked = askedOf.computeIfAbsent(questions, q -> {
-                    fired.addAll(ruleIds(questions.reasons()));
-                    long bits = 0;
-                    for (org.safeguarding.rules.api.Question question : questions.questions()) {
-                        bits |= 1L << question.code().ordinal();
-                        shown.add(question.code());
-                    }
-                    return new long[] {bits};
-                })[0];
-                for (Fact fact : facts) {
-                    if (values[fact.ordinal()] == fact.unknown() && (asked & 1L << fact.ordinal()) == 0 && matters(fact, values)) {
-                        long combinationWeight = 1;
-                        for (Fact f : facts) {
-                            combinationWeight *= counts[f.ordinal()][digit[f.ordinal()]];
-                        }
-                        weight = combinationWeight;
-                        reportActions(7, "provisional decisions carry their questions", "there is no question about "
-                                + fact.fieldName() + ", which is not yet known.", values, Map.of(),
-                                ruleIds(questions.reasons()));
-                    }
-                }
-            }
-            int k = 0;
-            while (k < facts.length && ++digit[k] == choices[k].length) {
-                digit[k] = 0;
-                values[k] = choices[k][0];
-                k++;
-            }
-            if (k == facts.length) {
-                break;
-            }
-            values[k] = choices[k][digit[k]];
+        for (Fact fact : Fact.values()) {
+            checkQuestion(fact, FactSpace.withLinked(readByAsking.get(fact)), read, shown, askedOf);
         }
         weight = 1;
         for (Fact fact : shown) {
@@ -682,6 +670,98 @@ public final class SafetyAnalyser {
                 checkText("Why the question about " + fact.fieldName() + " matters", text.why(),
                         cell.map(c -> new TextCell(c.workbook(), c.sheet(), "C" + c.cell().substring(1))), involved, parents,
                         context.getValue(), Map.of());
+            }
+        }
+    }
+
+    /** Property 7 for one fact, over every class of the facts its question depends on (see {@link #checkQuestions}). */
+    private void checkQuestion(Fact question, Set<Fact> relevant, Map<Fact, Set<Enum<?>>> read, Set<Fact> shown,
+                               Map<Object, long[]> askedOf) {
+        Fact[] facts = relevant.toArray(Fact[]::new);
+        Enum<?>[][] choices = new Enum<?>[facts.length][];
+        long[][] counts = new long[facts.length][];
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.unknown();
+        }
+        for (int i = 0; i < facts.length; i++) {
+            Classes classes = Classes.of(facts[i], read);
+            choices[i] = classes.values();
+            counts[i] = classes.counts();
+            values[facts[i].ordinal()] = choices[i][0];
+        }
+        long others = reachableCombinationsOfTheOthers(relevant);
+        int[] digit = new int[facts.length];
+        while (true) {
+            if (FactSpace.reachable(values)) {
+                Decider.QuestionsPart questions = decider.questionsStep(values);
+                long asked = askedOf.computeIfAbsent(questions, q -> {
+                    fired.addAll(ruleIds(questions.reasons()));
+                    long bits = 0;
+                    for (org.safeguarding.rules.api.Question shownQuestion : questions.questions()) {
+                        bits |= 1L << shownQuestion.code().ordinal();
+                        shown.add(shownQuestion.code());
+                    }
+                    return new long[] {bits};
+                })[0];
+                if (values[question.ordinal()] == question.unknown() && (asked & 1L << question.ordinal()) == 0
+                        && matters(question, values)) {
+                    long combinationWeight = others;
+                    for (int i = 0; i < facts.length; i++) {
+                        combinationWeight *= counts[i][digit[i]];
+                    }
+                    weight = combinationWeight;
+                    reportActions(7, "provisional decisions carry their questions", "there is no question about "
+                            + question.fieldName() + ", which is not yet known.", values, Map.of(), ruleIds(questions.reasons()));
+                }
+            }
+            int k = 0;
+            while (k < facts.length && ++digit[k] == choices[k].length) {
+                digit[k] = 0;
+                values[facts[k].ordinal()] = choices[k][0];
+                k++;
+            }
+            if (k == facts.length) {
+                return;
+            }
+            values[facts[k].ordinal()] = choices[k][digit[k]];
+        }
+    }
+
+    /** How many reachable combinations the facts outside {@code relevant} have (links never cross it). */
+    private static long reachableCombinationsOfTheOthers(Set<Fact> relevant) {
+        long product = 1;
+        List<Fact> linked = new ArrayList<>();
+        for (Fact fact : Fact.values()) {
+            if (relevant.contains(fact)) {
+                continue;
+            }
+            if (FactSpace.withLinked(Set.of(fact)).size() > 1) {
+                linked.add(fact);
+            } else {
+                product *= fact.domain().size();
+            }
+        }
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = fact.unknown();
+        }
+        long reachable = 0;
+        int[] digit = new int[linked.size()];
+        while (true) {
+            for (int i = 0; i < linked.size(); i++) {
+                values[linked.get(i).ordinal()] = linked.get(i).domain().get(digit[i]);
+            }
+            if (FactSpace.reachable(values)) {
+                reachable++;
+            }
+            int k = 0;
+            while (k < linked.size() && ++digit[k] == linked.get(k).domain().size()) {
+                digit[k] = 0;
+                k++;
+            }
+            if (k == linked.size()) {
+                return product * reachable;
             }
         }
     }

@@ -166,9 +166,33 @@ class SafetyAnalyserTest {
         EditedWorkbook edited = EditedWorkbook.ofShipped();
         int askAbout = TableTemplate.QUESTIONS.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
         SafetyReport report = analyse(edited.setRule(TableTemplate.QUESTIONS, "Q-15", askAbout, "sharing"));
+        // Every incident with the device not known: each fact takes every value, but for the two links (staff needs an
+        // adult involved, a threat to share is blackmail), which leave 7 of each pair's 9 combinations.
+        long others = 1;
+        for (org.safeguarding.rules.api.Fact fact : org.safeguarding.rules.api.Fact.values()) {
+            if (!java.util.Set.of("device", "adultIsStaffOrVolunteer", "adultInvolved", "threatToShare", "coercionOrBlackmail")
+                    .contains(fact.fieldName())) {
+                others *= fact.domain().size();
+            }
+        }
+        long deviceUnknown = others * 7 * 7;
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(7);
             assertThat(f.message()).contains("no question about device");
+            assertThat(f.combinations()).isEqualTo(deviceUnknown);
+        });
+    }
+
+    @Test
+    void a_question_asked_only_while_another_fact_is_unknown_fails_for_the_values_of_that_fact() {
+        // Q-15 asks about the device only while sharing is not known either: told the sharing, the device goes unasked.
+        // The question check goes fact by fact, so it must still try every class of what the row reads.
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.QUESTIONS, "Q-15",
+                TableTemplate.QUESTIONS.firstConditionColumn() + TableTemplate.QUESTIONS.conditionInputs().indexOf("sharing"), "UNKNOWN"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(7);
+            assertThat(f.message()).contains("no question about device");
+            assertThat(f.counterexample()).containsEntry("device", "UNKNOWN").doesNotContainEntry("sharing", "UNKNOWN");
         });
     }
 
