@@ -151,6 +151,18 @@ test("a threat to share, with 'no blackmail' ticked: decided as blackmail, and t
   assert.match(result, /threatToShare is true: a threat to share/);
 });
 
+test("a looked-after child: the social worker and the virtual school head are on the page, and the pathway is unchanged", async () => {
+  await decide([
+    ["Is a child in immediate danger now?", "No"],
+    ["Any coercion, blackmail, threats or grooming?", "Yes"],
+    ["Is a child involved known to children's social care?", "Looked after"],
+  ]);
+  assert.match(await page.locator("#pathway-heading").innerText(), /ESCALATE – refer to children's social care/);
+  const actions = await page.locator("ol.actions").innerText();
+  assert.match(actions, /Tell the child's social worker today/);
+  assert.match(actions, /virtual school head/);
+});
+
 test("try an incident by keyboard alone, with an adult's age given", async () => {
   await signIn(`${BASE}/`, CLIENT_TOKEN);
   await page.getByLabel("Is a child in immediate danger now?").focus();

@@ -19,6 +19,8 @@ const FACTS = [
   ["sharing", "How far has it spread?", ["NOT_SHARED", "SHARED_WITH_FEW", "SHARED_WIDELY", "POSTED_ONLINE"],
     {NOT_SHARED: "Not shared further", SHARED_WITH_FEW: "Shared with a few", SHARED_WIDELY: "Shared widely", POSTED_ONLINE: "Posted online"}],
   ["device", "Whose device is it on?", ["ORGANISATION", "PERSONAL"], {ORGANISATION: "The organisation's", PERSONAL: "A personal device"}],
+  ["socialCareStatus", "Is a child involved known to children's social care?", ["NONE", "CHILD_IN_NEED", "CHILD_PROTECTION_PLAN", "LOOKED_AFTER"],
+    {NONE: "No", CHILD_IN_NEED: "A child in need", CHILD_PROTECTION_PLAN: "On a child protection plan", LOOKED_AFTER: "Looked after"}],
 ];
 const ROLES = {CREATOR: "Made it", SENDER: "Sent it", RECIPIENT: "Received it", PICTURED: "Is in it", SHARER: "Shared it on",
   REQUESTER: "Asked for or demanded it", OTHER: "Involved some other way", REPORTER: "Reported it (not involved)"};

@@ -104,7 +104,7 @@ class TableCommandsTest {
     void shipped_scenarios_pass() {
         DecideCommandTest.Run run = run("test", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("PASS S-01").contains("64 passed, 0 failed");
+        assertThat(run.out()).contains("PASS S-01").contains("68 passed, 0 failed");
     }
 
     @Test
@@ -124,7 +124,7 @@ class TableCommandsTest {
         }
         DecideCommandTest.Run run = run("test", folder.toString(), folder.resolve("mine.xlsx").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL S-03 (row 4)").contains("pathway: expected ESCALATE (or stricter), got HANDLE_INTERNALLY").contains("63 passed, 1 failed");
+        assertThat(run.out()).contains("FAIL S-03 (row 4)").contains("pathway: expected ESCALATE (or stricter), got HANDLE_INTERNALLY").contains("67 passed, 1 failed");
         JsonNode json = run("test", folder.toString(), folder.resolve("mine.xlsx").toString(), "--json").json();
         assertThat(json.get("failed").asInt()).isEqualTo(1);
     }

@@ -46,6 +46,8 @@ public final class SafetyAnalyser {
      * made before the column decides a threat as blackmail, as it did, and is told so in a setup warning.
      */
     private final boolean threatColumn;
+    /** The same for a child known to children's social care (property 15). */
+    private final boolean socialCareColumn;
     private final FactSpace space = new FactSpace();
     private final int combinations = space.size();
     private byte[] pathwayOf;
@@ -66,6 +68,7 @@ public final class SafetyAnalyser {
         this.decider = decider;
         this.tables = decider.tables();
         this.threatColumn = tables.hasColumn(TableTemplate.ACTIONS, Fact.THREAT_TO_SHARE.fieldName());
+        this.socialCareColumn = tables.hasColumn(TableTemplate.ACTIONS, Fact.SOCIAL_CARE_STATUS.fieldName());
         for (SheetTemplate sheet : RULES_AND_POLICY) {
             tables.rows(sheet).forEach(row -> rowsById.put(row.id(), row));
         }
@@ -268,6 +271,11 @@ public final class SafetyAnalyser {
             read.get(fact).addAll(fact.domain()); // the properties read these
         }
         distinguishLinks(read);
+        for (org.safeguarding.rules.api.SocialCareStatus status : org.safeguarding.rules.api.SocialCareStatus.values()) {
+            if (!toldOfSocialCare(status).isEmpty()) {
+                read.get(Fact.SOCIAL_CARE_STATUS).add(status); // property 15 reads these
+            }
+        }
         // Combinations the Actions step cannot tell apart, by a packed key: both steps' pathway and
         // flag, the police criterion (the Actions table reads it too) and each Pathway fact's class.
         int[][] classes = new int[PATHWAY_FACTS.size()][];
@@ -429,12 +437,26 @@ public final class SafetyAnalyser {
                 | (long) values[Fact.PARENTAL_RISK.ordinal()].ordinal() << 4
                 | (long) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()].ordinal() << 8
                 | (long) values[Fact.ADULT_INVOLVED.ordinal()].ordinal() << 12
-                | (long) values[Fact.THREAT_TO_SHARE.ordinal()].ordinal() << 16;
+                | (long) values[Fact.THREAT_TO_SHARE.ordinal()].ordinal() << 16
+                | (long) values[Fact.SOCIAL_CARE_STATUS.ordinal()].ordinal() << 20;
     }
 
     /** What a child threatened with the sharing of imagery always gets (NCA 2024): the advice, the police and CEOP. */
     private static final List<ActionCode> SEXTORTION = List.of(ActionCode.SEXTORTION_ADVICE, ActionCode.REPORT_TO_POLICE,
             ActionCode.REPORT_TO_CEOP);
+
+    /**
+     * Who is told about a child already known to children's social care (KCSIE, Part 2): the
+     * social worker of a child in need, on a child protection plan or looked after, and a
+     * looked-after child's virtual school head too.
+     */
+    static List<ActionCode> toldOfSocialCare(org.safeguarding.rules.api.SocialCareStatus status) {
+        return switch (status) {
+            case CHILD_IN_NEED, CHILD_PROTECTION_PLAN -> List.of(ActionCode.INFORM_SOCIAL_WORKER);
+            case LOOKED_AFTER -> List.of(ActionCode.INFORM_SOCIAL_WORKER, ActionCode.INFORM_VIRTUAL_SCHOOL_HEAD);
+            case NONE, UNKNOWN -> List.of();
+        };
+    }
 
     private void checkActions(Enum<?>[] values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
         Pathway pathway = step.pathway();
@@ -499,6 +521,17 @@ public final class SafetyAnalyser {
                             + "imagery of the child (threatToShare), but " + needed + " is not recommended. Add a rule to the Actions sheet "
                             + "with 'Threat to share?' YES and the action " + needed + "; a workbook made before that column existed needs "
                             + "it first (insert 'Threat to share?' after 'Media type is not').", values, context, rules);
+                }
+            }
+        }
+        if (socialCareColumn) {
+            for (ActionCode needed : toldOfSocialCare((org.safeguarding.rules.api.SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()])) {
+                if (!actions.contains(needed)) {
+                    reportActions(15, "a child known to children's social care: their social worker is told", "a child involved is "
+                            + values[Fact.SOCIAL_CARE_STATUS.ordinal()] + " (socialCareStatus), but " + needed + " is not recommended. "
+                            + "Add a rule to the Actions sheet with 'Social care status' " + values[Fact.SOCIAL_CARE_STATUS.ordinal()]
+                            + " and the action " + needed + "; a workbook made before that column existed needs it first (insert "
+                            + "'Social care status' after 'Threat to share?').", values, context, rules);
                 }
             }
         }
@@ -610,8 +643,7 @@ public final class SafetyAnalyser {
 
     private boolean matters(Fact fact, Enum<?>[] values) {
         Fact unless = MATTERS_UNLESS_NO.get(fact);
-        return (unless == null || values[unless.ordinal()] != Answer.NO)
-                && (fact != Fact.THREAT_TO_SHARE || tables.hasColumn(TableTemplate.QUESTIONS, Fact.THREAT_TO_SHARE.fieldName()));
+        return (unless == null || values[unless.ordinal()] != Answer.NO) && !tables.predates(fact);
     }
 
     /**

@@ -32,5 +32,9 @@ public enum ActionCode {
      * Someone threatens to share imagery unless the child pays or sends more (sexual extortion):
      * what to tell the young person (NCA and UK Safer Internet Centre advice).
      */
-    SEXTORTION_ADVICE
+    SEXTORTION_ADVICE,
+    /** A child involved has a social worker (child in need, child protection plan, looked after): tell them (KCSIE, Part 2). */
+    INFORM_SOCIAL_WORKER,
+    /** A child involved is looked after: tell the virtual school head as well (KCSIE, Part 2). */
+    INFORM_VIRTUAL_SCHOOL_HEAD
 }

@@ -35,7 +35,9 @@ public enum Fact {
      * Someone threatens to share imagery of the child unless they pay or send more (sexual
      * extortion, "sextortion"): a threat is blackmail, so YES makes coercionOrBlackmail YES.
      */
-    THREAT_TO_SHARE("threatToShare", Answer.class);
+    THREAT_TO_SHARE("threatToShare", Answer.class),
+    /** A child involved is already known to children's social care: their social worker is told (KCSIE, Part 2). */
+    SOCIAL_CARE_STATUS("socialCareStatus", SocialCareStatus.class);
 
     private static final Map<String, Fact> BY_FIELD_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Fact::fieldName, Function.identity()));
@@ -57,7 +59,7 @@ public enum Fact {
         return fieldName;
     }
 
-    /** The enum the fact's values come from: {@link Answer}, {@link MediaType}, {@link Sharing} or {@link Device}. */
+    /** The enum the fact's values come from: {@link Answer}, {@link MediaType}, {@link Sharing}, {@link Device} or {@link SocialCareStatus}. */
     public Class<? extends Enum<?>> type() {
         return type;
     }

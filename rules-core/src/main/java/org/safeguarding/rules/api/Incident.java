@@ -30,6 +30,7 @@ public record Incident(
         Device device,
         Answer adultIsStaffOrVolunteer,
         Answer threatToShare,
+        SocialCareStatus socialCareStatus,
         List<Person> people,
         String reference) {
     private static final Fact[] FACTS = Fact.values();
@@ -55,7 +56,7 @@ public record Incident(
             Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
                     consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
                     under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device,
-                    adultIsStaffOrVolunteer, threatToShare), fact.fieldName());
+                    adultIsStaffOrVolunteer, threatToShare, socialCareStatus), fact.fieldName());
         }
         people = List.copyOf(Objects.requireNonNull(people, "people"));
         if (reference != null && !isValidReference(reference)) {
@@ -68,7 +69,7 @@ public record Incident(
         return valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm, consentGiven,
                 coercionOrBlackmail, capacityConcern, atypicalOrViolentContent, under13SexualActivity,
                 profitMotive, parentalRisk, childDistressed, mediaType, sharing, device, adultIsStaffOrVolunteer,
-                threatToShare);
+                threatToShare, socialCareStatus);
     }
 
     public static Builder builder() {
@@ -90,7 +91,8 @@ public record Incident(
                                    Answer capacityConcern, Answer atypicalOrViolentContent,
                                    Answer under13SexualActivity, Answer profitMotive, Answer parentalRisk,
                                    Answer childDistressed, MediaType mediaType, Sharing sharing, Device device,
-                                   Answer adultIsStaffOrVolunteer, Answer threatToShare) {
+                                   Answer adultIsStaffOrVolunteer, Answer threatToShare,
+                                   SocialCareStatus socialCareStatus) {
         return switch (fact) {
             case IMMEDIATE_DANGER -> immediateDanger;
             case SELF_HARM_RISK -> selfHarmRisk;
@@ -109,6 +111,7 @@ public record Incident(
             case DEVICE -> device;
             case ADULT_IS_STAFF_OR_VOLUNTEER -> adultIsStaffOrVolunteer;
             case THREAT_TO_SHARE -> threatToShare;
+            case SOCIAL_CARE_STATUS -> socialCareStatus;
         };
     }
 
@@ -155,6 +158,7 @@ public record Incident(
         public Builder device(Device v) { return set(Fact.DEVICE, v); }
         public Builder adultIsStaffOrVolunteer(Answer v) { return set(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, v); }
         public Builder threatToShare(Answer v) { return set(Fact.THREAT_TO_SHARE, v); }
+        public Builder socialCareStatus(SocialCareStatus v) { return set(Fact.SOCIAL_CARE_STATUS, v); }
 
         /**
          * Adds a person of known age.
@@ -214,7 +218,8 @@ public record Incident(
                     (Answer) values[Fact.PARENTAL_RISK.ordinal()], (Answer) values[Fact.CHILD_DISTRESSED.ordinal()],
                     (MediaType) values[Fact.MEDIA_TYPE.ordinal()], (Sharing) values[Fact.SHARING.ordinal()],
                     (Device) values[Fact.DEVICE.ordinal()], (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()],
-                    (Answer) values[Fact.THREAT_TO_SHARE.ordinal()], people, reference);
+                    (Answer) values[Fact.THREAT_TO_SHARE.ordinal()],
+                    (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()], people, reference);
         }
     }
 }

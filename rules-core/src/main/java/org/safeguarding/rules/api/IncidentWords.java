@@ -62,6 +62,7 @@ public final class IncidentWords {
             case "device" -> "whose device it is on";
             case "adultIsStaffOrVolunteer" -> "whether the adult works for the setting";
             case "threatToShare" -> "whether someone threatens to share it";
+            case "socialCareStatus" -> "whether a child has a social worker";
             case "youngestChildAge" -> "the youngest child's age";
             case "pathway" -> "the pathway";
             case "provisional" -> "whether the decision is provisional";
@@ -86,6 +87,12 @@ public final class IncidentWords {
             case "childDistressed" -> yes ? "a child is distressed" : "no child distressed";
             case "adultIsStaffOrVolunteer" -> yes ? "the adult works or volunteers for the setting" : "the adult does not work for the setting";
             case "threatToShare" -> yes ? "someone threatens to share it unless the child pays or sends more" : "nobody threatens to share it";
+            case "socialCareStatus" -> switch (value) {
+                case "CHILD_IN_NEED" -> "a child in need";
+                case "CHILD_PROTECTION_PLAN" -> "a child on a child protection plan";
+                case "LOOKED_AFTER" -> "a looked-after child";
+                default -> "no child known to children's social care";
+            };
             case "mediaType" -> switch (value) {
                 case "IMAGE" -> "an image";
                 case "VIDEO" -> "a video";

@@ -5,6 +5,7 @@ import org.safeguarding.rules.api.Device;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.MediaType;
 import org.safeguarding.rules.api.Sharing;
+import org.safeguarding.rules.api.SocialCareStatus;
 
 /**
  * The facts as the compiled tables read them: one value per {@link Fact}, by ordinal.
@@ -34,4 +35,5 @@ public abstract class CaseFacts {
     public Device getDevice() { return (Device) values[Fact.DEVICE.ordinal()]; }
     public Answer getAdultIsStaffOrVolunteer() { return (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()]; }
     public Answer getThreatToShare() { return (Answer) values[Fact.THREAT_TO_SHARE.ordinal()]; }
+    public SocialCareStatus getSocialCareStatus() { return (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()]; }
 }

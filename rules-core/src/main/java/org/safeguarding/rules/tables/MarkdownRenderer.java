@@ -61,6 +61,8 @@ public final class MarkdownRenderer {
                 served, the actions and questions as served, the policy), no public path gives an engine for tables that fail
                 a property, and a saved proof is trusted only by the build of the product that made it.
             14. A threat to share (sexual extortion): SEXTORTION_ADVICE, REPORT_TO_POLICE and REPORT_TO_CEOP.
+            15. A child known to children's social care: INFORM_SOCIAL_WORKER (child in need, child protection plan, looked
+                after), and INFORM_VIRTUAL_SCHOOL_HEAD for a looked-after child.
             """;
 
     private static void table(StringBuilder md, SheetTemplate sheet, RuleTables tables) {

@@ -53,6 +53,15 @@ public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, Li
     }
 
     /**
+     * Whether the workbook was made before this fact was added to the Questions sheet (a threat to
+     * share, a social worker): it keeps deciding as it did, and is not asked to ask about the fact.
+     * Not so for the staff column, which an old workbook must gain before it may decide (property 11).
+     */
+    public boolean predates(org.safeguarding.rules.api.Fact fact) {
+        return TableTemplate.ADDED_FACTS.contains(fact.fieldName()) && !hasColumn(TableTemplate.QUESTIONS, fact.fieldName());
+    }
+
+    /**
      * Where the text of an action stands as {@link #actionText(ActionCode, Pathway, boolean)}
      * chooses it; empty when not known (tables loaded from a saved index).
      */

@@ -26,9 +26,10 @@ public final class TableTemplate {
             "org.safeguarding.rules.api.Sharing",
             "org.safeguarding.rules.api.Device",
             "org.safeguarding.rules.engine.PathwayFacts",
-            "org.safeguarding.rules.engine.ActionFacts");
-    /** What an old workbook's Import row must hold. */
-    public static final String IMPORTS = String.join(", ", IMPORTED_TYPES);
+            "org.safeguarding.rules.engine.ActionFacts",
+            "org.safeguarding.rules.api.SocialCareStatus");
+    /** What an old workbook's Import row must hold: the types there were when workbooks had technical rows. */
+    public static final String IMPORTS = String.join(", ", IMPORTED_TYPES.subList(0, 8));
     /** Each decision gets its own {@code Findings}: a global of a session made for that decision. */
     public static final String VARIABLES = "org.safeguarding.rules.engine.Findings out";
 
@@ -63,9 +64,12 @@ public final class TableTemplate {
      * Facts the Actions table reads that came after its "Police criterion?" and "Media type is
      * not" columns: their columns follow those, so the columns of earlier workbooks keep their places.
      */
-    public static final List<Fact> LATER_ACTION_FACTS = List.of(Fact.THREAT_TO_SHARE);
-    /** Facts added since the first rule sheets: a workbook made before them has no column for them. */
-    static final List<String> ADDED_FACTS = List.of(Fact.THREAT_TO_SHARE.fieldName());
+    public static final List<Fact> LATER_ACTION_FACTS = List.of(Fact.THREAT_TO_SHARE, Fact.SOCIAL_CARE_STATUS);
+    /**
+     * Facts added since the first rule sheets, oldest first: a workbook made before one has no
+     * column for it, nor for those after it.
+     */
+    static final List<String> ADDED_FACTS = List.of(Fact.THREAT_TO_SHARE.fieldName(), Fact.SOCIAL_CARE_STATUS.fieldName());
 
     public static final SheetTemplate PATHWAY = new SheetTemplate("Pathway", "P", "f: PathwayFacts",
             columns(PATHWAY_FACTS, List.of(), new ColumnSpec(ColumnKind.OUTCOME, "Pathway",
@@ -147,16 +151,20 @@ public final class TableTemplate {
         if (template == PATHWAY) {
             return List.of(template.withOutcomeLast());
         }
-        List<String> added = new ArrayList<>(ADDED_FACTS);
+        if (template != ACTIONS && template != QUESTIONS) {
+            return List.of();
+        }
+        List<SheetTemplate> layouts = new ArrayList<>();
+        for (int since = ADDED_FACTS.size() - 1; since >= 0; since--) {
+            layouts.add(template.without(ADDED_FACTS.subList(since, ADDED_FACTS.size())));
+        }
+        List<String> first = new ArrayList<>(ADDED_FACTS);
+        first.add(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName());
         if (template == ACTIONS) {
-            added.addAll(List.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName(), "policeCriterion"));
-            return List.of(template.without(ADDED_FACTS), template.without(added).withOutcomeLast());
+            first.add("policeCriterion");
         }
-        if (template == QUESTIONS) {
-            added.add(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName());
-            return List.of(template.without(ADDED_FACTS), template.without(added).withOutcomeLast());
-        }
-        return List.of();
+        layouts.add(template.without(first).withOutcomeLast());
+        return layouts;
     }
 
     public static Optional<SheetTemplate> ruleSheet(String sheetName) {
@@ -183,6 +191,7 @@ public final class TableTemplate {
             case DEVICE -> "Device";
             case ADULT_IS_STAFF_OR_VOLUNTEER -> "Adult is staff or volunteer?";
             case THREAT_TO_SHARE -> "Threat to share?";
+            case SOCIAL_CARE_STATUS -> "Social care status";
         };
     }
 

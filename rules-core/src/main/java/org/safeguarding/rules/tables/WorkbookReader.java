@@ -391,8 +391,8 @@ public final class WorkbookReader {
 
     /**
      * An earlier layout is read as it is; what it cannot say is remembered for the safety analysis
-     * and, for a threat to share, told to the lead as a setting still to make: without the column a
-     * threat is decided as blackmail (referral, police, CEOP) but without the sextortion advice.
+     * and, for the facts added since (a threat to share, social care status), told to the lead as a
+     * setting still to make, naming the cell where the column goes.
      */
     private void noteAbsentColumns(SheetTemplate template, SheetTemplate layout, Located located) {
         java.util.Set<String> absent = new java.util.LinkedHashSet<>(template.conditionInputs());
@@ -401,14 +401,22 @@ public final class WorkbookReader {
             return;
         }
         absentColumns.put(template.sheetName(), absent);
-        String threat = org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.fieldName();
-        if (absent.contains(threat)) {
-            String guidance = org.apache.poi.ss.util.CellReference.convertNumToColString(layout.columns().size() - 1)
-                    + (SheetTemplate.HEADER_ROW + 1);
+        String guidance = org.apache.poi.ss.util.CellReference.convertNumToColString(layout.columns().size() - 1)
+                + (SheetTemplate.HEADER_ROW + 1);
+        boolean actions = template == TableTemplate.ACTIONS;
+        if (absent.contains(org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.fieldName())) {
             setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), guidance,
                     "This sheet was made before the 'Threat to share?' column, so a threat to share imagery is decided as blackmail "
                             + "(a referral, the police and CEOP) but without the sextortion advice. Insert the column here, before the "
-                            + "guidance, and copy rules A-33 and A-34 (Actions) or Q-18 and Q-19 (Questions) from the shipped workbook."));
+                            + "guidance, and copy rules " + (actions ? "A-33 and A-34 (Actions)" : "Q-18 and Q-19 (Questions)")
+                            + " from the shipped workbook."));
+        }
+        if (absent.contains(org.safeguarding.rules.api.Fact.SOCIAL_CARE_STATUS.fieldName())) {
+            setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), guidance,
+                    "This sheet was made before the 'Social care status' column, so a child's social worker, and a looked-after "
+                            + "child's virtual school head, are not in the advice. Insert the column here, before the guidance (after "
+                            + "'Threat to share?'), and copy rules " + (actions ? "A-35 to A-38 (Actions)" : "Q-20 (Questions)")
+                            + " from the shipped workbook."));
         }
     }
 

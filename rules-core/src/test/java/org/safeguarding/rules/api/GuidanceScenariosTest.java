@@ -80,7 +80,7 @@ class GuidanceScenariosTest {
         assertThat(r.questionCodes()).containsExactly(Fact.IMMEDIATE_DANGER, Fact.SELF_HARM_RISK, Fact.ADULT_INVOLVED,
                 Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.INTENDED_HARM, Fact.CONSENT_GIVEN, Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE, Fact.CAPACITY_CONCERN,
                 Fact.ATYPICAL_OR_VIOLENT_CONTENT, Fact.UNDER13_SEXUAL_ACTIVITY, Fact.PROFIT_MOTIVE, Fact.PARENTAL_RISK,
-                Fact.MEDIA_TYPE, Fact.CHILD_DISTRESSED, Fact.SHARING, Fact.DEVICE);
+                Fact.MEDIA_TYPE, Fact.CHILD_DISTRESSED, Fact.SHARING, Fact.DEVICE, Fact.SOCIAL_CARE_STATUS);
     }
 
     @Test

@@ -186,10 +186,11 @@ class WorkbookIsDataTest {
     }
 
     @org.junit.jupiter.api.Test
-    void an_old_workbook_still_decides_like_the_current_one_but_for_the_initial_review_staff_police_and_threats() throws Exception {
+    void an_old_workbook_still_decides_like_the_current_one_but_for_the_initial_review_staff_police_threats_and_social_care() throws Exception {
         Decider current = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).decider().orElseThrow();
         Decider old = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes()))).decider().orElseThrow();
-        var staffRules = java.util.Set.of("A-28", "A-29", "A-30", "Q-16", "Q-17", "A-33", "A-34", "Q-18", "Q-19");
+        var staffRules = java.util.Set.of("A-28", "A-29", "A-30", "Q-16", "Q-17", "A-33", "A-34", "Q-18", "Q-19",
+                "A-35", "A-36", "A-37", "A-38", "Q-20");
         var random = new java.util.Random(7);
         for (int i = 0; i < 5_000; i++) {
             Enum<?>[] values = new Enum<?>[org.safeguarding.rules.api.Fact.values().length];
@@ -229,12 +230,21 @@ class WorkbookIsDataTest {
             if (now.rules().contains("A-34") && !now.rules().contains("A-24") && !now.rules().contains("A-25")) {
                 added.add(org.safeguarding.rules.api.ActionCode.CHILDLINE_REPORT_REMOVE);
             }
+            // And a child known to children's social care (A-35 to A-38 and the question Q-20): their social worker, and a
+            // looked-after child's virtual school head.
+            var status = values[org.safeguarding.rules.api.Fact.SOCIAL_CARE_STATUS.ordinal()];
+            assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INFORM_SOCIAL_WORKER))
+                    .isEqualTo(status != org.safeguarding.rules.api.SocialCareStatus.NONE && status != org.safeguarding.rules.api.SocialCareStatus.UNKNOWN);
+            assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INFORM_VIRTUAL_SCHOOL_HEAD))
+                    .isEqualTo(status == org.safeguarding.rules.api.SocialCareStatus.LOOKED_AFTER);
+            added.add(org.safeguarding.rules.api.ActionCode.INFORM_SOCIAL_WORKER);
+            added.add(org.safeguarding.rules.api.ActionCode.INFORM_VIRTUAL_SCHOOL_HEAD);
             java.util.function.Predicate<String> changedRule = id -> staffRules.contains(id)
                     || escalate && (id.equals("A-05") || id.equals("A-31") || id.equals("A-32"));
             Outcome withoutNew = new Outcome(
                     now.actions().stream().filter(c -> !added.contains(c)).toList(),
                     now.rules().stream().filter(changedRule.negate()).toList(),
-                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer") && !q.equals("threatToShare")).toList());
+                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer") && !q.equals("threatToShare") && !q.equals("socialCareStatus")).toList());
             Outcome before = Outcome.of(old.outcomeStep(values, Integer.MAX_VALUE, a));
             assertThat(new Outcome(before.actions().stream().filter(c -> !added.contains(c)).toList(),
                     before.rules().stream().filter(changedRule.negate()).toList(), before.questions()))

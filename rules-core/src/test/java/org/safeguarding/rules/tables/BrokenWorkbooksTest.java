@@ -31,7 +31,7 @@ class BrokenWorkbooksTest {
             broken("old workbook: condition keyword in lower case", () -> legacy().set("Pathway", "C5", "condition"), "Pathway", "C5", "must be exactly 'CONDITION'"),
             broken("renamed column header", () -> edit().set("Pathway", "O8", "Reviewed by"), "Pathway", "O8", "must be 'Guidance (source, section)', found 'Reviewed by'"),
             broken("swapped column headers", () -> edit().set("Pathway", "C8", "Risk of self-harm?").set("Pathway", "D8", "Immediate danger?"), "Pathway", "C8", "Columns are read by their position"),
-            broken("header added after the table", () -> edit().set("Actions", "Q8", "Notes"), "Actions", "Q8", "outside the table"),
+            broken("header added after the table", () -> edit().set("Actions", "R8", "Notes"), "Actions", "R8", "outside the table"),
             broken("a rule typed above the header", () -> edit().set("Pathway", "A6", "P-50"), "Pathway", "A6", "above the table's header"),
             broken("merged cells in the table", () -> edit().merge("Pathway", "C10:D10"), "Pathway", "C10:D10", "Merged cells"),
             broken("YESS in a condition", () -> edit().set("Pathway", "D9", "YESS"), "Pathway", "D9", "'YESS' is not allowed in 'Immediate danger?'"),
@@ -49,10 +49,10 @@ class BrokenWorkbooksTest {
             broken("duplicate rule ID", () -> edit().set("Pathway", "A10", "P-01"), "Pathway", "A10", "The rule ID P-01 is also used in row 9"),
             broken("missing citation", () -> edit().set("Pathway", "O9", ""), "Pathway", "O9", "cites no guidance"),
             broken("an action text for an unknown pathway", () -> edit().set("Action texts", "C3", "PANIC"), "Action texts", "C3", "'PANIC' is not a pathway"),
-            broken("two texts for one action on one pathway", () -> edit().set("Action texts", "A27", "REPORT_TO_POLICE")
-                    .set("Action texts", "B27", "Again.").set("Action texts", "C27", "EMERGENCY"), "Action texts", "A27", "has two texts for EMERGENCY"),
-            broken("an action text for a provisional emergency", () -> edit().set("Action texts", "A27", "REPORT_TO_POLICE")
-                    .set("Action texts", "B27", "Again.").set("Action texts", "C27", "EMERGENCY (provisional)"), "Action texts", "C27",
+            broken("two texts for one action on one pathway", () -> edit().set("Action texts", "A29", "REPORT_TO_POLICE")
+                    .set("Action texts", "B29", "Again.").set("Action texts", "C29", "EMERGENCY"), "Action texts", "A29", "has two texts for EMERGENCY"),
+            broken("an action text for a provisional emergency", () -> edit().set("Action texts", "A29", "REPORT_TO_POLICE")
+                    .set("Action texts", "B29", "Again.").set("Action texts", "C29", "EMERGENCY (provisional)"), "Action texts", "C29",
                     "'EMERGENCY (provisional)' is not a pathway"),
             broken("a rule gives an action that has no text", () -> edit().set("Action texts", "A3", "").set("Action texts", "B3", ""),
                     "Action texts", "", "The action INITIAL_REVIEW_MEETING has no text, and a rule on the Actions sheet gives it"),

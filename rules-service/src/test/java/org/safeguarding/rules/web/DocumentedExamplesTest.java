@@ -58,6 +58,10 @@ class DocumentedExamplesTest {
                 List<String> fields = expect.get("warnings").isEmpty() ? List.of() : Arrays.asList(expect.get("warnings").split(","));
                 Assertions.assertThat(json.getList("warnings.field", String.class)).as(body).containsExactlyElementsOf(fields);
             }
+            if (expect.containsKey("actions")) {
+                Assertions.assertThat(json.getList("actions.code", String.class)).as(body)
+                        .containsAll(Arrays.asList(expect.get("actions").split(",")));
+            }
             if (expect.containsKey("emergency")) {
                 Assertions.assertThat(json.getString("emergency.code")).as(body).isEqualTo(expect.get("emergency"));
             }
