@@ -69,7 +69,16 @@ public final class TableTemplate {
      * Facts added since the first rule sheets, oldest first: a workbook made before one has no
      * column for it, nor for those after it.
      */
-    static final List<String> ADDED_FACTS = List.of(Fact.THREAT_TO_SHARE.fieldName(), Fact.SOCIAL_CARE_STATUS.fieldName());
+    static final List<AddedFact> ADDED = List.of(
+            new AddedFact(Fact.THREAT_TO_SHARE, "a threat to share imagery is decided as blackmail (a referral, the police and CEOP) "
+                    + "but without the sextortion advice", "A-33 and A-34 (Actions)", "Q-18 and Q-19 (Questions)"),
+            new AddedFact(Fact.SOCIAL_CARE_STATUS, "a child's social worker, and a looked-after child's virtual school head, are not "
+                    + "in the advice", "A-35 to A-38 (Actions)", "Q-20 (Questions)"));
+    static final List<String> ADDED_FACTS = ADDED.stream().map(added -> added.fact().fieldName()).toList();
+
+    /** What a workbook made before a fact's column cannot say, and the shipped rules that say it. */
+    record AddedFact(Fact fact, String without, String actionsRules, String questionsRules) {
+    }
 
     public static final SheetTemplate PATHWAY = new SheetTemplate("Pathway", "P", "f: PathwayFacts",
             columns(PATHWAY_FACTS, List.of(), new ColumnSpec(ColumnKind.OUTCOME, "Pathway",

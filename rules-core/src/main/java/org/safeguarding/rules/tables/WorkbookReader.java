@@ -403,20 +403,17 @@ public final class WorkbookReader {
         absentColumns.put(template.sheetName(), absent);
         String guidance = org.apache.poi.ss.util.CellReference.convertNumToColString(layout.columns().size() - 1)
                 + (SheetTemplate.HEADER_ROW + 1);
-        boolean actions = template == TableTemplate.ACTIONS;
-        if (absent.contains(org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.fieldName())) {
-            setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), guidance,
-                    "This sheet was made before the 'Threat to share?' column, so a threat to share imagery is decided as blackmail "
-                            + "(a referral, the police and CEOP) but without the sextortion advice. Insert the column here, before the "
-                            + "guidance, and copy rules " + (actions ? "A-33 and A-34 (Actions)" : "Q-18 and Q-19 (Questions)")
-                            + " from the shipped workbook."));
-        }
-        if (absent.contains(org.safeguarding.rules.api.Fact.SOCIAL_CARE_STATUS.fieldName())) {
-            setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), guidance,
-                    "This sheet was made before the 'Social care status' column, so a child's social worker, and a looked-after "
-                            + "child's virtual school head, are not in the advice. Insert the column here, before the guidance (after "
-                            + "'Threat to share?'), and copy rules " + (actions ? "A-35 to A-38 (Actions)" : "Q-20 (Questions)")
-                            + " from the shipped workbook."));
+        String after = null;
+        for (TableTemplate.AddedFact added : TableTemplate.ADDED) {
+            String label = TableTemplate.label(added.fact());
+            if (absent.contains(added.fact().fieldName())) {
+                setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), guidance,
+                        "This sheet was made before the '" + label + "' column, so " + added.without() + ". Insert the column here, "
+                                + "before the guidance" + (after == null ? "" : " (after '" + after + "')") + ", and copy rules "
+                                + (template == TableTemplate.ACTIONS ? added.actionsRules() : added.questionsRules())
+                                + " from the shipped workbook."));
+            }
+            after = label;
         }
     }
 

@@ -61,14 +61,7 @@ class SocialCareTest {
 
     @Test
     void a_workbook_made_before_the_column_still_decides_as_it_did_and_says_where_the_column_goes() throws Exception {
-        byte[] before;
-        try (var in = SocialCareTest.class.getClassLoader().getResourceAsStream("before-social-care/" + EditedWorkbook.NAME)) {
-            before = in.readAllBytes();
-        }
-        RuleSet.Build built = RuleSet.build(List.of(new Workbook(EditedWorkbook.NAME, before)));
-        assertThat(built.problems()).isEmpty();
-        RuleSet old = built.ruleSet().orElseThrow();
-        assertThat(old.safety().findings()).isEmpty();
+        RuleSet old = EarlierWorkbooks.proven("before-social-care");
         assertThat(old.info(java.time.Instant.now()).setupWarnings())
                 .filteredOn(w -> w.message().startsWith("This sheet was made before the 'Social care status' column"))
                 .extracting(Problem::sheet, Problem::cell).containsExactlyInAnyOrder(
@@ -86,21 +79,17 @@ class SocialCareTest {
         }
     }
 
-    private static SafetyReport analyse(EditedWorkbook workbook) {
-        return RuleSet.build(List.of(workbook.toWorkbook())).ruleSet().orElseThrow().safety();
-    }
-
     @Test
     void the_analysis_refuses_tables_that_leave_out_the_social_worker_or_the_question() {
         // A-37 (looked after: the social worker) turned into a second child-in-need row: a looked-after child's
         // social worker is no longer told, although the virtual school head still is.
-        SafetyReport noSocialWorker = analyse(EditedWorkbook.ofShipped().set("Actions", "P45", "CHILD_IN_NEED"));
+        SafetyReport noSocialWorker = EarlierWorkbooks.analyse(EditedWorkbook.ofShipped().set("Actions", "P45", "CHILD_IN_NEED"));
         assertThat(noSocialWorker.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(15);
             assertThat(f.message()).contains("LOOKED_AFTER", "INFORM_SOCIAL_WORKER");
             assertThat(f.counterexample()).containsEntry("socialCareStatus", "LOOKED_AFTER");
         });
-        SafetyReport noQuestion = analyse(EditedWorkbook.ofShipped().set("Questions", "U28", "NONE"));
+        SafetyReport noQuestion = EarlierWorkbooks.analyse(EditedWorkbook.ofShipped().set("Questions", "U28", "NONE"));
         assertThat(noQuestion.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(7);
             assertThat(f.message()).contains("socialCareStatus");

@@ -2,7 +2,6 @@ package org.safeguarding.rules.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -75,14 +74,7 @@ class ThreatToShareTest {
 
     @Test
     void a_workbook_made_before_the_column_still_decides_as_it_did() throws Exception {
-        byte[] before;
-        try (var in = ThreatToShareTest.class.getClassLoader().getResourceAsStream("before-threat-to-share/" + EditedWorkbook.NAME)) {
-            before = in.readAllBytes();
-        }
-        RuleSet.Build built = RuleSet.build(List.of(new Workbook(EditedWorkbook.NAME, before)));
-        assertThat(built.problems()).isEmpty();
-        RuleSet old = built.ruleSet().orElseThrow();
-        assertThat(old.safety().findings()).isEmpty();
+        RuleSet old = EarlierWorkbooks.proven("before-threat-to-share");
         // It cannot say what a threat needs, and the lead is told where the column goes.
         assertThat(old.info(java.time.Instant.now()).setupWarnings()).filteredOn(w -> w.message().startsWith("This sheet was made before the 'Threat to share?' column"))
                 .extracting(Problem::sheet, Problem::cell).containsExactlyInAnyOrder(
@@ -104,18 +96,14 @@ class ThreatToShareTest {
                 .doesNotContain(ActionCode.SEXTORTION_ADVICE);
     }
 
-    private static SafetyReport analyse(EditedWorkbook workbook) {
-        return RuleSet.build(List.of(workbook.toWorkbook())).ruleSet().orElseThrow().safety();
-    }
-
     @Test
     void the_analysis_refuses_tables_that_drop_the_advice_or_the_question() {
-        SafetyReport noAdvice = analyse(EditedWorkbook.ofShipped().set("Actions", "O41", "NO"));
+        SafetyReport noAdvice = EarlierWorkbooks.analyse(EditedWorkbook.ofShipped().set("Actions", "O41", "NO"));
         assertThat(noAdvice.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(14);
             assertThat(f.message()).contains("SEXTORTION_ADVICE");
         });
-        SafetyReport noQuestion = analyse(EditedWorkbook.ofShipped().set("Questions", "T26", "NO").set("Questions", "T27", "NO"));
+        SafetyReport noQuestion = EarlierWorkbooks.analyse(EditedWorkbook.ofShipped().set("Questions", "T26", "NO").set("Questions", "T27", "NO"));
         assertThat(noQuestion.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(7);
             assertThat(f.message()).contains("threatToShare");
