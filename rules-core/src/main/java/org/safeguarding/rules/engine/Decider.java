@@ -913,7 +913,25 @@ public final class Decider {
                     + "children, and the decision assumes one is involved: add the child, or their age."));
         }
         under13Warning(incident).ifPresent(warnings::add);
+        if (incident.adultInvolved() == Answer.YES && !staff && everyInvolvedUnder18(people)) {
+            warnings.add(new Warning("adultInvolved", "is true, but everyone involved in people is under 18: add the adult "
+                    + "(leave out their age if it is not known). Decided as given (true), the safer reading."));
+        }
         return new Derivation(derived, warnings.isEmpty() ? List.of() : warnings);
+    }
+
+    /** Someone is involved and every involved person's age is known and under 18. */
+    private static boolean everyInvolvedUnder18(List<Person> people) {
+        boolean anyInvolved = false;
+        for (Person person : people) {
+            if (person.isInvolved()) {
+                if (!person.isChild()) {
+                    return false;
+                }
+                anyInvolved = true;
+            }
+        }
+        return anyInvolved;
     }
 
     /**
