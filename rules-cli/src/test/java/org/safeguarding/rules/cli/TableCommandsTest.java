@@ -40,6 +40,19 @@ class TableCommandsTest {
         return folder;
     }
 
+    /** How many scenarios the shipped scenario workbook holds, one per row under its header. */
+    private static int shippedScenarios() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(scenarioBytes()))) {
+            var sheet = book.getSheet("Scenarios");
+            int rows = 0;
+            for (var row : sheet) {
+                var id = row.getCell(0);
+                rows += row.getRowNum() > 0 && id != null && id.getStringCellValue().startsWith("S-") ? 1 : 0;
+            }
+            return rows;
+        }
+    }
+
     static byte[] scenarioBytes() throws Exception {
         try (var in = TableCommandsTest.class.getClassLoader().getResourceAsStream("org/safeguarding/tables/scenarios.xlsx")) {
             return in.readAllBytes();
@@ -101,10 +114,10 @@ class TableCommandsTest {
     }
 
     @Test
-    void shipped_scenarios_pass() {
+    void shipped_scenarios_pass() throws Exception {
         DecideCommandTest.Run run = run("test", shipped.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("PASS S-01").contains("68 passed, 0 failed");
+        assertThat(run.out()).contains("PASS S-01").contains(shippedScenarios() + " passed, 0 failed");
     }
 
     @Test
@@ -124,7 +137,7 @@ class TableCommandsTest {
         }
         DecideCommandTest.Run run = run("test", folder.toString(), folder.resolve("mine.xlsx").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL S-03 (row 4)").contains("pathway: expected ESCALATE (or stricter), got HANDLE_INTERNALLY").contains("67 passed, 1 failed");
+        assertThat(run.out()).contains("FAIL S-03 (row 4)").contains("pathway: expected ESCALATE (or stricter), got HANDLE_INTERNALLY").contains((shippedScenarios() - 1) + " passed, 1 failed");
         JsonNode json = run("test", folder.toString(), folder.resolve("mine.xlsx").toString(), "--json").json();
         assertThat(json.get("failed").asInt()).isEqualTo(1);
     }
