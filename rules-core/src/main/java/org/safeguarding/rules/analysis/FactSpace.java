@@ -138,18 +138,17 @@ final class FactSpace {
     }
 
     /**
-     * The served pathway step for every combination (null where no Pathway rule matches), its
-     * pathway and flag as arrays, and (with {@code keepReasons}) the rows given as its reasons.
+     * The served pathway step for every combination (null where no Pathway rule matches), and its
+     * pathway and flag as arrays.
      */
-    record Pathways(Decider.PathwayStep[] steps, byte[] pathway, boolean[] provisional, List<List<String>> reasons) {
+    record Pathways(Decider.PathwayStep[] steps, byte[] pathway, boolean[] provisional) {
     }
 
     /** The same, the youngest involved person being {@code youngest} years old (only the Policy sheet reads it). */
-    Pathways evaluate(Decider decider, boolean keepReasons, int youngest) {
+    Pathways evaluate(Decider decider, int youngest) {
         Decider.PathwayStep[] steps = new Decider.PathwayStep[size];
         byte[] pathway = new byte[size];
         boolean[] provisional = new boolean[size];
-        List<List<String>> reasons = keepReasons ? new ArrayList<>(size) : List.of();
         for (int index = 0; index < size; index++) {
             Enum<?>[] values = values(index);
             Decider.PathwayStep step;
@@ -161,10 +160,7 @@ final class FactSpace {
             steps[index] = step;
             pathway[index] = (byte) (step == null ? -1 : step.pathway().ordinal());
             provisional[index] = step != null && step.provisional();
-            if (keepReasons) {
-                reasons.add(step == null ? List.of() : java.util.Arrays.stream(step.served().reasons()).map(r -> r.rule()).toList());
-            }
         }
-        return new Pathways(steps, pathway, provisional, reasons);
+        return new Pathways(steps, pathway, provisional);
     }
 }

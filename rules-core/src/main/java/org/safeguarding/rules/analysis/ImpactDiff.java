@@ -42,8 +42,8 @@ public final class ImpactDiff {
         java.util.TreeSet<Integer> ages = new java.util.TreeSet<>(before.policyAges());
         ages.addAll(after.policyAges());
         for (int age : ages) {
-            FactSpace.Pathways old = space.evaluate(before, false, age);
-            FactSpace.Pathways neu = space.evaluate(after, false, age);
+            FactSpace.Pathways old = space.evaluate(before, age);
+            FactSpace.Pathways neu = space.evaluate(after, age);
             Map<List<Object>, Counted> groups = new LinkedHashMap<>();
             for (int index = 0; index < space.size(); index++) {
                 String from = label(old, index);

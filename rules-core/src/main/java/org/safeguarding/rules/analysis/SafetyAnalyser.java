@@ -54,7 +54,6 @@ public final class SafetyAnalyser {
     /** The served pathway step for each combination (null where no Pathway rule matches). */
     private Decider.PathwayStep[] stepOf;
     private boolean[] provisionalOf;
-    private List<List<String>> reasonsOf;
     private final Map<String, RuleRow> rowsById = new HashMap<>();
     private final Map<String, Accumulator> findings = new LinkedHashMap<>();
     private final Set<String> fired = new HashSet<>();
@@ -87,13 +86,18 @@ public final class SafetyAnalyser {
         for (int age : decider.policyAges()) {
             youngest = age;
             ageContext = age == Integer.MAX_VALUE ? Map.of() : Map.of("youngestChildAge", String.valueOf(age));
-            FactSpace.Pathways pathways = space.evaluate(decider, true, age);
+            FactSpace.Pathways pathways = space.evaluate(decider, age);
             stepOf = pathways.steps();
             pathwayOf = pathways.pathway();
             provisionalOf = pathways.provisional();
             completions = new byte[combinations];
-            reasonsOf = pathways.reasons();
-            reasonsOf.forEach(fired::addAll);
+            // Most combinations share their served answer (the same object, from the served table): each is read once.
+            Set<Decider.PathwayPart> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Decider.PathwayStep step : stepOf) {
+                if (step != null && seen.add(step.served())) {
+                    fired.addAll(ruleIds(step.served().reasons()));
+                }
+            }
             for (int index = 0; index < combinations; index++) {
                 checkPathway(index);
             }
@@ -168,12 +172,8 @@ public final class SafetyAnalyser {
                 }
             }
         }
-        for (String reason : reasonsOf.get(index)) {
-            Pathway argued = Pathway.valueOf(rowsById.get(reason).outcome());
-            if (argued != pathway) {
-                report(10, "reasons agree with the decision", "the decision is " + pathway + " but rule " + reason
-                        + ", given as a reason, says " + argued + ".", index, Map.of());
-            }
+        for (String disagreement : disagreeingReasons.computeIfAbsent(stepOf[index].served(), this::reasonsArguingOtherwise)) {
+            report(10, "reasons agree with the decision", disagreement, index, Map.of());
         }
         boolean definition = anyCompletionDiffers(index);
         if (definition != provisionalOf[index]) {
@@ -182,6 +182,22 @@ public final class SafetyAnalyser {
                     : "the decision is marked provisional, but no answer to the unknown facts changes the pathway.",
                     index, Map.of());
         }
+    }
+
+    /** Property 10 for one served answer, worked out once for every combination that gets it. */
+    private final Map<Decider.PathwayPart, List<String>> disagreeingReasons = new java.util.IdentityHashMap<>();
+
+    private List<String> reasonsArguingOtherwise(Decider.PathwayPart served) {
+        List<String> disagreements = List.of();
+        for (org.safeguarding.rules.api.Reason reason : served.reasons()) {
+            Pathway argued = Pathway.valueOf(rowsById.get(reason.rule()).outcome());
+            if (argued != served.pathway()) {
+                disagreements = new ArrayList<>(disagreements);
+                disagreements.add("the decision is " + served.pathway() + " but rule " + reason.rule() + ", given as a reason, says "
+                        + argued + ".");
+            }
+        }
+        return disagreements;
     }
 
     private boolean establishedSafe(Enum<?>[] values) {

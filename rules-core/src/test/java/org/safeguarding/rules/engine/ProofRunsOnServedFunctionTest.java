@@ -70,6 +70,40 @@ class ProofRunsOnServedFunctionTest {
     }
 
     @Test
+    void a_served_reason_that_argues_another_pathway_is_found_for_every_combination_that_gets_it() {
+        Decider decider = fresh();
+        Decider.PathwayTable table = decider.pathwayTableToSave();
+        Decider.PathwayPart[] parts = table.parts();
+        int escalate = -1;
+        org.safeguarding.rules.api.Reason internal = null;
+        for (int part = 0; part < parts.length; part++) {
+            if (parts[part].pathway() == Pathway.ESCALATE && escalate < 0) {
+                escalate = part;
+            }
+            if (parts[part].pathway() == Pathway.HANDLE_INTERNALLY && internal == null) {
+                internal = parts[part].reasons()[0];
+            }
+        }
+        Decider.PathwayPart honest = parts[escalate];
+        org.safeguarding.rules.api.Reason[] reasons = java.util.Arrays.copyOf(honest.reasons(), honest.reasons().length + 1);
+        reasons[reasons.length - 1] = internal;
+        parts[escalate] = new Decider.PathwayPart(honest.pathway(), honest.provisional(), reasons);
+        long served = 0;
+        for (int answer : table.partOf()) {
+            served += answer == escalate ? 1 : 0;
+        }
+
+        SafetyReport report = SafetyAnalyser.analyse(decider);
+        long combinations = served;
+        String rule = internal.rule();
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(10);
+            assertThat(f.message()).contains("the decision is ESCALATE but rule " + rule + ", given as a reason, says HANDLE_INTERNALLY");
+            assertThat(f.combinations()).isEqualTo(combinations);
+        });
+    }
+
+    @Test
     void a_provisional_flag_served_wrong_is_found() {
         Decider decider = fresh();
         Decider.PathwayPart[] parts = decider.pathwayTableToSave().parts();
