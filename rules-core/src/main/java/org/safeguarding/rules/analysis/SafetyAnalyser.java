@@ -275,10 +275,16 @@ public final class SafetyAnalyser {
     }
 
     /**
-     * The second step (actions) over every input it reads, and the third (questions) over every
-     * input it reads. Combinations that every row's equality conditions, and every property,
-     * treat alike are checked once and counted for all of them; the steps are the very ones
-     * {@code decide} runs, memo and all.
+     * The third step (questions) over every input it reads, then the second (actions). Combinations
+     * that every row's equality conditions, and every property, treat alike are checked once and
+     * counted for all of them; the steps are the very ones {@code decide} runs, memo and all.
+     *
+     * <p>The Pathway combinations are grouped by what the Actions step can tell apart. For each
+     * group, the facts only the Actions table reads are walked block by block ({@link ActionBlocks}):
+     * each check is made in the walk of the one block it reads, with the other blocks held at "not
+     * yet known", and counted for every combination of theirs. So this step grows as the sum of the
+     * blocks' classes, not their product. It stands on the served actions being the union of what
+     * each row gives, which every walk checks against the held combination (property 13).
      */
     private long checkActions() {
         Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.actionRows(), tables.policyRows()));
@@ -318,24 +324,135 @@ public final class SafetyAnalyser {
             int example = index;
             groups.computeIfAbsent(key, k -> new int[] {example, 0})[1]++;
         }
+        checkQuestions();
         List<Fact> free = Arrays.stream(Fact.values()).filter(f -> !PATHWAY_FACTS.contains(f)).toList();
-        List<Representative> frees = representatives(free, read);
+        blocks = new ActionBlocks(free, java.util.stream.Stream.concat(tables.actionRows().stream(), tables.policyRows().stream()).toList(),
+                units());
+        List<List<Representative>> classesOf = blocks.blocks().stream().map(block -> representatives(block, read)).toList();
+        int n = classesOf.size();
         long evaluated = 0;
         for (int[] group : groups.values()) {
             Decider.PathwayStep step = stepOf[group[0]];
             Enum<?>[] base = values(group[0]);
-            for (Representative rest : frees) {
-                Enum<?>[] values = rest.fill(base);
-                if (FactSpace.reachable(values)) {
-                    weight = (long) group[1] * rest.weight();
-                    checkActions(values, step, read);
-                    evaluated += weight;
+            // Each block's classes that can go with this group (links tie a free fact to a Pathway fact at most).
+            List<List<Representative>> reachableOf = new ArrayList<>(n);
+            long[] total = new long[n];
+            Enum<?>[] held = base;
+            for (int b = 0; b < n; b++) {
+                List<Representative> reachable = new ArrayList<>();
+                for (Representative rest : classesOf.get(b)) {
+                    if (FactSpace.reachable(rest.fill(base))) {
+                        reachable.add(rest);
+                        total[b] += rest.weight();
+                    }
+                }
+                reachableOf.add(reachable);
+                // Held still at "not yet known" (always reachable): the decision most often asked for is among those walked.
+                Enum<?>[] before = held;
+                held = reachable.stream().filter(Representative::unknown).findFirst().or(() -> reachable.stream().findFirst())
+                        .map(rest -> rest.fill(before)).orElse(held);
+            }
+            long all = group[1];
+            for (long t : total) {
+                all *= t;
+            }
+            if (all == 0) {
+                continue;
+            }
+            pass = ActionBlocks.NONE;
+            weight = all;
+            heldServed = checkActions(held, step, read);
+            evaluated += all;
+            for (int b = 0; b < n; b++) {
+                pass = b;
+                for (Representative rest : reachableOf.get(b)) {
+                    weight = all / total[b] * rest.weight();
+                    checkActions(rest.fill(held), step, read);
                 }
             }
         }
         weight = 1;
-        checkQuestions();
         return evaluated;
+    }
+
+    /**
+     * Every check the Actions step makes, as what it reads (see {@link ActionBlocks}): the fixed
+     * properties, and the words of each text with the actions that show it and the services and
+     * parents it names. Each check below asks {@link #inPass} with one of these.
+     */
+    private List<ActionBlocks.Unit> units() {
+        List<ActionBlocks.Unit> units = new ArrayList<>(List.of(CALL_999_UNIT, PARENTS_UNIT, LADO_UNIT, SEXTORTION_UNIT, SOCIAL_CARE_UNIT));
+        Set<ActionCode> summaryNames = java.util.EnumSet.noneOf(ActionCode.class);
+        for (Pathway pathway : PATHWAYS) {
+            for (boolean provisional : new boolean[] {false, true}) {
+                summaryNames.addAll(named(tables.summary(pathway, provisional)));
+                for (ActionCode code : ActionCode.values()) {
+                    Set<ActionCode> codes = java.util.EnumSet.of(code);
+                    codes.addAll(named(tables.actionText(code, pathway, provisional)));
+                    wordsUnits[code.ordinal()] = wordsUnits[code.ordinal()] == null ? ActionBlocks.Unit.of(codes, Fact.PARENTAL_RISK)
+                            : ActionBlocks.Unit.of(union(wordsUnits[code.ordinal()].codes(), codes), Fact.PARENTAL_RISK);
+                }
+            }
+        }
+        summaryUnit = ActionBlocks.Unit.of(summaryNames, Fact.PARENTAL_RISK);
+        units.add(summaryUnit);
+        units.addAll(Arrays.asList(wordsUnits));
+        for (Fact fact : questionsToWord) {
+            org.safeguarding.rules.tables.QuestionText text = tables.questionTexts().get(fact);
+            Set<ActionCode> codes = union(named(text.text()), named(text.why()));
+            questionUnits.put(fact, ActionBlocks.Unit.of(codes, fact, Fact.PARENTAL_RISK));
+        }
+        units.addAll(questionUnits.values());
+        return units;
+    }
+
+    /** The actions whose presence a text's words depend on: those of the services it names, and those that decide whether parents may be told. */
+    private Set<ActionCode> named(String text) {
+        TextWords said = words(text == null ? "" : text); // an action a workbook made before it has no text
+        Set<ActionCode> codes = java.util.EnumSet.noneOf(ActionCode.class);
+        said.services().forEach(service -> codes.addAll(service.involvedBy));
+        if (said.tellsParents()) {
+            codes.addAll(PARENTS_MAY_NOT_BE_TOLD_WITH);
+        }
+        return codes;
+    }
+
+    private static Set<ActionCode> union(Set<ActionCode> a, Set<ActionCode> b) {
+        Set<ActionCode> union = java.util.EnumSet.noneOf(ActionCode.class);
+        union.addAll(a);
+        union.addAll(b);
+        return union;
+    }
+
+    /** What a child threatened with the sharing of imagery always gets (NCA 2024): the advice, the police and CEOP. */
+    private static final List<ActionCode> SEXTORTION_CODES = List.of(ActionCode.SEXTORTION_ADVICE, ActionCode.REPORT_TO_POLICE,
+            ActionCode.REPORT_TO_CEOP);
+    private static final List<ActionCode> PARENTS_MAY_NOT_BE_TOLD_WITH = List.of(ActionCode.REFER_LADO, ActionCode.REPORT_TO_POLICE,
+            ActionCode.CALL_999);
+    private static final ActionBlocks.Unit CALL_999_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.CALL_999), Fact.IMMEDIATE_DANGER);
+    private static final ActionBlocks.Unit PARENTS_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.INVOLVE_PARENTS), Fact.PARENTAL_RISK);
+    private static final ActionBlocks.Unit LADO_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.REFER_LADO), Fact.ADULT_IS_STAFF_OR_VOLUNTEER);
+    private static final ActionBlocks.Unit SEXTORTION_UNIT = ActionBlocks.Unit.of(Set.copyOf(SEXTORTION_CODES), Fact.THREAT_TO_SHARE);
+    private static final ActionBlocks.Unit SOCIAL_CARE_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.INFORM_SOCIAL_WORKER,
+            ActionCode.INFORM_VIRTUAL_SCHOOL_HEAD), Fact.SOCIAL_CARE_STATUS);
+
+    private ActionBlocks blocks;
+    /** What the combination every block holds still is served: the actions of the other blocks never differ from it. */
+    private Decider.ActionsPart heldServed;
+    /** The block being walked: a check is made in the pass of the block it reads, and only there. */
+    private int pass;
+    private final ActionBlocks.Unit[] wordsUnits = new ActionBlocks.Unit[ActionCode.values().length];
+    private ActionBlocks.Unit summaryUnit;
+    /** Questions shown somewhere whose words name a service or the parents: checked with the actions served beside them. */
+    private final Set<Fact> questionsToWord = java.util.EnumSet.noneOf(Fact.class);
+    private final Map<Fact, ActionBlocks.Unit> questionUnits = new java.util.EnumMap<>(Fact.class);
+
+    private boolean inPass(ActionBlocks.Unit unit) {
+        return blocks.of(unit) == pass;
+    }
+
+    private boolean inPass(ActionCode code) {
+        return blocks.ofCode(code) == pass;
     }
 
     /** For each fact, the values some row of these sheets compares it with (their conditions are all equalities). */
@@ -367,6 +484,15 @@ public final class SafetyAnalyser {
 
     /** One combination of some facts standing for {@code weight} combinations the rows treat alike. */
     private record Representative(List<Fact> facts, Enum<?>[] chosen, long weight) {
+        boolean unknown() {
+            for (int i = 0; i < chosen.length; i++) {
+                if (chosen[i] != facts.get(i).unknown()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         Enum<?>[] fill(Enum<?>[] base) {
             Enum<?>[] values = base.clone();
             for (int i = 0; i < chosen.length; i++) {
@@ -389,7 +515,7 @@ public final class SafetyAnalyser {
                 if (read.get(fact).contains(value)) {
                     named.add(value);
                 } else {
-                    other = other == null ? value : other;
+                    other = other == null || value == fact.unknown() ? value : other; // "not yet known" where it is among them
                     others++;
                 }
             }
@@ -426,24 +552,22 @@ public final class SafetyAnalyser {
     /** The findings of each distinct served actions and check inputs already checked, to count again instead of checking again. */
     private final Map<CheckKey, List<String>> checked = new HashMap<>();
     private List<String> recording;
-    /** Where each question may be shown: the services the decision involves and whether parents may be told, with an example. */
-    private final Map<Fact, Map<Long, Enum<?>[]>> questionContexts = new java.util.EnumMap<>(Fact.class);
 
     /**
      * What the checks of one combination read: the served actions (memoised ones are shared
      * objects, so by identity), the pathway step, and the facts the properties look at.
      */
     private record CheckKey(Object actions, Pathway pathway, boolean provisional, Pathway tablePathway, boolean tableProvisional,
-                            long facts) {
+                            long facts, int pass) {
         @Override
         public boolean equals(Object other) {
             return other instanceof CheckKey k && k.actions == actions && k.pathway == pathway && k.provisional == provisional
-                    && k.tablePathway == tablePathway && k.tableProvisional == tableProvisional && k.facts == facts;
+                    && k.tablePathway == tablePathway && k.tableProvisional == tableProvisional && k.facts == facts && k.pass == pass;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(actions) * 31 + Long.hashCode(facts) * 7 + pathway.ordinal() * 2 + (provisional ? 1 : 0);
+            return System.identityHashCode(actions) * 31 + Long.hashCode(facts) * 7 + pass * 11 + pathway.ordinal() * 2 + (provisional ? 1 : 0);
         }
     }
 
@@ -457,9 +581,6 @@ public final class SafetyAnalyser {
                 | (long) values[Fact.SOCIAL_CARE_STATUS.ordinal()].ordinal() << 20;
     }
 
-    /** What a child threatened with the sharing of imagery always gets (NCA 2024): the advice, the police and CEOP. */
-    private static final List<ActionCode> SEXTORTION = List.of(ActionCode.SEXTORTION_ADVICE, ActionCode.REPORT_TO_POLICE,
-            ActionCode.REPORT_TO_CEOP);
 
     /**
      * Who is told about a child already known to children's social care (KCSIE, Part 2): the
@@ -474,32 +595,40 @@ public final class SafetyAnalyser {
         };
     }
 
-    private void checkActions(Enum<?>[] values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
+    private Decider.ActionsPart checkActions(Enum<?>[] values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
         Pathway pathway = step.pathway();
         boolean provisional = step.provisional();
         Decider.ActionsPart served = decider.actionsStep(values, youngest, step);
         List<ActionCode> actions = served.actionCodes();
-        rememberQuestionContext(values, actions, read);
-        CheckKey checkKey = new CheckKey(served, pathway, provisional, step.table().pathway(), step.table().provisional(), factBits(values));
+        checkQuestionWords(values, actions, read);
+        if (pass != ActionBlocks.NONE && !outsideThePass(served).equals(outsideThePass(heldServed))) {
+            // The walk by blocks stands on the served actions being the union of what each row gives:
+            // checked wherever it walks, so a fault in assembling or remembering them is found.
+            reportActions(13, "what is proven is what is served", "the actions served for these facts are not those the rows "
+                    + "that fire give: changing " + blocks.blocks().get(pass) + " changed actions no row reading them gives.",
+                    values, Map.of("pathway", pathway.name()), ruleIds(served.reasons()));
+        }
+        CheckKey checkKey = new CheckKey(served, pathway, provisional, step.table().pathway(), step.table().provisional(),
+                factBits(values), pass);
         List<String> already = checked.get(checkKey);
         if (already != null) {
             for (String key : already) {
                 findings.get(key).count += weight;
             }
-            return;
+            return served;
         }
         recording = new ArrayList<>(0);
         checked.put(checkKey, recording);
         List<String> rules = ruleIds(served.reasons());
         fired.addAll(rules);
         Map<String, String> context = Map.of("pathway", pathway.name(), "provisional", provisional ? "YES" : "NO");
-        if (actions.contains(ActionCode.CALL_999) != (pathway == Pathway.EMERGENCY)) {
+        if (inPass(CALL_999_UNIT) && actions.contains(ActionCode.CALL_999) != (pathway == Pathway.EMERGENCY)) {
             reportActions(3, "CALL_999 if and only if EMERGENCY", pathway == Pathway.EMERGENCY
                     ? "an EMERGENCY decision does not include CALL_999." : "CALL_999 is recommended outside EMERGENCY.",
                     values, context, rules);
         }
         for (ActionCode internalOnly : List.of(ActionCode.HANDLE_WITHIN_ORGANISATION, ActionCode.REQUEST_DELETION)) {
-            if (actions.contains(internalOnly) && pathway != Pathway.HANDLE_INTERNALLY) {
+            if (inPass(internalOnly) && actions.contains(internalOnly) && pathway != Pathway.HANDLE_INTERNALLY) {
                 reportActions(4, "internal actions only when handled internally", internalOnly
                         + " is recommended on the " + pathway + " pathway, where a referral is needed.", values, context, rulesGiving(rules, internalOnly));
             }
@@ -507,22 +636,23 @@ public final class SafetyAnalyser {
         if (pathway != Pathway.HANDLE_INTERNALLY) {
             for (String rule : rules) {
                 RuleRow row = rowsById.get(rule);
-                if (row.outcome().equals(ActionCode.HANDLE_WITHIN_ORGANISATION.name()) || row.outcome().equals(ActionCode.REQUEST_DELETION.name())) {
+                if ((row.outcome().equals(ActionCode.HANDLE_WITHIN_ORGANISATION.name()) || row.outcome().equals(ActionCode.REQUEST_DELETION.name()))
+                        && inPass(ActionCode.valueOf(row.outcome()))) {
                     reportActions(10, "reasons agree with the decision", "the decision is " + pathway + " but rule " + rule
                             + ", given as a reason, recommends " + row.outcome() + ", which belongs to HANDLE_INTERNALLY.",
                             values, context, List.of(rule));
                 }
             }
         }
-        if (values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.YES && !actions.contains(ActionCode.CALL_999)) {
+        if (inPass(CALL_999_UNIT) && values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.YES && !actions.contains(ActionCode.CALL_999)) {
             reportActions(9, "never without advice", "a child is in immediate danger but CALL_999 is not recommended.",
                     values, context, rules);
         }
-        if (actions.contains(ActionCode.INVOLVE_PARENTS) && values[Fact.PARENTAL_RISK.ordinal()] == Answer.YES) {
+        if (inPass(PARENTS_UNIT) && actions.contains(ActionCode.INVOLVE_PARENTS) && values[Fact.PARENTAL_RISK.ordinal()] == Answer.YES) {
             reportActions(5, "parents not involved when they are a risk",
                     "INVOLVE_PARENTS is recommended although parentalRisk is true.", values, context, rulesGiving(rules, ActionCode.INVOLVE_PARENTS));
         }
-        if (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == Answer.YES && !actions.contains(ActionCode.REFER_LADO)) {
+        if (inPass(LADO_UNIT) && values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == Answer.YES && !actions.contains(ActionCode.REFER_LADO)) {
             reportActions(11, "staff allegations go to the LADO", "the adult involved works or volunteers for the setting, "
                     + "but REFER_LADO (tell the local authority designated officer) is not recommended. Add a rule to the Actions sheet with "
                     + "'Adult is staff or volunteer?' YES and the action REFER_LADO, as rule A-29 of the shipped workbook does; a workbook "
@@ -530,8 +660,8 @@ public final class SafetyAnalyser {
                     + "'Media type is not').", values, context,
                     rules);
         }
-        if (values[Fact.THREAT_TO_SHARE.ordinal()] == Answer.YES && threatColumn) {
-            for (ActionCode needed : SEXTORTION) {
+        if (inPass(SEXTORTION_UNIT) && values[Fact.THREAT_TO_SHARE.ordinal()] == Answer.YES && threatColumn) {
+            for (ActionCode needed : SEXTORTION_CODES) {
                 if (!actions.contains(needed)) {
                     reportActions(14, "a threat to share gets the sextortion advice, the police and CEOP", "someone threatens to share "
                             + "imagery of the child (threatToShare), but " + needed + " is not recommended. Add a rule to the Actions sheet "
@@ -540,7 +670,7 @@ public final class SafetyAnalyser {
                 }
             }
         }
-        if (socialCareColumn) {
+        if (inPass(SOCIAL_CARE_UNIT) && socialCareColumn) {
             for (ActionCode needed : toldOfSocialCare((org.safeguarding.rules.api.SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()])) {
                 if (!actions.contains(needed)) {
                     reportActions(15, "a child known to children's social care: their social worker is told", "a child involved is "
@@ -552,7 +682,7 @@ public final class SafetyAnalyser {
             }
         }
         for (ActionCode always : List.of(ActionCode.DO_NOT_VIEW_IMAGERY, ActionCode.RECORD_INCIDENT)) {
-            if (!actions.contains(always)) {
+            if (inPass(always) && !actions.contains(always)) {
                 reportActions(6, "always do not view and record", always + " is missing.", values, context, rules);
             }
         }
@@ -560,13 +690,48 @@ public final class SafetyAnalyser {
             checkPolicyOnlyAdds(values, step, served, context);
         }
         boolean parentsMayBeTold = parentsMayBeTold(values, actions);
-        checkText("The summary", tables.summary(pathway, provisional),
-                Optional.ofNullable(tables.textCells().get(TextCell.summaryKey(pathway, provisional))), actions, parentsMayBeTold, values, context);
+        if (inPass(summaryUnit)) {
+            checkText("The summary", tables.summary(pathway, provisional),
+                    Optional.ofNullable(tables.textCells().get(TextCell.summaryKey(pathway, provisional))), actions, parentsMayBeTold, values, context);
+        }
         for (org.safeguarding.rules.api.Action action : served.actions()) {
-            checkText("The text of " + action.code(), action.text(), actionTextCell(action.code(), pathway, provisional),
-                    actions, parentsMayBeTold, values, context);
+            if (inPass(wordsUnits[action.code().ordinal()])) {
+                checkText("The text of " + action.code(), action.text(), actionTextCell(action.code(), pathway, provisional),
+                        actions, parentsMayBeTold, values, context);
+            }
         }
         recording = null;
+        return served;
+    }
+
+    private List<org.safeguarding.rules.api.Action> outsideThePass(Decider.ActionsPart served) {
+        return served.actions().stream().filter(action -> blocks.ofCode(action.code()) != pass).toList();
+    }
+
+    /**
+     * Property 12 for the questions whose words name a service or the parents: wherever the
+     * question may be shown (its fact not yet known), beside the actions served. Outside the
+     * memo of checks, which does not know which facts are unknown.
+     */
+    private void checkQuestionWords(Enum<?>[] values, List<ActionCode> actions, Map<Fact, Set<Enum<?>>> read) {
+        for (Map.Entry<Fact, ActionBlocks.Unit> entry : questionUnits.entrySet()) {
+            Fact fact = entry.getKey();
+            Enum<?> value = values[fact.ordinal()];
+            boolean mayBeUnknown = value == fact.unknown() || !read.get(fact).contains(value) && !read.get(fact).contains(fact.unknown());
+            if (mayBeUnknown && inPass(entry.getValue())) {
+                Enum<?>[] example = values.clone();
+                example[fact.ordinal()] = fact.unknown();
+                checkQuestionText(fact, actions, parentsMayBeTold(values, actions), example);
+            }
+        }
+    }
+
+    private void checkQuestionText(Fact fact, List<ActionCode> actions, boolean parents, Enum<?>[] example) {
+        org.safeguarding.rules.tables.QuestionText text = tables.questionTexts().get(fact);
+        Optional<TextCell> cell = Optional.ofNullable(tables.textCells().get(TextCell.questionKey(fact)));
+        checkText("The question about " + fact.fieldName(), text.text(), cell, actions, parents, example, Map.of());
+        checkText("Why the question about " + fact.fieldName() + " matters", text.why(),
+                cell.map(c -> new TextCell(c.workbook(), c.sheet(), "C" + c.cell().substring(1))), actions, parents, example, Map.of());
     }
 
     /** Where each action's text stands, looked up once per code, pathway and flag: the checks ask millions of times. */
@@ -604,36 +769,6 @@ public final class SafetyAnalyser {
     }
 
     /**
-     * Where each question may be shown, for the check of its words: with these actions, for every
-     * fact that may be unknown in the combinations this one stands for.
-     */
-    private void rememberQuestionContext(Enum<?>[] values, List<ActionCode> actions, Map<Fact, Set<Enum<?>>> read) {
-        long context = servicesOf(actions) << 1 | (parentsMayBeTold(values, actions) ? 1 : 0);
-        for (Fact fact : Fact.values()) {
-            Enum<?> value = values[fact.ordinal()];
-            boolean mayBeUnknown = value == fact.unknown() || !read.get(fact).contains(value) && !read.get(fact).contains(fact.unknown());
-            if (mayBeUnknown) {
-                Map<Long, Enum<?>[]> contexts = questionContexts.computeIfAbsent(fact, f -> new HashMap<>());
-                if (!contexts.containsKey(context)) {
-                    Enum<?>[] example = values.clone();
-                    example[fact.ordinal()] = fact.unknown();
-                    contexts.put(context, example);
-                }
-            }
-        }
-    }
-
-    private static long servicesOf(List<ActionCode> actions) {
-        long bits = 0;
-        for (TextWords.Service service : TextWords.Service.values()) {
-            if (service.involvedIn(actions)) {
-                bits |= 1L << service.ordinal();
-            }
-        }
-        return bits;
-    }
-
-    /**
      * Property 8 for the Policy sheet: a setting may only add. Where its rows changed the pathway
      * or the provisional flag, the served actions keep every action the tables give on their own
      * (but for the internal-only actions, which never go with a referral).
@@ -642,7 +777,7 @@ public final class SafetyAnalyser {
         Decider.ActionsPart tablesAlone = decider.actionsStep(values, youngest, new Decider.PathwayStep(step.table(), step.table()));
         List<ActionCode> kept = served.actionCodes();
         for (ActionCode code : tablesAlone.actionCodes()) {
-            if (!kept.contains(code) && code != ActionCode.HANDLE_WITHIN_ORGANISATION && code != ActionCode.REQUEST_DELETION) {
+            if (inPass(code) && !kept.contains(code) && code != ActionCode.HANDLE_WITHIN_ORGANISATION && code != ActionCode.REQUEST_DELETION) {
                 reportActions(8, "a policy only adds", "the setting's policy takes away " + code + ", which the tables give for "
                         + "these facts: a policy may only make advice stricter.", values, context,
                         ruleIds(step.served().reasons()).stream().filter(id -> rowsById.get(id).sheet() == TableTemplate.POLICY).toList());
@@ -705,19 +840,15 @@ public final class SafetyAnalyser {
         weight = 1;
         for (Fact fact : shown) {
             org.safeguarding.rules.tables.QuestionText text = tables.questionTexts().get(fact);
-            Optional<TextCell> cell = Optional.ofNullable(tables.textCells().get(TextCell.questionKey(fact)));
-            for (Map.Entry<Long, Enum<?>[]> context : questionContexts.getOrDefault(fact, Map.of()).entrySet()) {
-                List<ActionCode> involved = new ArrayList<>();
-                for (TextWords.Service service : TextWords.Service.values()) {
-                    if ((context.getKey() >> 1 & 1L << service.ordinal()) != 0) {
-                        involved.addAll(service.involvedBy);
-                    }
+            if (named(text.text()).isEmpty() && named(text.why()).isEmpty()) {
+                // Words that name no service and no parents read nothing of the decision: checked once.
+                Enum<?>[] example = new Enum<?>[Fact.values().length];
+                for (Fact each : Fact.values()) {
+                    example[each.ordinal()] = each.unknown();
                 }
-                boolean parents = (context.getKey() & 1) != 0;
-                checkText("The question about " + fact.fieldName(), text.text(), cell, involved, parents, context.getValue(), Map.of());
-                checkText("Why the question about " + fact.fieldName() + " matters", text.why(),
-                        cell.map(c -> new TextCell(c.workbook(), c.sheet(), "C" + c.cell().substring(1))), involved, parents,
-                        context.getValue(), Map.of());
+                checkQuestionText(fact, List.of(), false, example);
+            } else {
+                questionsToWord.add(fact);
             }
         }
     }

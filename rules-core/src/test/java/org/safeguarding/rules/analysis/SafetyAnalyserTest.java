@@ -155,10 +155,37 @@ class SafetyAnalyserTest {
     @Test
     void losing_do_not_view_fails_property_6() {
         SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-15", ACTION_OUTCOME, "ONGOING_SUPPORT"));
+        // Every possible incident: each fact takes every value, but for the two links, which leave 7 of each pair's 9.
+        long everyIncident = combinationsOfAllBut(java.util.Set.of()) * 7 * 7;
+        assertThat(report.actionCombinations()).isEqualTo(everyIncident);
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(6);
             assertThat(f.message()).contains("DO_NOT_VIEW_IMAGERY");
+            assertThat(f.combinations()).isEqualTo(everyIncident);
         });
+    }
+
+    @Test
+    void a_lost_lado_row_is_counted_over_every_incident_it_affects() {
+        // The Actions step walks the facts only it reads block by block: the count must still be every incident with
+        // staff involved (and so an adult), whatever the other blocks hold.
+        SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-29", ACTION_OUTCOME, "ONGOING_SUPPORT"));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(11);
+            assertThat(f.combinations()).isEqualTo(combinationsOfAllBut(java.util.Set.of()) * 7);
+        });
+    }
+
+    /** How many combinations the facts have, but for the four tied by links and those named. */
+    private static long combinationsOfAllBut(java.util.Set<String> named) {
+        long product = 1;
+        for (org.safeguarding.rules.api.Fact fact : org.safeguarding.rules.api.Fact.values()) {
+            if (!named.contains(fact.fieldName()) && !java.util.Set.of("adultIsStaffOrVolunteer", "adultInvolved", "threatToShare",
+                    "coercionOrBlackmail").contains(fact.fieldName())) {
+                product *= fact.domain().size();
+            }
+        }
+        return product;
     }
 
     @Test

@@ -144,6 +144,32 @@ class ProofRunsOnServedFunctionTest {
         });
     }
 
+    /**
+     * The proof walks the facts only the Actions table reads block by block, holding the other
+     * blocks still, which stands on the served actions being the union of what each row gives. A
+     * remembered outcome that breaks that, for facts other than the ones held still, is found too.
+     */
+    @Test
+    void a_corrupted_outcome_away_from_the_held_facts_is_found() throws Exception {
+        Decider decider = fresh();
+        Incident onTheOrganisationsDevice = Incident.builder().immediateDanger(Answer.NO).consentGiven(Answer.NO)
+                .device(org.safeguarding.rules.api.Device.ORGANISATION).build();
+        assertThat(decider.decide(onTheOrganisationsDevice).actionCodes()).contains(ActionCode.ISOLATE_DEVICE, ActionCode.RECORD_INCIDENT);
+        Map<Long, Decider.ActionsPart> memo = memo(decider);
+        for (Map.Entry<Long, Decider.ActionsPart> entry : memo.entrySet()) {
+            Decider.ActionsPart part = entry.getValue();
+            entry.setValue(new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != ActionCode.RECORD_INCIDENT).toList(),
+                    part.reasons()));
+        }
+        assertThat(decider.decide(onTheOrganisationsDevice).actionCodes()).as("the corruption is served").doesNotContain(ActionCode.RECORD_INCIDENT);
+
+        SafetyReport report = SafetyAnalyser.analyse(decider);
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.property()).isEqualTo(13);
+            assertThat(f.message()).contains("not those the rows that fire give").contains("DEVICE");
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<Long, Decider.ActionsPart> memo(Decider decider) throws ReflectiveOperationException {
         Field field = Decider.class.getDeclaredField("actionParts");
