@@ -5,6 +5,8 @@ const FACTS = [
   ["selfHarmRisk", "Is a child at immediate risk of harm because of the sharing (e.g. suicidal, self-harming)?", "tri"],
   ["adultInvolved", "Was anyone aged 18 or over involved?", "tri"],
   ["adultIsStaffOrVolunteer", "Does the adult involved work or volunteer for the school or setting?", "tri"],
+  ["staffOrVolunteerUnder18", "Does anyone under 18 involved work or volunteer for the setting (a young leader, work experience)?", "tri"],
+  ["onlineContact", "Is anyone involved known to the child only online (a game, an app, social media)?", "tri"],
   ["intendedHarm", "Was it made or shared to cause harm (revenge, humiliation, bullying)?", "tri"],
   ["consentGiven", "Did every young person consent to it being made and to each sharing?", "tri"],
   ["coercionOrBlackmail", "Any coercion, blackmail, threats or grooming?", "tri"],

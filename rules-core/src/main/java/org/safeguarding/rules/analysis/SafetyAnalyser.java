@@ -48,6 +48,8 @@ public final class SafetyAnalyser {
     private final boolean threatColumn;
     /** The same for a child known to children's social care (property 15). */
     private final boolean socialCareColumn;
+    /** The same for someone under 18 who works or volunteers for the setting (property 11). */
+    private final boolean youngStaffColumn;
     private final FactSpace space = new FactSpace();
     private final int combinations = space.size();
     private byte[] pathwayOf;
@@ -68,6 +70,7 @@ public final class SafetyAnalyser {
         this.tables = decider.tables();
         this.threatColumn = tables.hasColumn(TableTemplate.ACTIONS, Fact.THREAT_TO_SHARE.fieldName());
         this.socialCareColumn = tables.hasColumn(TableTemplate.ACTIONS, Fact.SOCIAL_CARE_STATUS.fieldName());
+        this.youngStaffColumn = tables.hasColumn(TableTemplate.ACTIONS, Fact.STAFF_OR_VOLUNTEER_UNDER18.fieldName());
         for (SheetTemplate sheet : RULES_AND_POLICY) {
             tables.rows(sheet).forEach(row -> rowsById.put(row.id(), row));
         }
@@ -289,7 +292,7 @@ public final class SafetyAnalyser {
     private long checkActions() {
         Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.actionRows(), tables.policyRows()));
         for (Fact fact : List.of(Fact.IMMEDIATE_DANGER, Fact.PARENTAL_RISK, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED,
-                Fact.THREAT_TO_SHARE)) {
+                Fact.THREAT_TO_SHARE, Fact.STAFF_OR_VOLUNTEER_UNDER18)) {
             read.get(fact).addAll(fact.domain()); // the properties read these
         }
         distinguishLinks(read);
@@ -431,7 +434,8 @@ public final class SafetyAnalyser {
             ActionCode.CALL_999);
     private static final ActionBlocks.Unit CALL_999_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.CALL_999), Fact.IMMEDIATE_DANGER);
     private static final ActionBlocks.Unit PARENTS_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.INVOLVE_PARENTS), Fact.PARENTAL_RISK);
-    private static final ActionBlocks.Unit LADO_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.REFER_LADO), Fact.ADULT_IS_STAFF_OR_VOLUNTEER);
+    private static final ActionBlocks.Unit LADO_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.REFER_LADO, ActionCode.INFORM_HEADTEACHER),
+            Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.STAFF_OR_VOLUNTEER_UNDER18);
     private static final ActionBlocks.Unit SEXTORTION_UNIT = ActionBlocks.Unit.of(Set.copyOf(SEXTORTION_CODES), Fact.THREAT_TO_SHARE);
     private static final ActionBlocks.Unit SOCIAL_CARE_UNIT = ActionBlocks.Unit.of(Set.of(ActionCode.INFORM_SOCIAL_WORKER,
             ActionCode.INFORM_VIRTUAL_SCHOOL_HEAD), Fact.SOCIAL_CARE_STATUS);
@@ -578,7 +582,8 @@ public final class SafetyAnalyser {
                 | (long) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()].ordinal() << 8
                 | (long) values[Fact.ADULT_INVOLVED.ordinal()].ordinal() << 12
                 | (long) values[Fact.THREAT_TO_SHARE.ordinal()].ordinal() << 16
-                | (long) values[Fact.SOCIAL_CARE_STATUS.ordinal()].ordinal() << 20;
+                | (long) values[Fact.SOCIAL_CARE_STATUS.ordinal()].ordinal() << 20
+                | (long) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()].ordinal() << 24;
     }
 
 
@@ -659,6 +664,16 @@ public final class SafetyAnalyser {
                     + "made before that column existed needs it first (insert 'Adult is staff or volunteer?' and then 'Police criterion?' before "
                     + "'Media type is not').", values, context,
                     rules);
+        }
+        if (inPass(LADO_UNIT) && youngStaffColumn && values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()] == Answer.YES) {
+            for (ActionCode needed : List.of(ActionCode.REFER_LADO, ActionCode.INFORM_HEADTEACHER)) {
+                if (!actions.contains(needed)) {
+                    reportActions(11, "staff allegations go to the LADO", "someone under 18 who works or volunteers for the setting is "
+                            + "involved (staffOrVolunteerUnder18), but " + needed + " is not recommended: KCSIE Part 4 covers everyone who "
+                            + "works with children, whatever their age. Add a rule to the Actions sheet with 'Staff or volunteer under 18?' "
+                            + "YES and the action " + needed + ", as rules A-45 and A-46 of the shipped workbook do.", values, context, rules);
+                }
+            }
         }
         if (inPass(SEXTORTION_UNIT) && values[Fact.THREAT_TO_SHARE.ordinal()] == Answer.YES && threatColumn) {
             for (ActionCode needed : SEXTORTION_CODES) {

@@ -37,7 +37,17 @@ public enum Fact {
      */
     THREAT_TO_SHARE("threatToShare", Answer.class),
     /** A child involved is already known to children's social care: their social worker is told (KCSIE, Part 2). */
-    SOCIAL_CARE_STATUS("socialCareStatus", SocialCareStatus.class);
+    SOCIAL_CARE_STATUS("socialCareStatus", SocialCareStatus.class),
+    /**
+     * Someone involved is known to the child only online (a game, an app, social media): CEOP
+     * takes reports of online abuse, so it is told where an adult or coercion came online.
+     */
+    ONLINE_CONTACT("onlineContact", Answer.class),
+    /**
+     * Someone under 18 who works or volunteers for the setting (a young leader, a work-experience
+     * pupil) is involved: both a child to safeguard and an allegation for the LADO (KCSIE, Part 4).
+     */
+    STAFF_OR_VOLUNTEER_UNDER18("staffOrVolunteerUnder18", Answer.class);
 
     private static final Map<String, Fact> BY_FIELD_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Fact::fieldName, Function.identity()));

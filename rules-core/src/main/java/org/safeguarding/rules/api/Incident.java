@@ -31,6 +31,8 @@ public record Incident(
         Answer adultIsStaffOrVolunteer,
         Answer threatToShare,
         SocialCareStatus socialCareStatus,
+        Answer onlineContact,
+        Answer staffOrVolunteerUnder18,
         List<Person> people,
         String reference) {
     private static final Fact[] FACTS = Fact.values();
@@ -56,7 +58,8 @@ public record Incident(
             Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
                     consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
                     under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device,
-                    adultIsStaffOrVolunteer, threatToShare, socialCareStatus), fact.fieldName());
+                    adultIsStaffOrVolunteer, threatToShare, socialCareStatus, onlineContact, staffOrVolunteerUnder18),
+                    fact.fieldName());
         }
         people = List.copyOf(Objects.requireNonNull(people, "people"));
         if (reference != null && !isValidReference(reference)) {
@@ -69,7 +72,7 @@ public record Incident(
         return valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm, consentGiven,
                 coercionOrBlackmail, capacityConcern, atypicalOrViolentContent, under13SexualActivity,
                 profitMotive, parentalRisk, childDistressed, mediaType, sharing, device, adultIsStaffOrVolunteer,
-                threatToShare, socialCareStatus);
+                threatToShare, socialCareStatus, onlineContact, staffOrVolunteerUnder18);
     }
 
     public static Builder builder() {
@@ -92,7 +95,8 @@ public record Incident(
                                    Answer under13SexualActivity, Answer profitMotive, Answer parentalRisk,
                                    Answer childDistressed, MediaType mediaType, Sharing sharing, Device device,
                                    Answer adultIsStaffOrVolunteer, Answer threatToShare,
-                                   SocialCareStatus socialCareStatus) {
+                                   SocialCareStatus socialCareStatus, Answer onlineContact,
+                                   Answer staffOrVolunteerUnder18) {
         return switch (fact) {
             case IMMEDIATE_DANGER -> immediateDanger;
             case SELF_HARM_RISK -> selfHarmRisk;
@@ -112,6 +116,8 @@ public record Incident(
             case ADULT_IS_STAFF_OR_VOLUNTEER -> adultIsStaffOrVolunteer;
             case THREAT_TO_SHARE -> threatToShare;
             case SOCIAL_CARE_STATUS -> socialCareStatus;
+            case ONLINE_CONTACT -> onlineContact;
+            case STAFF_OR_VOLUNTEER_UNDER18 -> staffOrVolunteerUnder18;
         };
     }
 
@@ -159,6 +165,8 @@ public record Incident(
         public Builder adultIsStaffOrVolunteer(Answer v) { return set(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, v); }
         public Builder threatToShare(Answer v) { return set(Fact.THREAT_TO_SHARE, v); }
         public Builder socialCareStatus(SocialCareStatus v) { return set(Fact.SOCIAL_CARE_STATUS, v); }
+        public Builder onlineContact(Answer v) { return set(Fact.ONLINE_CONTACT, v); }
+        public Builder staffOrVolunteerUnder18(Answer v) { return set(Fact.STAFF_OR_VOLUNTEER_UNDER18, v); }
 
         /**
          * Adds a person of known age.
@@ -219,7 +227,8 @@ public record Incident(
                     (MediaType) values[Fact.MEDIA_TYPE.ordinal()], (Sharing) values[Fact.SHARING.ordinal()],
                     (Device) values[Fact.DEVICE.ordinal()], (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()],
                     (Answer) values[Fact.THREAT_TO_SHARE.ordinal()],
-                    (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()], people, reference);
+                    (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()], (Answer) values[Fact.ONLINE_CONTACT.ordinal()],
+                    (Answer) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()], people, reference);
         }
     }
 }

@@ -63,6 +63,8 @@ public final class IncidentWords {
             case "adultIsStaffOrVolunteer" -> "whether the adult works for the setting";
             case "threatToShare" -> "whether someone threatens to share it";
             case "socialCareStatus" -> "whether a child has a social worker";
+            case "onlineContact" -> "whether someone involved is known to the child only online";
+            case "staffOrVolunteerUnder18" -> "whether someone under 18 involved works or volunteers for the setting";
             case "youngestChildAge" -> "the youngest child's age";
             case "pathway" -> "the pathway";
             case "provisional" -> "whether the decision is provisional";
@@ -87,6 +89,9 @@ public final class IncidentWords {
             case "childDistressed" -> yes ? "a child is distressed" : "no child distressed";
             case "adultIsStaffOrVolunteer" -> yes ? "the adult works or volunteers for the setting" : "the adult does not work for the setting";
             case "threatToShare" -> yes ? "someone threatens to share it unless the child pays or sends more" : "nobody threatens to share it";
+            case "onlineContact" -> yes ? "someone involved is known to the child only online" : "nobody involved is known to the child only online";
+            case "staffOrVolunteerUnder18" -> yes ? "someone under 18 involved works or volunteers for the setting"
+                    : "nobody under 18 involved works or volunteers for the setting";
             case "socialCareStatus" -> switch (value) {
                 case "CHILD_IN_NEED" -> "a child in need";
                 case "CHILD_PROTECTION_PLAN" -> "a child on a child protection plan";

@@ -36,4 +36,6 @@ public abstract class CaseFacts {
     public Answer getAdultIsStaffOrVolunteer() { return (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()]; }
     public Answer getThreatToShare() { return (Answer) values[Fact.THREAT_TO_SHARE.ordinal()]; }
     public SocialCareStatus getSocialCareStatus() { return (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()]; }
+    public Answer getOnlineContact() { return (Answer) values[Fact.ONLINE_CONTACT.ordinal()]; }
+    public Answer getStaffOrVolunteerUnder18() { return (Answer) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()]; }
 }

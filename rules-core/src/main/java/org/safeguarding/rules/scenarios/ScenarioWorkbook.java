@@ -49,7 +49,8 @@ public final class ScenarioWorkbook {
      * reads them as not known, so a setting's own scenarios keep working.
      */
     private static final java.util.Set<String> OPTIONAL_FACTS = java.util.Set.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName(),
-            Fact.THREAT_TO_SHARE.fieldName(), Fact.SOCIAL_CARE_STATUS.fieldName());
+            Fact.THREAT_TO_SHARE.fieldName(), Fact.SOCIAL_CARE_STATUS.fieldName(), Fact.ONLINE_CONTACT.fieldName(),
+            Fact.STAFF_OR_VOLUNTEER_UNDER18.fieldName());
 
     private static final Map<String, String> FACT_BY_LABEL = java.util.Arrays.stream(Fact.values())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(org.safeguarding.rules.tables.TableTemplate::label, Fact::fieldName));

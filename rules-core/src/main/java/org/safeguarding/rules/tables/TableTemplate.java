@@ -64,7 +64,8 @@ public final class TableTemplate {
      * Facts the Actions table reads that came after its "Police criterion?" and "Media type is
      * not" columns: their columns follow those, so the columns of earlier workbooks keep their places.
      */
-    public static final List<Fact> LATER_ACTION_FACTS = List.of(Fact.THREAT_TO_SHARE, Fact.SOCIAL_CARE_STATUS);
+    public static final List<Fact> LATER_ACTION_FACTS = List.of(Fact.THREAT_TO_SHARE, Fact.SOCIAL_CARE_STATUS, Fact.ONLINE_CONTACT,
+            Fact.STAFF_OR_VOLUNTEER_UNDER18);
     /**
      * Facts added since the first rule sheets, oldest first: a workbook made before one has no
      * column for it, nor for those after it.
@@ -73,7 +74,11 @@ public final class TableTemplate {
             new AddedFact(Fact.THREAT_TO_SHARE, "a threat to share imagery is decided as blackmail (a referral, the police and CEOP) "
                     + "but without the sextortion advice", "A-33 and A-34 (Actions)", "Q-18 and Q-19 (Questions)"),
             new AddedFact(Fact.SOCIAL_CARE_STATUS, "a child's social worker, and a looked-after child's virtual school head, are not "
-                    + "in the advice", "A-35 to A-38 (Actions)", "Q-20 (Questions)"));
+                    + "in the advice", "A-35 to A-38 (Actions)", "Q-20 (Questions)"),
+            new AddedFact(Fact.ONLINE_CONTACT, "CEOP is told of every adult or coercion, met online or not",
+                    "A-08 to A-11, A-32 and A-39 to A-44 (Actions)", "Q-21 (Questions)"),
+            new AddedFact(Fact.STAFF_OR_VOLUNTEER_UNDER18, "a young leader or work-experience pupil reaches the LADO only if called an adult",
+                    "A-45 and A-46 (Actions)", "Q-22 (Questions)"));
     static final List<String> ADDED_FACTS = ADDED.stream().map(added -> added.fact().fieldName()).toList();
 
     /** What a workbook made before a fact's column cannot say, and the shipped rules that say it. */
@@ -201,6 +206,8 @@ public final class TableTemplate {
             case ADULT_IS_STAFF_OR_VOLUNTEER -> "Adult is staff or volunteer?";
             case THREAT_TO_SHARE -> "Threat to share?";
             case SOCIAL_CARE_STATUS -> "Social care status";
+            case ONLINE_CONTACT -> "Online contact?";
+            case STAFF_OR_VOLUNTEER_UNDER18 -> "Staff or volunteer under 18?";
         };
     }
 

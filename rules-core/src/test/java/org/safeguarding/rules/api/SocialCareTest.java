@@ -20,7 +20,8 @@ class SocialCareTest {
         Incident.Builder safe = Incident.builder().immediateDanger(Answer.NO).selfHarmRisk(Answer.NO).adultInvolved(Answer.NO)
                 .intendedHarm(Answer.NO).consentGiven(Answer.YES).coercionOrBlackmail(Answer.NO).capacityConcern(Answer.NO)
                 .atypicalOrViolentContent(Answer.NO).under13SexualActivity(Answer.NO).profitMotive(Answer.NO).parentalRisk(Answer.NO)
-                .childDistressed(Answer.NO).adultIsStaffOrVolunteer(Answer.NO).threatToShare(Answer.NO).mediaType(MediaType.IMAGE)
+                .childDistressed(Answer.NO).adultIsStaffOrVolunteer(Answer.NO).threatToShare(Answer.NO).onlineContact(Answer.NO)
+                .staffOrVolunteerUnder18(Answer.NO).mediaType(MediaType.IMAGE)
                 .sharing(Sharing.NOT_SHARED).device(Device.PERSONAL);
         Recommendation none = Engines.bundled().decide(safe.socialCareStatus(SocialCareStatus.NONE).build());
         assertThat(none.pathway()).isEqualTo(Pathway.HANDLE_INTERNALLY);
@@ -69,13 +70,15 @@ class SocialCareTest {
         DecisionEngine was = old.prove();
         Random random = new Random(66);
         for (int i = 0; i < 2_000; i++) {
-            Incident incident = RandomIncidents.facts(random).socialCareStatus(SocialCareStatus.UNKNOWN).build();
+            Incident incident = RandomIncidents.facts(random).socialCareStatus(SocialCareStatus.UNKNOWN).onlineContact(Answer.UNKNOWN)
+                    .staffOrVolunteerUnder18(Answer.NO).build();
             Recommendation now = Engines.bundled().decide(incident);
             Recommendation then = was.decide(incident);
             assertThat(then.pathway()).isEqualTo(now.pathway());
             assertThat(then.provisional()).isEqualTo(now.provisional());
             assertThat(then.actionCodes()).isEqualTo(now.actionCodes());
-            assertThat(then.questionCodes()).isEqualTo(now.questionCodes().stream().filter(q -> q != Fact.SOCIAL_CARE_STATUS).toList());
+            assertThat(then.questionCodes()).isEqualTo(now.questionCodes().stream()
+                    .filter(q -> q != Fact.SOCIAL_CARE_STATUS && q != Fact.ONLINE_CONTACT).toList());
         }
     }
 

@@ -190,7 +190,9 @@ class WorkbookIsDataTest {
         Decider current = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.shippedBytes()))).decider().orElseThrow();
         Decider old = RuleSetBuilder.build(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes()))).decider().orElseThrow();
         var staffRules = java.util.Set.of("A-28", "A-29", "A-30", "Q-16", "Q-17", "A-33", "A-34", "Q-18", "Q-19",
-                "A-35", "A-36", "A-37", "A-38", "Q-20");
+                "A-35", "A-36", "A-37", "A-38", "Q-20",
+                // CEOP where the abuse came online: with the contact not yet known, A-39 to A-43 stand for.
+                "A-08", "A-09", "A-10", "A-11", "A-39", "A-40", "A-41", "A-42", "A-43", "A-44", "Q-21", "Q-22");
         var random = new java.util.Random(7);
         for (int i = 0; i < 5_000; i++) {
             Enum<?>[] values = new Enum<?>[org.safeguarding.rules.api.Fact.values().length];
@@ -198,6 +200,10 @@ class WorkbookIsDataTest {
                 List<Enum<?>> domain = fact.domain();
                 values[fact.ordinal()] = domain.get(random.nextInt(domain.size()));
             }
+            // The facts added after the last layout kept here, at the values that decide as before: the contact not yet known
+            // to be online or not (CEOP for any adult or coercion), and no young member of staff.
+            values[org.safeguarding.rules.api.Fact.ONLINE_CONTACT.ordinal()] = org.safeguarding.rules.api.Answer.UNKNOWN;
+            values[org.safeguarding.rules.api.Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()] = org.safeguarding.rules.api.Answer.NO;
             Decider.PathwayStep a = current.pathwayStep(values, Integer.MAX_VALUE);
             Decider.PathwayStep was = old.pathwayStep(values, Integer.MAX_VALUE);
             assertThat(List.of(was.pathway(), was.provisional(), ruleIds(was.served().reasons())))
@@ -227,6 +233,9 @@ class WorkbookIsDataTest {
             boolean threat = values[org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.ordinal()] == org.safeguarding.rules.api.Answer.YES;
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.SEXTORTION_ADVICE)).isEqualTo(threat);
             added.add(org.safeguarding.rules.api.ActionCode.SEXTORTION_ADVICE);
+            if (threat) {
+                added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP); // CEOP for a threat, online or not
+            }
             if (now.rules().contains("A-34") && !now.rules().contains("A-24") && !now.rules().contains("A-25")) {
                 added.add(org.safeguarding.rules.api.ActionCode.CHILDLINE_REPORT_REMOVE);
             }
@@ -244,7 +253,8 @@ class WorkbookIsDataTest {
             Outcome withoutNew = new Outcome(
                     now.actions().stream().filter(c -> !added.contains(c)).toList(),
                     now.rules().stream().filter(changedRule.negate()).toList(),
-                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer") && !q.equals("threatToShare") && !q.equals("socialCareStatus")).toList());
+                    now.questions().stream().filter(q -> !q.equals("adultIsStaffOrVolunteer") && !q.equals("threatToShare") && !q.equals("socialCareStatus")
+                            && !q.equals("onlineContact")).toList());
             Outcome before = Outcome.of(old.outcomeStep(values, Integer.MAX_VALUE, a));
             assertThat(new Outcome(before.actions().stream().filter(c -> !added.contains(c)).toList(),
                     before.rules().stream().filter(changedRule.negate()).toList(), before.questions()))
