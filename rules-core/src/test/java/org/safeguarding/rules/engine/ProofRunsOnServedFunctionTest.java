@@ -128,13 +128,8 @@ class ProofRunsOnServedFunctionTest {
         Decider decider = fresh();
         Incident ordinary = Incident.builder().immediateDanger(Answer.NO).consentGiven(Answer.NO).build();
         assertThat(decider.decide(ordinary).actionCodes()).contains(ActionCode.DO_NOT_VIEW_IMAGERY);
-        Map<Long, Decider.ActionsPart> memo = memo(decider);
-        assertThat(memo).hasSize(1);
-        for (Map.Entry<Long, Decider.ActionsPart> entry : memo.entrySet()) {
-            Decider.ActionsPart part = entry.getValue();
-            entry.setValue(new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != ActionCode.DO_NOT_VIEW_IMAGERY).toList(),
-                    part.reasons()));
-        }
+        assertThat(memo(decider)).hasSize(1);
+        dropFromEveryRemembered(decider, ActionCode.DO_NOT_VIEW_IMAGERY);
         assertThat(decider.decide(ordinary).actionCodes()).as("the corruption is served").doesNotContain(ActionCode.DO_NOT_VIEW_IMAGERY);
 
         SafetyReport report = SafetyAnalyser.analyse(decider);
@@ -155,12 +150,7 @@ class ProofRunsOnServedFunctionTest {
         Incident onTheOrganisationsDevice = Incident.builder().immediateDanger(Answer.NO).consentGiven(Answer.NO)
                 .device(org.safeguarding.rules.api.Device.ORGANISATION).build();
         assertThat(decider.decide(onTheOrganisationsDevice).actionCodes()).contains(ActionCode.ISOLATE_DEVICE, ActionCode.RECORD_INCIDENT);
-        Map<Long, Decider.ActionsPart> memo = memo(decider);
-        for (Map.Entry<Long, Decider.ActionsPart> entry : memo.entrySet()) {
-            Decider.ActionsPart part = entry.getValue();
-            entry.setValue(new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != ActionCode.RECORD_INCIDENT).toList(),
-                    part.reasons()));
-        }
+        dropFromEveryRemembered(decider, ActionCode.RECORD_INCIDENT);
         assertThat(decider.decide(onTheOrganisationsDevice).actionCodes()).as("the corruption is served").doesNotContain(ActionCode.RECORD_INCIDENT);
 
         SafetyReport report = SafetyAnalyser.analyse(decider);
@@ -168,6 +158,14 @@ class ProofRunsOnServedFunctionTest {
             assertThat(f.property()).isEqualTo(13);
             assertThat(f.message()).contains("not those the rows that fire give").contains("DEVICE");
         });
+    }
+
+    /** Corrupts the decider's memo of assembled actions: every outcome it remembers loses this action. */
+    private static void dropFromEveryRemembered(Decider decider, ActionCode code) throws ReflectiveOperationException {
+        for (Map.Entry<Long, Decider.ActionsPart> entry : memo(decider).entrySet()) {
+            Decider.ActionsPart part = entry.getValue();
+            entry.setValue(new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != code).toList(), part.reasons()));
+        }
     }
 
     @SuppressWarnings("unchecked")
