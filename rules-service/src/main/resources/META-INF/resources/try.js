@@ -9,6 +9,9 @@ const FACTS = [
   ["onlineContact", "Is anyone involved known to the child only online (a game, an app, social media)?", "tri"],
   ["intendedHarm", "Was it made or shared to cause harm (revenge, humiliation, bullying)?", "tri"],
   ["consentGiven", "Did every young person consent to it being made and to each sharing?", "tri"],
+  ["consentByStep.making", "Did the child in it agree to it being made?", "tri"],
+  ["consentByStep.sending", "Did they agree to it being sent to the first person who got it?", "tri"],
+  ["consentByStep.forwarding", "Did they agree to it being passed on beyond that person?", "tri"],
   ["coercionOrBlackmail", "Any coercion, blackmail, threats or grooming?", "tri"],
   ["threatToShare", "Has anyone threatened to share an image unless the child pays or sends more (sextortion)?", "tri"],
   ["capacityConcern", "Any concern about a child's capacity to consent (e.g. SEN)?", "tri"],
@@ -18,6 +21,9 @@ const FACTS = [
   ["parentalRisk", "Would involving parents or carers put the child at risk?", "tri"],
   ["childDistressed", "Is a child involved distressed or anxious?", "tri"],
   ["mediaType", "What was shared?", ["IMAGE", "VIDEO", "MESSAGE"], {IMAGE: "An image", VIDEO: "A video", MESSAGE: "A text message only"}],
+  ["imageryOrigin", "Where did it come from?", ["TAKEN", "AI_OR_ALTERED", "AI_OR_ALTERED_FROM_SETTING_PHOTOS", "REQUEST_ONLY"],
+    {TAKEN: "A real photo, video or message", AI_OR_ALTERED: "Made or altered by software (AI, a \"nudify\" app)",
+      AI_OR_ALTERED_FROM_SETTING_PHOTOS: "Made by software from the setting's own photographs", REQUEST_ONLY: "No image: someone only asked for one"}],
   ["sharing", "How far has it spread?", ["NOT_SHARED", "SHARED_WITH_FEW", "SHARED_WIDELY", "POSTED_ONLINE"],
     {NOT_SHARED: "Not shared further", SHARED_WITH_FEW: "Shared with a few", SHARED_WIDELY: "Shared widely", POSTED_ONLINE: "Posted online"}],
   ["device", "Whose device is it on?", ["ORGANISATION", "PERSONAL"], {ORGANISATION: "The organisation's", PERSONAL: "A personal device"}],
@@ -60,26 +66,45 @@ function addPerson() {
   const n = people++;
   const row = document.createElement("div");
   row.className = "person";
+  const roleOptions = Object.entries(ROLES).map(([r, words]) => `<option value="${r}">${esc(words)}</option>`).join("");
   row.innerHTML = `<div class="field"><label for="role-${n}">Role of person ${n + 1}</label>
-      <select id="role-${n}" class="role">${Object.entries(ROLES).map(([r, words]) => `<option value="${r}">${esc(words)}</option>`).join("")}</select></div>
+      <select id="role-${n}" class="role">${roleOptions}</select></div>
+    <div class="field"><label for="also-${n}">And also (a child can be in it and have shared it on)</label>
+      <select id="also-${n}" class="also"><option value="">Nothing else</option>${roleOptions}</select></div>
     <div class="field"><label for="age-${n}">Age of person ${n + 1} (leave empty if not known)</label>
       <input type="number" id="age-${n}" class="age" min="0" max="120" step="1" inputmode="numeric"></div>
+    <div class="field"><label for="works-${n}">Does person ${n + 1} work or volunteer for the setting?</label>
+      <select id="works-${n}" class="works"><option value="">Not known</option><option value="true">Yes</option><option value="false">No</option></select></div>
     <button type="button" class="remove">Remove person ${n + 1}</button>`;
   row.querySelector(".remove").addEventListener("click", () => { row.remove(); document.getElementById("add-person").focus(); });
   document.getElementById("people").appendChild(row);
   row.querySelector("select").focus();
 }
 
+function rolesOf(row) {
+  const role = row.querySelector(".role").value;
+  const also = row.querySelector(".also").value;
+  return also && also !== role ? [role, also] : [role];
+}
+
 function request() {
   const body = {};
   for (const [name, , kind] of FACTS) {
     const value = document.getElementById(name).value;
-    if (value !== "") body[name] = kind === "tri" ? value === "true" : value;
+    if (value === "") continue;
+    const answer = kind === "tri" ? value === "true" : value;
+    const [field, step] = name.split(".");
+    if (step) (body[field] = body[field] || {})[step] = answer;
+    else body[field] = answer;
   }
-  const list = [...document.querySelectorAll("#people .person")].map((row) => ({
-    role: row.querySelector(".role").value,
-    age: row.querySelector(".age").value === "" ? null : Number(row.querySelector(".age").value),
-  }));
+  const list = [...document.querySelectorAll("#people .person")].map((row) => {
+    const roles = rolesOf(row);
+    const person = roles.length === 1 ? {role: roles[0]} : {roles};
+    person.age = row.querySelector(".age").value === "" ? null : Number(row.querySelector(".age").value);
+    const works = row.querySelector(".works").value;
+    if (works !== "") person.worksForSetting = works === "true";
+    return person;
+  });
   if (list.length) body.people = list;
   const reference = document.getElementById("reference").value.trim();
   if (reference) body.reference = reference;
@@ -105,8 +130,11 @@ function answerWords(name, kind, labels) {
 // rules said. The name is the one typed on this page, never anything from the token.
 function recordHtml(r, decidedAt) {
   const decidedBy = document.getElementById("decided-by").value.trim();
-  const people = [...document.querySelectorAll("#people .person")].map((row) =>
-    `${ROLES[row.querySelector(".role").value]}${row.querySelector(".age").value === "" ? ", age not known" : `, aged ${row.querySelector(".age").value}`}`);
+  const people = [...document.querySelectorAll("#people .person")].map((row) => {
+    const age = row.querySelector(".age").value;
+    const works = {true: ", works or volunteers for the setting", false: ", does not work for the setting"}[row.querySelector(".works").value] || "";
+    return `${rolesOf(row).map((r) => ROLES[r]).join(" and ")}${age === "" ? ", age not known" : `, aged ${age}`}${works}`;
+  });
   return `<section class="record" aria-labelledby="record-heading">
       <h3 id="record-heading">Decision record</h3>
       <dl>

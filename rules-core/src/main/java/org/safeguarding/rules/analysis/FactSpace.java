@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.ImageryOrigin;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.TableTemplate;
 
@@ -93,27 +95,41 @@ final class FactSpace {
         return values;
     }
 
-    /** One fact being YES brings another with it: the engine works the second out from the first. */
-    record Link(Fact given, Fact implied) {
+    /**
+     * One fact taking a value in {@code when} brings another into {@code allowed}: the engine works
+     * the second out from the first ({@code Decider.derive}).
+     */
+    record Link(Fact given, Set<Enum<?>> when, Fact implied, Set<Enum<?>> allowed) {
+        static Link yes(Fact given, Fact implied) {
+            return new Link(given, Set.of(Answer.YES), implied, Set.of(Answer.YES));
+        }
+
+        boolean holds(Enum<?>[] values) {
+            return !when.contains(values[given.ordinal()]) || allowed.contains(values[implied.ordinal()]);
+        }
     }
 
     /**
-     * What {@link #reachable} reads: an adult who is staff or a volunteer is an adult involved, and a
-     * threat to share is blackmail. Nothing else ties one fact to another, so a combination of some
-     * facts with the rest unknown is reachable when it holds both ends of each link it touches.
+     * What {@link #reachable} reads: an adult who is staff or a volunteer is an adult involved; a
+     * threat to share is blackmail; imagery made by software was made without the pictured child's
+     * consent; and a request with no image leaves nobody's consent to one unknown. Nothing else ties
+     * one fact to another, so a combination of some facts with the rest unknown is reachable when
+     * each link it touches holds.
      */
-    static final List<Link> LINKS = List.of(new Link(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED),
-            new Link(Fact.THREAT_TO_SHARE, Fact.COERCION_OR_BLACKMAIL));
+    static final List<Link> LINKS = List.of(Link.yes(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED),
+            Link.yes(Fact.THREAT_TO_SHARE, Fact.COERCION_OR_BLACKMAIL),
+            new Link(Fact.IMAGERY_ORIGIN, Set.of(ImageryOrigin.AI_OR_ALTERED, ImageryOrigin.AI_OR_ALTERED_FROM_SETTING_PHOTOS),
+                    Fact.CONSENT_GIVEN, Set.of(Answer.NO)),
+            new Link(Fact.IMAGERY_ORIGIN, Set.of(ImageryOrigin.REQUEST_ONLY), Fact.CONSENT_GIVEN, Set.of(Answer.YES, Answer.NO)));
 
     /**
-     * Whether a decision can see these facts: the engine derives the implied fact YES from the given
-     * one (so the Actions table never sees adultIsStaffOrVolunteer YES with adultInvolved anything but
-     * YES, nor threatToShare YES without coercionOrBlackmail YES).
+     * Whether a decision can see these facts: the engine derives the implied fact from the given
+     * one (so the Actions table never sees adultIsStaffOrVolunteer YES with adultInvolved anything
+     * but YES, nor imagery made by software with consentGiven anything but NO).
      */
     static boolean reachable(Enum<?>[] values) {
         for (Link link : LINKS) {
-            if (values[link.given().ordinal()] == org.safeguarding.rules.api.Answer.YES
-                    && values[link.implied().ordinal()] != org.safeguarding.rules.api.Answer.YES) {
+            if (!link.holds(values)) {
                 return false;
             }
         }

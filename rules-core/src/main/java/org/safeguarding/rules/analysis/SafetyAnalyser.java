@@ -115,32 +115,54 @@ public final class SafetyAnalyser {
 
     /**
      * Property 13 for the first step of a decision: the facts it works out from those given (a
-     * member of staff is an adult involved, a threat to share is blackmail) always land where the
+     * member of staff is an adult involved, a threat to share is blackmail, imagery made by software
+     * was made without consent, a request with no image needs nobody's consent) always land where the
      * rest of the analysis looks, the combinations {@link FactSpace#reachable} admits. Every
-     * combination of the facts it reads, with nobody listed (people only add an adult).
+     * combination of the facts it reads, with each kind of person and step it reads.
      */
     private void checkDerivation() {
-        List<Fact> read = List.of(Fact.ADULT_INVOLVED, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE);
-        int combinationsRead = (int) Math.pow(Answer.values().length, read.size());
+        List<Fact> read = List.of(Fact.ADULT_INVOLVED, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE,
+                Fact.CONSENT_GIVEN, Fact.IMAGERY_ORIGIN, Fact.STAFF_OR_VOLUNTEER_UNDER18);
+        int combinationsRead = read.stream().mapToInt(fact -> fact.domain().size()).reduce(1, (a, b) -> a * b);
         for (int k = 0; k < combinationsRead; k++) {
-            org.safeguarding.rules.api.Incident.Builder builder = org.safeguarding.rules.api.Incident.builder();
-            int rest = k;
-            for (Fact fact : read) {
-                builder.set(fact, Answer.values()[rest % 3]);
-                rest /= 3;
-            }
-            org.safeguarding.rules.api.Incident incident = builder.build();
-            Enum<?>[] values = new Enum<?>[Fact.values().length];
-            for (Fact fact : Fact.values()) {
-                values[fact.ordinal()] = incident.value(fact);
-            }
-            Decider.derivedFrom(incident).forEach((fact, value) -> values[fact.ordinal()] = value);
-            if (!FactSpace.reachable(values)) {
-                reportCombination(13, "what is proven is what is served", "the facts worked out from those given fall outside what "
-                        + "the analysis checks.", values, Map.of(), List::of);
+            for (List<org.safeguarding.rules.api.Person> people : DERIVING_PEOPLE) {
+                for (org.safeguarding.rules.api.ConsentByStep steps : DERIVING_STEPS) {
+                    org.safeguarding.rules.api.Incident.Builder builder = org.safeguarding.rules.api.Incident.builder()
+                            .people(people).consentByStep(steps);
+                    int rest = k;
+                    for (Fact fact : read) {
+                        builder.set(fact, fact.domain().get(rest % fact.domain().size()));
+                        rest /= fact.domain().size();
+                    }
+                    checkDerivedFrom(builder.build());
+                }
             }
         }
     }
+
+    private void checkDerivedFrom(org.safeguarding.rules.api.Incident incident) {
+        Enum<?>[] values = new Enum<?>[Fact.values().length];
+        for (Fact fact : Fact.values()) {
+            values[fact.ordinal()] = incident.value(fact);
+        }
+        Decider.derivedFrom(incident).forEach((fact, value) -> values[fact.ordinal()] = value);
+        if (!FactSpace.reachable(values)) {
+            reportCombination(13, "what is proven is what is served", "the facts worked out from those given fall outside what "
+                    + "the analysis checks.", values, Map.of(), List::of);
+        }
+    }
+
+    /** People as far as the derivation reads them: nobody, an adult, and someone who works for the setting of each kind of age. */
+    private static final List<List<org.safeguarding.rules.api.Person>> DERIVING_PEOPLE = List.of(List.of(),
+            List.of(new org.safeguarding.rules.api.Person(org.safeguarding.rules.api.Role.SENDER, 30)),
+            List.of(new org.safeguarding.rules.api.Person(List.of(org.safeguarding.rules.api.Role.REQUESTER), 30, Answer.YES)),
+            List.of(new org.safeguarding.rules.api.Person(List.of(org.safeguarding.rules.api.Role.REQUESTER), 16, Answer.YES)),
+            List.of(new org.safeguarding.rules.api.Person(List.of(org.safeguarding.rules.api.Role.REQUESTER), null, Answer.YES)));
+    /** Consent by step as far as the derivation reads it: whether a step was refused. */
+    private static final List<org.safeguarding.rules.api.ConsentByStep> DERIVING_STEPS = List.of(
+            org.safeguarding.rules.api.ConsentByStep.NOT_KNOWN,
+            new org.safeguarding.rules.api.ConsentByStep(Answer.YES, Answer.YES, Answer.NO),
+            new org.safeguarding.rules.api.ConsentByStep(Answer.YES, Answer.YES, Answer.YES));
 
     // ---- Pathway table: properties 1, 2, 3, 7, 8, 10
 
@@ -475,14 +497,14 @@ public final class SafetyAnalyser {
     }
 
     /**
-     * Both ends of every link get a class of their own for YES, so whether a combination is
+     * Both ends of every link get a class of their own for each value the link names, so whether a combination is
      * reachable is the same for every combination its classes stand for: a class whose first
      * value could not be reached would otherwise hide the others in it.
      */
     private static void distinguishLinks(Map<Fact, Set<Enum<?>>> read) {
         for (FactSpace.Link link : FactSpace.LINKS) {
-            read.get(link.given()).add(Answer.YES);
-            read.get(link.implied()).add(Answer.YES);
+            read.get(link.given()).addAll(link.when());
+            read.get(link.implied()).addAll(link.allowed());
         }
     }
 

@@ -36,5 +36,14 @@ public enum ActionCode {
     /** A child involved has a social worker (child in need, child protection plan, looked after): tell them (KCSIE, Part 2). */
     INFORM_SOCIAL_WORKER,
     /** A child involved is looked after: tell the virtual school head as well (KCSIE, Part 2). */
-    INFORM_VIRTUAL_SCHOOL_HEAD
+    INFORM_VIRTUAL_SCHOOL_HEAD,
+    /**
+     * The imagery was made or altered by software (AI, "nudify" apps): treat it as real, and tell
+     * the child pictured that they are a victim who never took or sent it (UKCIS 2024, Annex D).
+     */
+    AI_IMAGERY_ADVICE,
+    /** Sexual imagery was made from photographs the setting published: take the originals down, and the IWF blocks the images. */
+    REMOVE_SOURCE_PHOTOGRAPHS,
+    /** A child asked another for a nude with no image sent: respond to it as harmful sexual behaviour. */
+    RESPOND_TO_HARMFUL_SEXUAL_BEHAVIOUR
 }

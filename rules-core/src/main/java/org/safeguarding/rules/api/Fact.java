@@ -47,7 +47,13 @@ public enum Fact {
      * Someone under 18 who works or volunteers for the setting (a young leader, a work-experience
      * pupil) is involved: both a child to safeguard and an allegation for the LADO (KCSIE, Part 4).
      */
-    STAFF_OR_VOLUNTEER_UNDER18("staffOrVolunteerUnder18", Answer.class);
+    STAFF_OR_VOLUNTEER_UNDER18("staffOrVolunteerUnder18", Answer.class),
+    /**
+     * Whether the imagery is real, made or altered by software (AI), or was only asked for: imagery
+     * made by software is decided as made without the pictured child's consent, and a request with
+     * no image leaves no one's consent to an image missing.
+     */
+    IMAGERY_ORIGIN("imageryOrigin", ImageryOrigin.class);
 
     private static final Map<String, Fact> BY_FIELD_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Fact::fieldName, Function.identity()));
@@ -69,7 +75,7 @@ public enum Fact {
         return fieldName;
     }
 
-    /** The enum the fact's values come from: {@link Answer}, {@link MediaType}, {@link Sharing}, {@link Device} or {@link SocialCareStatus}. */
+    /** The enum the fact's values come from: {@link Answer}, {@link MediaType}, {@link Sharing}, {@link Device}, {@link SocialCareStatus} or {@link ImageryOrigin}. */
     public Class<? extends Enum<?>> type() {
         return type;
     }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * established is never read as "no". Build one with {@link #builder()}.
  *
  * @param people    who was involved, with ages; may be empty
+ * @param consentByStep what was agreed at each step (making, sending, forwarding), where it differs;
+ *                  {@link ConsentByStep#NOT_KNOWN} when nothing is said of the steps
  * @param reference the caller's own reference, echoed back in the recommendation and never
  *                  logged; {@code null} when there is none
  */
@@ -33,7 +35,9 @@ public record Incident(
         SocialCareStatus socialCareStatus,
         Answer onlineContact,
         Answer staffOrVolunteerUnder18,
+        ImageryOrigin imageryOrigin,
         List<Person> people,
+        ConsentByStep consentByStep,
         String reference) {
     private static final Fact[] FACTS = Fact.values();
     private static final Enum<?>[] UNKNOWNS = java.util.Arrays.stream(FACTS).map(Fact::unknown).toArray(Enum<?>[]::new);
@@ -58,10 +62,11 @@ public record Incident(
             Objects.requireNonNull(valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm,
                     consentGiven, coercionOrBlackmail, capacityConcern, atypicalOrViolentContent,
                     under13SexualActivity, profitMotive, parentalRisk, childDistressed, mediaType, sharing, device,
-                    adultIsStaffOrVolunteer, threatToShare, socialCareStatus, onlineContact, staffOrVolunteerUnder18),
+                    adultIsStaffOrVolunteer, threatToShare, socialCareStatus, onlineContact, staffOrVolunteerUnder18, imageryOrigin),
                     fact.fieldName());
         }
         people = List.copyOf(Objects.requireNonNull(people, "people"));
+        Objects.requireNonNull(consentByStep, "consentByStep");
         if (reference != null && !isValidReference(reference)) {
             throw new IllegalArgumentException("reference must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
         }
@@ -72,7 +77,7 @@ public record Incident(
         return valueOf(fact, immediateDanger, selfHarmRisk, adultInvolved, intendedHarm, consentGiven,
                 coercionOrBlackmail, capacityConcern, atypicalOrViolentContent, under13SexualActivity,
                 profitMotive, parentalRisk, childDistressed, mediaType, sharing, device, adultIsStaffOrVolunteer,
-                threatToShare, socialCareStatus, onlineContact, staffOrVolunteerUnder18);
+                threatToShare, socialCareStatus, onlineContact, staffOrVolunteerUnder18, imageryOrigin);
     }
 
     public static Builder builder() {
@@ -85,7 +90,7 @@ public record Incident(
         for (Fact fact : Fact.values()) {
             builder.set(fact, value(fact));
         }
-        return builder.people(people).reference(reference);
+        return builder.people(people).consentByStep(consentByStep).reference(reference);
     }
 
     @SuppressWarnings("java:S107") // one parameter per fact keeps the switch total and checked by the compiler
@@ -96,7 +101,7 @@ public record Incident(
                                    Answer childDistressed, MediaType mediaType, Sharing sharing, Device device,
                                    Answer adultIsStaffOrVolunteer, Answer threatToShare,
                                    SocialCareStatus socialCareStatus, Answer onlineContact,
-                                   Answer staffOrVolunteerUnder18) {
+                                   Answer staffOrVolunteerUnder18, ImageryOrigin imageryOrigin) {
         return switch (fact) {
             case IMMEDIATE_DANGER -> immediateDanger;
             case SELF_HARM_RISK -> selfHarmRisk;
@@ -118,6 +123,7 @@ public record Incident(
             case SOCIAL_CARE_STATUS -> socialCareStatus;
             case ONLINE_CONTACT -> onlineContact;
             case STAFF_OR_VOLUNTEER_UNDER18 -> staffOrVolunteerUnder18;
+            case IMAGERY_ORIGIN -> imageryOrigin;
         };
     }
 
@@ -126,6 +132,7 @@ public record Incident(
         /** By fact ordinal: a plain array, since services build one incident per request. */
         private final Enum<?>[] values = UNKNOWNS.clone();
         private final List<Person> people = new ArrayList<>();
+        private ConsentByStep consentByStep = ConsentByStep.NOT_KNOWN;
         private String reference;
 
         private Builder() {
@@ -167,6 +174,7 @@ public record Incident(
         public Builder socialCareStatus(SocialCareStatus v) { return set(Fact.SOCIAL_CARE_STATUS, v); }
         public Builder onlineContact(Answer v) { return set(Fact.ONLINE_CONTACT, v); }
         public Builder staffOrVolunteerUnder18(Answer v) { return set(Fact.STAFF_OR_VOLUNTEER_UNDER18, v); }
+        public Builder imageryOrigin(ImageryOrigin v) { return set(Fact.IMAGERY_ORIGIN, v); }
 
         /**
          * Adds a person of known age.
@@ -186,6 +194,26 @@ public record Incident(
          */
         public Builder person(Role role) {
             people.add(Person.ofUnknownAge(role));
+            return this;
+        }
+
+        /**
+         * Adds a person.
+         *
+         * @throws NullPointerException if the person is null
+         */
+        public Builder person(Person person) {
+            people.add(Objects.requireNonNull(person, "person"));
+            return this;
+        }
+
+        /**
+         * What was agreed at each step (making, sending, forwarding).
+         *
+         * @throws NullPointerException if it is null (use {@link ConsentByStep#NOT_KNOWN})
+         */
+        public Builder consentByStep(ConsentByStep steps) {
+            this.consentByStep = Objects.requireNonNull(steps, "consentByStep");
             return this;
         }
 
@@ -228,7 +256,8 @@ public record Incident(
                     (Device) values[Fact.DEVICE.ordinal()], (Answer) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()],
                     (Answer) values[Fact.THREAT_TO_SHARE.ordinal()],
                     (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()], (Answer) values[Fact.ONLINE_CONTACT.ordinal()],
-                    (Answer) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()], people, reference);
+                    (Answer) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()],
+                    (ImageryOrigin) values[Fact.IMAGERY_ORIGIN.ordinal()], people, consentByStep, reference);
         }
     }
 }

@@ -65,6 +65,7 @@ public final class IncidentWords {
             case "socialCareStatus" -> "whether a child has a social worker";
             case "onlineContact" -> "whether someone involved is known to the child only online";
             case "staffOrVolunteerUnder18" -> "whether someone under 18 involved works or volunteers for the setting";
+            case "imageryOrigin" -> "where the imagery came from";
             case "youngestChildAge" -> "the youngest child's age";
             case "pathway" -> "the pathway";
             case "provisional" -> "whether the decision is provisional";
@@ -110,6 +111,12 @@ public final class IncidentWords {
                 default -> "posted online";
             };
             case "device" -> value.equals("ORGANISATION") ? "on the setting's device" : "on a personal device";
+            case "imageryOrigin" -> switch (value) {
+                case "TAKEN" -> "real imagery";
+                case "AI_OR_ALTERED" -> "made or altered by software";
+                case "AI_OR_ALTERED_FROM_SETTING_PHOTOS" -> "made by software from the setting's photographs";
+                default -> "a request, with no image";
+            };
             case "youngestChildAge" -> "the youngest child is " + value;
             case "pathway" -> "decided " + value;
             case "provisional" -> yes ? "provisional" : "not provisional";

@@ -3,6 +3,7 @@ package org.safeguarding.rules.engine;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Device;
 import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.ImageryOrigin;
 import org.safeguarding.rules.api.MediaType;
 import org.safeguarding.rules.api.Sharing;
 import org.safeguarding.rules.api.SocialCareStatus;
@@ -38,4 +39,5 @@ public abstract class CaseFacts {
     public SocialCareStatus getSocialCareStatus() { return (SocialCareStatus) values[Fact.SOCIAL_CARE_STATUS.ordinal()]; }
     public Answer getOnlineContact() { return (Answer) values[Fact.ONLINE_CONTACT.ordinal()]; }
     public Answer getStaffOrVolunteerUnder18() { return (Answer) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()]; }
+    public ImageryOrigin getImageryOrigin() { return (ImageryOrigin) values[Fact.IMAGERY_ORIGIN.ordinal()]; }
 }

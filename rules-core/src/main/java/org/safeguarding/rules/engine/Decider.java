@@ -18,6 +18,7 @@ import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.api.ImageryOrigin;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Person;
@@ -845,31 +846,67 @@ public final class Decider {
 
     /** What section 1 of the decision model works out from the people listed, and what it warns about. */
     record Derivation(Map<Fact, Answer> derived, List<Warning> warnings) {
+        Derivation withWarning(Warning warning) {
+            List<Warning> all = new ArrayList<>(warnings);
+            all.add(warning);
+            return new Derivation(derived, List.copyOf(all));
+        }
+
+        /** This and {@code fact} derived as {@code value}, with the warning if there is one. */
+        Derivation with(Fact fact, Answer value, Warning warning) {
+            Map<Fact, Answer> more = new java.util.EnumMap<>(Fact.class);
+            more.putAll(derived);
+            more.put(fact, value);
+            List<Warning> all = new ArrayList<>(warnings);
+            if (warning != null) {
+                all.add(warning);
+            }
+            return new Derivation(Map.copyOf(more), List.copyOf(all));
+        }
     }
 
     /**
      * Section 1 of the decision model: an involved person aged 18 or over makes adultInvolved
      * YES (a reporter never does), and so does an adult who works or volunteers for the setting
      * (adultIsStaffOrVolunteer YES): a member of staff is an adult involved. A threat to share
-     * (threatToShare YES) makes coercionOrBlackmail YES: it is blackmail. Nothing is refused:
+     * (threatToShare YES) makes coercionOrBlackmail YES: it is blackmail. Imagery made or altered
+     * by software makes consentGiven NO: the child pictured never agreed to it. A request with no
+     * image makes an unknown consentGiven YES: there is no image whose making or sharing anyone
+     * could have refused (a refusal given as NO stays NO). A step refused (consentByStep) makes
+     * consentGiven NO. An involved person who works or volunteers for the setting makes
+     * adultIsStaffOrVolunteer YES (18 or over, or of unknown age: the safer reading) or
+     * staffOrVolunteerUnder18 YES (under 18). Nothing is refused:
      * saying no adult was involved while listing one, or while saying the adult is staff, is
      * decided as an adult involved; a list without a child is decided as given; both are named in
      * warnings. Messages name fields, never their values.
      */
     static Derivation derive(Incident incident) {
         Derivation derivation = deriveAdult(incident);
-        if (incident.threatToShare() != Answer.YES || incident.coercionOrBlackmail() == Answer.YES) {
-            return derivation;
-        }
-        Map<Fact, Answer> derived = new java.util.EnumMap<>(Fact.class);
-        derived.putAll(derivation.derived());
-        derived.put(Fact.COERCION_OR_BLACKMAIL, Answer.YES);
-        List<Warning> warnings = new ArrayList<>(derivation.warnings());
-        if (incident.coercionOrBlackmail() == Answer.NO) {
-            warnings.add(new Warning("coercionOrBlackmail", "is false, but threatToShare is true: a threat to share imagery "
+        if (incident.threatToShare() == Answer.YES && incident.coercionOrBlackmail() != Answer.YES) {
+            derivation = derivation.with(Fact.COERCION_OR_BLACKMAIL, Answer.YES, incident.coercionOrBlackmail() != Answer.NO ? null
+                    : new Warning("coercionOrBlackmail", "is false, but threatToShare is true: a threat to share imagery "
                     + "unless the child pays or sends more is blackmail. Decided as coercion or blackmail, the safer reading."));
         }
-        return new Derivation(Map.copyOf(derived), List.copyOf(warnings));
+        ImageryOrigin origin = incident.imageryOrigin();
+        Answer consent = incident.consentGiven();
+        String refusedStep = incident.consentByStep().firstRefused();
+        if (origin.madeBySoftware() && consent != Answer.NO) {
+            derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.NO, consent != Answer.YES ? null
+                    : new Warning("consentGiven", "is true, but imageryOrigin is " + origin + ": the child pictured never agreed "
+                    + "to imagery made of them by software. Decided as made without consent, the safer reading."));
+        } else if (refusedStep != null && consent != Answer.NO) {
+            derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.NO, consent != Answer.YES ? null
+                    : new Warning("consentGiven", "is true, but consentByStep." + refusedStep + " is false: agreeing to one step "
+                    + "is not agreeing to the next. Decided as without everyone's consent, the safer reading."));
+        } else if (origin == ImageryOrigin.REQUEST_ONLY && consent == Answer.UNKNOWN) {
+            // No image was made or shared, so nobody's consent to one is missing.
+            derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.YES, null);
+        } else if (origin == ImageryOrigin.REQUEST_ONLY && consent == Answer.NO && refusedStep == null) {
+            derivation = derivation.withWarning(new Warning("consentGiven", "is false, but imageryOrigin is REQUEST_ONLY: consent is "
+                    + "about an image made or shared, and a child who refused to send one has not failed to consent to anything. "
+                    + "Decided as given (false), the safer reading: leave it out for a request with no image."));
+        }
+        return derivation;
     }
 
     /**
@@ -887,8 +924,10 @@ public final class Decider {
             return incident.adultInvolved() == Answer.NO ? STAFF_SAID_NO_ADULT : STAFF_IS_AN_ADULT;
         }
         List<Warning> warnings = new ArrayList<>(2);
-        Map<Fact, Answer> derived = Map.of();
+        Map<Fact, Answer> derived = new java.util.EnumMap<>(Fact.class);
         List<Integer> adults = new ArrayList<>();
+        List<Integer> adultStaff = new ArrayList<>();
+        List<Integer> youngStaff = new ArrayList<>();
         boolean child = false;
         for (int i = 0; i < people.size(); i++) {
             Person person = people.get(i);
@@ -896,13 +935,36 @@ public final class Decider {
                 adults.add(i);
             }
             child |= person.isChild();
+            if (person.isInvolved() && person.worksForSetting() == Answer.YES) {
+                (person.isChild() ? youngStaff : adultStaff).add(i);
+                if (person.age() == null) {
+                    warnings.add(new Warning("people[" + i + "].age", "is not known for someone who works or volunteers for the "
+                            + "setting: decided as an adult who does (the LADO, and an adult's involvement), the safer reading. "
+                            + "Give their age: someone under 18 is decided as a young leader or work-experience pupil."));
+                }
+            }
+        }
+        if (!adultStaff.isEmpty() && !staff) {
+            staff = true;
+            derived.put(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Answer.YES);
+            if (incident.adultIsStaffOrVolunteer() == Answer.NO) {
+                warnings.add(new Warning("adultIsStaffOrVolunteer", "is false, but " + listed(adultStaff) + " works or volunteers "
+                        + "for the setting and is 18 or over, or of unknown age: decided as an allegation about an adult who works "
+                        + "for the setting, the safer reading."));
+            }
+        }
+        if (!youngStaff.isEmpty() && incident.staffOrVolunteerUnder18() != Answer.YES) {
+            derived.put(Fact.STAFF_OR_VOLUNTEER_UNDER18, Answer.YES);
+            if (incident.staffOrVolunteerUnder18() == Answer.NO) {
+                warnings.add(new Warning("staffOrVolunteerUnder18", "is false, but " + listed(youngStaff) + " is under 18 and "
+                        + "works or volunteers for the setting: decided as true (the LADO), the safer reading."));
+            }
         }
         if ((staff || !adults.isEmpty()) && incident.adultInvolved() != Answer.YES) {
-            derived = ADULT_INVOLVED_DERIVED;
+            derived.put(Fact.ADULT_INVOLVED, Answer.YES);
             if (incident.adultInvolved() == Answer.NO) {
                 String because = adults.isEmpty() ? "adultIsStaffOrVolunteer is true"
-                        : "people lists someone involved aged 18 or over ("
-                        + adults.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", ")) + ")";
+                        : "people lists someone involved aged 18 or over (" + listed(adults) + ")";
                 warnings.add(new Warning("adultInvolved", "is false, but " + because
                         + (adults.isEmpty() ? STAFF_OF_ANY_AGE : ": decided as an adult involved, the safer reading."
                         + " If that person only reported it, give their role as REPORTER.")));
@@ -917,7 +979,11 @@ public final class Decider {
             warnings.add(new Warning("adultInvolved", "is true, but everyone involved in people is under 18: add the adult "
                     + "(leave out their age if it is not known). Decided as given (true), the safer reading."));
         }
-        return new Derivation(derived, warnings.isEmpty() ? List.of() : warnings);
+        return new Derivation(derived.isEmpty() ? Map.of() : Map.copyOf(derived), warnings.isEmpty() ? List.of() : warnings);
+    }
+
+    private static String listed(List<Integer> indexes) {
+        return indexes.stream().map(i -> "people[" + i + "]").collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Someone is involved and every involved person's age is known and under 18. */

@@ -99,7 +99,7 @@ final class PolicyRules {
     static int youngest(List<Person> people) {
         int youngest = AGE_UNKNOWN;
         for (Person person : people) {
-            if (person.role() != org.safeguarding.rules.api.Role.REPORTER && person.age() != null) {
+            if (person.isInvolved() && person.age() != null) {
                 youngest = Math.min(youngest, person.age());
             }
         }

@@ -19,6 +19,8 @@ import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Person;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.ConsentByStep;
 import org.safeguarding.rules.api.Role;
 import org.safeguarding.rules.tables.Workbooks;
 
@@ -32,7 +34,7 @@ import org.safeguarding.rules.tables.Workbooks;
 public final class ScenarioFile {
     public static final String BUNDLED = "org/safeguarding/rules/bundled-scenarios.bin";
     private static final int MAGIC = 0x53475343; // "SGSC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private ScenarioFile() {
     }
@@ -73,8 +75,13 @@ public final class ScenarioFile {
                 }
                 out.writeInt(s.incident().people().size());
                 for (Person person : s.incident().people()) {
-                    out.writeUTF(person.role().name());
+                    writeList(out, person.roles().stream().map(Enum::name).toList());
                     out.writeInt(person.age() == null ? -1 : person.age());
+                    out.writeUTF(person.worksForSetting().name());
+                }
+                ConsentByStep steps = s.incident().consentByStep();
+                for (Answer step : List.of(steps.making(), steps.sending(), steps.forwarding())) {
+                    out.writeUTF(step.name());
                 }
                 out.writeUTF(s.pathway().name());
                 out.writeByte(s.provisional().map(p -> p ? 1 : 0).orElse(-1));
@@ -114,14 +121,12 @@ public final class ScenarioFile {
                     incident.set(fact, fact.domain().stream().filter(v -> v.name().equals(value)).findFirst().orElseThrow());
                 }
                 for (int p = in.readInt(); p > 0; p--) {
-                    Role role = Role.valueOf(in.readUTF());
+                    List<Role> roles = readList(in).stream().map(Role::valueOf).toList();
                     int age = in.readInt();
-                    if (age < 0) {
-                        incident.person(role);
-                    } else {
-                        incident.person(role, age);
-                    }
+                    incident.person(new Person(roles, age < 0 ? null : age, Answer.valueOf(in.readUTF())));
                 }
+                incident.consentByStep(new ConsentByStep(Answer.valueOf(in.readUTF()), Answer.valueOf(in.readUTF()),
+                        Answer.valueOf(in.readUTF())));
                 Pathway pathway = Pathway.valueOf(in.readUTF());
                 byte provisional = in.readByte();
                 List<ActionCode> mustInclude = readList(in).stream().map(ActionCode::valueOf).toList();

@@ -18,6 +18,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.safeguarding.rules.api.ActionCode;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.ConsentByStep;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
@@ -38,6 +40,13 @@ public final class ScenarioWorkbook {
     public static final String DESCRIPTION = "What happened";
     public static final String GUIDANCE = "Guidance";
     public static final String PEOPLE = "People (role age, ...)";
+    /** What was agreed at each step (optional columns: a workbook without them reads the steps as not known). */
+    public static final String CONSENT_TO_MAKING = "Consent to making?";
+    public static final String CONSENT_TO_SENDING = "Consent to sending?";
+    public static final String CONSENT_TO_FORWARDING = "Consent to forwarding?";
+    private static final List<String> CONSENT_STEPS = List.of(CONSENT_TO_MAKING, CONSENT_TO_SENDING, CONSENT_TO_FORWARDING);
+    /** After a person's age: they work or volunteer for the setting. */
+    private static final String STAFF = "STAFF";
     public static final String PATHWAY = "Expected pathway";
     public static final String PROVISIONAL = "Provisional?";
     public static final String MUST_INCLUDE = "Actions that must appear";
@@ -50,7 +59,7 @@ public final class ScenarioWorkbook {
      */
     private static final java.util.Set<String> OPTIONAL_FACTS = java.util.Set.of(Fact.ADULT_IS_STAFF_OR_VOLUNTEER.fieldName(),
             Fact.THREAT_TO_SHARE.fieldName(), Fact.SOCIAL_CARE_STATUS.fieldName(), Fact.ONLINE_CONTACT.fieldName(),
-            Fact.STAFF_OR_VOLUNTEER_UNDER18.fieldName());
+            Fact.STAFF_OR_VOLUNTEER_UNDER18.fieldName(), Fact.IMAGERY_ORIGIN.fieldName());
 
     private static final Map<String, String> FACT_BY_LABEL = java.util.Arrays.stream(Fact.values())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(org.safeguarding.rules.tables.TableTemplate::label, Fact::fieldName));
@@ -59,6 +68,7 @@ public final class ScenarioWorkbook {
     public static List<String> headers() {
         List<String> headers = new ArrayList<>(List.of(ID, DESCRIPTION, GUIDANCE));
         Arrays.stream(Fact.values()).map(Fact::fieldName).forEach(headers::add);
+        headers.addAll(CONSENT_STEPS);
         headers.addAll(List.of(PEOPLE, PATHWAY, PROVISIONAL, MUST_INCLUDE, MUST_NOT_INCLUDE, MUST_FIRE));
         return headers;
     }
@@ -116,7 +126,7 @@ public final class ScenarioWorkbook {
             }
         }
         for (String expected : headers()) {
-            if (!columns.containsKey(expected) && !OPTIONAL_FACTS.contains(expected)) {
+            if (!columns.containsKey(expected) && !OPTIONAL_FACTS.contains(expected) && !CONSENT_STEPS.contains(expected)) {
                 String named = Fact.byFieldName(expected).map(f -> "'" + org.safeguarding.rules.tables.TableTemplate.label(f) + "' ("
                         + expected + ")").orElse("'" + expected + "'");
                 problems.add(new Problem(name, SHEET, "row 1", "The column " + named + " is missing from the header row."));
@@ -151,6 +161,17 @@ public final class ScenarioWorkbook {
             }
         }
         builder.people(people(row, columns.get(PEOPLE)));
+        Answer[] steps = new Answer[CONSENT_STEPS.size()];
+        for (int i = 0; i < steps.length; i++) {
+            Integer column = columns.get(CONSENT_STEPS.get(i));
+            String value = column == null ? "" : text(row, column);
+            steps[i] = value.isEmpty() ? Answer.UNKNOWN : Arrays.stream(Answer.values()).filter(a -> a.name().equals(value)).findFirst().orElse(null);
+            if (steps[i] == null) {
+                problem(row, column, "'" + value + "' is not YES, NO or UNKNOWN. Leave it blank when it is not known, or the step did not happen.");
+                steps[i] = Answer.UNKNOWN;
+            }
+        }
+        builder.consentByStep(new ConsentByStep(steps[0], steps[1], steps[2]));
         String pathwayText = text(row, columns.get(PATHWAY));
         Optional<Pathway> pathway = Arrays.stream(Pathway.values()).filter(p -> p.name().equals(pathwayText)).findFirst();
         if (pathway.isEmpty()) {
@@ -174,18 +195,31 @@ public final class ScenarioWorkbook {
                 builder.build(), pathway.orElseThrow(), provisional, include, exclude, fire));
     }
 
+    /** Each entry is ROLE[+ROLE...] [AGE] [STAFF], e.g. PICTURED+SHARER 15, or REQUESTER 16 STAFF. */
     private List<Person> people(Row row, int column) {
         List<Person> people = new ArrayList<>();
         for (String entry : list(text(row, column))) {
-            String[] parts = entry.split("\\s+");
-            Optional<Role> role = parts.length <= 2 ? Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[0])).findFirst() : Optional.empty();
-            boolean ageKnown = parts.length == 2;
-            Integer age = ageKnown && parts[1].matches("[0-9]{1,3}") ? Integer.valueOf(parts[1]) : null;
-            if (role.isEmpty() || ageKnown && (age == null || age > Person.MAX_AGE)) {
+            List<String> parts = new ArrayList<>(List.of(entry.split("\\s+")));
+            boolean staff = parts.size() > 1 && parts.get(parts.size() - 1).equals(STAFF);
+            if (staff) {
+                parts.remove(parts.size() - 1);
+            }
+            List<Role> roles = new ArrayList<>();
+            boolean rolesKnown = true;
+            for (String name : parts.get(0).split("\\+")) {
+                Optional<Role> role = Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst();
+                rolesKnown &= role.isPresent();
+                role.ifPresent(roles::add);
+            }
+            boolean ageKnown = parts.size() == 2;
+            Integer age = ageKnown && parts.get(1).matches("[0-9]{1,3}") ? Integer.valueOf(parts.get(1)) : null;
+            boolean rolesOnce = roles.stream().distinct().count() == roles.size();
+            if (!rolesKnown || !rolesOnce || parts.size() > 2 || ageKnown && (age == null || age > Person.MAX_AGE)) {
                 problem(row, column, "'" + entry + "' is not a person. Write each as ROLE AGE, e.g. CREATOR 15, or ROLE alone "
-                        + "when the age is not known, separated by commas.");
+                        + "when the age is not known, separated by commas; join several roles with +, e.g. PICTURED+SHARER 15, "
+                        + "and add STAFF for someone who works or volunteers for the setting, e.g. REQUESTER 16 STAFF.");
             } else {
-                people.add(new Person(role.get(), age));
+                people.add(new Person(roles, age, staff ? Answer.YES : Answer.UNKNOWN));
             }
         }
         return people;

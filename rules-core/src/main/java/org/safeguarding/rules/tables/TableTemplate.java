@@ -27,7 +27,8 @@ public final class TableTemplate {
             "org.safeguarding.rules.api.Device",
             "org.safeguarding.rules.engine.PathwayFacts",
             "org.safeguarding.rules.engine.ActionFacts",
-            "org.safeguarding.rules.api.SocialCareStatus");
+            "org.safeguarding.rules.api.SocialCareStatus",
+            "org.safeguarding.rules.api.ImageryOrigin");
     /** What an old workbook's Import row must hold: the types there were when workbooks had technical rows. */
     public static final String IMPORTS = String.join(", ", IMPORTED_TYPES.subList(0, 8));
     /** Each decision gets its own {@code Findings}: a global of a session made for that decision. */
@@ -65,7 +66,7 @@ public final class TableTemplate {
      * not" columns: their columns follow those, so the columns of earlier workbooks keep their places.
      */
     public static final List<Fact> LATER_ACTION_FACTS = List.of(Fact.THREAT_TO_SHARE, Fact.SOCIAL_CARE_STATUS, Fact.ONLINE_CONTACT,
-            Fact.STAFF_OR_VOLUNTEER_UNDER18);
+            Fact.STAFF_OR_VOLUNTEER_UNDER18, Fact.IMAGERY_ORIGIN);
     /**
      * Facts added since the first rule sheets, oldest first: a workbook made before one has no
      * column for it, nor for those after it.
@@ -78,7 +79,9 @@ public final class TableTemplate {
             new AddedFact(Fact.ONLINE_CONTACT, "CEOP is told of every adult or coercion, met online or not",
                     "A-08 to A-11, A-32 and A-39 to A-44 (Actions)", "Q-21 (Questions)"),
             new AddedFact(Fact.STAFF_OR_VOLUNTEER_UNDER18, "a young leader or work-experience pupil reaches the LADO only if called an adult",
-                    "A-45 and A-46 (Actions)", "Q-22 (Questions)"));
+                    "A-45 and A-46 (Actions)", "Q-22 (Questions)"),
+            new AddedFact(Fact.IMAGERY_ORIGIN, "imagery made or altered by software (AI) gets no advice of its own, and a request with no "
+                    + "image is asked about consent and deletion", "A-14 and A-48 to A-55 (Actions)", "Q-23 (Questions)"));
     static final List<String> ADDED_FACTS = ADDED.stream().map(added -> added.fact().fieldName()).toList();
 
     /** What a workbook made before a fact's column cannot say, and the shipped rules that say it. */
@@ -208,6 +211,7 @@ public final class TableTemplate {
             case SOCIAL_CARE_STATUS -> "Social care status";
             case ONLINE_CONTACT -> "Online contact?";
             case STAFF_OR_VOLUNTEER_UNDER18 -> "Staff or volunteer under 18?";
+            case IMAGERY_ORIGIN -> "Imagery origin";
         };
     }
 

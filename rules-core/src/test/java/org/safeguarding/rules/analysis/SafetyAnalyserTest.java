@@ -155,8 +155,9 @@ class SafetyAnalyserTest {
     @Test
     void losing_do_not_view_fails_property_6() {
         SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-15", ACTION_OUTCOME, "ONGOING_SUPPORT"));
-        // Every possible incident: each fact takes every value, but for the two links, which leave 7 of each pair's 9.
-        long everyIncident = combinationsOfAllBut(java.util.Set.of()) * 7 * 7;
+        // Every possible incident: each fact takes every value, but for the links: staff and a threat leave 7 of each
+        // pair's 9, and the imagery's origin with consent 10 of 15 (made by software: no consent; a request: known).
+        long everyIncident = combinationsOfAllBut(java.util.Set.of()) * 7 * 7 * 10;
         assertThat(report.actionCombinations()).isEqualTo(everyIncident);
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(6);
@@ -173,16 +174,16 @@ class SafetyAnalyserTest {
         SafetyReport report = analyse(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-29", ACTION_OUTCOME, "ONGOING_SUPPORT"));
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(11);
-            assertThat(f.combinations()).isEqualTo(combinationsOfAllBut(java.util.Set.of("staffOrVolunteerUnder18")) * 7 * 2);
+            assertThat(f.combinations()).isEqualTo(combinationsOfAllBut(java.util.Set.of("staffOrVolunteerUnder18")) * 7 * 2 * 10);
         });
     }
 
-    /** How many combinations the facts have, but for the four tied by links and those named. */
+    /** How many combinations the facts have, but for the six tied by links and those named. */
     private static long combinationsOfAllBut(java.util.Set<String> named) {
         long product = 1;
         for (org.safeguarding.rules.api.Fact fact : org.safeguarding.rules.api.Fact.values()) {
             if (!named.contains(fact.fieldName()) && !java.util.Set.of("adultIsStaffOrVolunteer", "adultInvolved", "threatToShare",
-                    "coercionOrBlackmail").contains(fact.fieldName())) {
+                    "coercionOrBlackmail", "imageryOrigin", "consentGiven").contains(fact.fieldName())) {
                 product *= fact.domain().size();
             }
         }
@@ -194,16 +195,16 @@ class SafetyAnalyserTest {
         EditedWorkbook edited = EditedWorkbook.ofShipped();
         int askAbout = TableTemplate.QUESTIONS.column(org.safeguarding.rules.tables.ColumnKind.OUTCOME);
         SafetyReport report = analyse(edited.setRule(TableTemplate.QUESTIONS, "Q-15", askAbout, "sharing"));
-        // Every incident with the device not known: each fact takes every value, but for the two links (staff needs an
-        // adult involved, a threat to share is blackmail), which leave 7 of each pair's 9 combinations.
+        // Every incident with the device not known: each fact takes every value, but for the links (staff needs an
+        // adult involved, a threat to share is blackmail: 7 of each pair's 9; the imagery's origin and consent: 10 of 15).
         long others = 1;
         for (org.safeguarding.rules.api.Fact fact : org.safeguarding.rules.api.Fact.values()) {
-            if (!java.util.Set.of("device", "adultIsStaffOrVolunteer", "adultInvolved", "threatToShare", "coercionOrBlackmail")
-                    .contains(fact.fieldName())) {
+            if (!java.util.Set.of("device", "adultIsStaffOrVolunteer", "adultInvolved", "threatToShare", "coercionOrBlackmail",
+                    "imageryOrigin", "consentGiven").contains(fact.fieldName())) {
                 others *= fact.domain().size();
             }
         }
-        long deviceUnknown = others * 7 * 7;
+        long deviceUnknown = others * 7 * 7 * 10;
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(7);
             assertThat(f.message()).contains("no question about device");

@@ -21,7 +21,7 @@ class OnlineContactAndYoungStaffTest {
                 .atypicalOrViolentContent(Answer.NO).under13SexualActivity(Answer.NO).profitMotive(Answer.NO).parentalRisk(Answer.NO)
                 .childDistressed(Answer.NO).adultIsStaffOrVolunteer(Answer.NO).threatToShare(Answer.NO).mediaType(MediaType.IMAGE)
                 .sharing(Sharing.NOT_SHARED).device(Device.PERSONAL).socialCareStatus(SocialCareStatus.NONE)
-                .onlineContact(Answer.NO).staffOrVolunteerUnder18(Answer.NO);
+                .onlineContact(Answer.NO).staffOrVolunteerUnder18(Answer.NO).imageryOrigin(ImageryOrigin.TAKEN);
     }
 
     @Test
@@ -97,7 +97,8 @@ class OnlineContactAndYoungStaffTest {
         DecisionEngine was = old.prove();
         Random random = new Random(70);
         for (int i = 0; i < 2_000; i++) {
-            Incident incident = RandomIncidents.facts(random).onlineContact(Answer.UNKNOWN).staffOrVolunteerUnder18(Answer.NO).build();
+            Incident incident = RandomIncidents.facts(random).onlineContact(Answer.UNKNOWN).staffOrVolunteerUnder18(Answer.NO)
+                    .imageryOrigin(ImageryOrigin.TAKEN).build();
             Recommendation now = Engines.bundled().decide(incident);
             Recommendation then = was.decide(incident);
             assertThat(then.pathway()).isEqualTo(now.pathway());

@@ -21,7 +21,7 @@ class SocialCareTest {
                 .intendedHarm(Answer.NO).consentGiven(Answer.YES).coercionOrBlackmail(Answer.NO).capacityConcern(Answer.NO)
                 .atypicalOrViolentContent(Answer.NO).under13SexualActivity(Answer.NO).profitMotive(Answer.NO).parentalRisk(Answer.NO)
                 .childDistressed(Answer.NO).adultIsStaffOrVolunteer(Answer.NO).threatToShare(Answer.NO).onlineContact(Answer.NO)
-                .staffOrVolunteerUnder18(Answer.NO).mediaType(MediaType.IMAGE)
+                .staffOrVolunteerUnder18(Answer.NO).imageryOrigin(ImageryOrigin.TAKEN).mediaType(MediaType.IMAGE)
                 .sharing(Sharing.NOT_SHARED).device(Device.PERSONAL);
         Recommendation none = Engines.bundled().decide(safe.socialCareStatus(SocialCareStatus.NONE).build());
         assertThat(none.pathway()).isEqualTo(Pathway.HANDLE_INTERNALLY);
@@ -71,7 +71,7 @@ class SocialCareTest {
         Random random = new Random(66);
         for (int i = 0; i < 2_000; i++) {
             Incident incident = RandomIncidents.facts(random).socialCareStatus(SocialCareStatus.UNKNOWN).onlineContact(Answer.UNKNOWN)
-                    .staffOrVolunteerUnder18(Answer.NO).build();
+                    .staffOrVolunteerUnder18(Answer.NO).imageryOrigin(ImageryOrigin.TAKEN).build();
             Recommendation now = Engines.bundled().decide(incident);
             Recommendation then = was.decide(incident);
             assertThat(then.pathway()).isEqualTo(now.pathway());

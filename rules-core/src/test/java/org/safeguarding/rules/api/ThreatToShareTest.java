@@ -67,7 +67,8 @@ class ThreatToShareTest {
         assertThat(unknown.questionCodes()).contains(Fact.COERCION_OR_BLACKMAIL, Fact.THREAT_TO_SHARE);
         assertThat(unknown.ruleIds()).contains("Q-19");
         Recommendation blackmail = Engines.bundled().decide(safeOtherwise().coercionOrBlackmail(Answer.YES).threatToShare(Answer.UNKNOWN).build());
-        assertThat(blackmail.questionCodes()).containsExactly(Fact.THREAT_TO_SHARE, Fact.ONLINE_CONTACT, Fact.STAFF_OR_VOLUNTEER_UNDER18);
+        assertThat(blackmail.questionCodes()).containsExactly(Fact.THREAT_TO_SHARE, Fact.ONLINE_CONTACT, Fact.STAFF_OR_VOLUNTEER_UNDER18,
+                Fact.IMAGERY_ORIGIN);
         Recommendation ruledOut = Engines.bundled().decide(safeOtherwise().coercionOrBlackmail(Answer.NO).threatToShare(Answer.UNKNOWN).build());
         assertThat(ruledOut.questionCodes()).doesNotContain(Fact.THREAT_TO_SHARE);
     }
@@ -84,7 +85,7 @@ class ThreatToShareTest {
         for (int i = 0; i < 2_000; i++) {
             // Nor a column for whether a child has a social worker, added after it: left not yet known, it only adds a question.
             Incident incident = RandomIncidents.facts(random).threatToShare(Answer.UNKNOWN).socialCareStatus(SocialCareStatus.UNKNOWN)
-                    .onlineContact(Answer.UNKNOWN).staffOrVolunteerUnder18(Answer.NO).build();
+                    .onlineContact(Answer.UNKNOWN).staffOrVolunteerUnder18(Answer.NO).imageryOrigin(ImageryOrigin.TAKEN).build();
             Recommendation now = Engines.bundled().decide(incident);
             Recommendation then = was.decide(incident);
             assertThat(then.pathway()).isEqualTo(now.pathway());

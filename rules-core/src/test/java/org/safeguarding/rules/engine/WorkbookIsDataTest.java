@@ -201,8 +201,9 @@ class WorkbookIsDataTest {
                 values[fact.ordinal()] = domain.get(random.nextInt(domain.size()));
             }
             // The facts added after the last layout kept here, at the values that decide as before: the contact not yet known
-            // to be online or not (CEOP for any adult or coercion), and no young member of staff.
+            // to be online or not (CEOP for any adult or coercion), no young member of staff, and real imagery.
             values[org.safeguarding.rules.api.Fact.ONLINE_CONTACT.ordinal()] = org.safeguarding.rules.api.Answer.UNKNOWN;
+            values[org.safeguarding.rules.api.Fact.IMAGERY_ORIGIN.ordinal()] = org.safeguarding.rules.api.ImageryOrigin.TAKEN;
             values[org.safeguarding.rules.api.Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()] = org.safeguarding.rules.api.Answer.NO;
             Decider.PathwayStep a = current.pathwayStep(values, Integer.MAX_VALUE);
             Decider.PathwayStep was = old.pathwayStep(values, Integer.MAX_VALUE);

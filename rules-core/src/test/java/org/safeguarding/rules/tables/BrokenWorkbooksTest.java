@@ -31,7 +31,7 @@ class BrokenWorkbooksTest {
             broken("old workbook: condition keyword in lower case", () -> legacy().set("Pathway", "C5", "condition"), "Pathway", "C5", "must be exactly 'CONDITION'"),
             broken("renamed column header", () -> edit().set("Pathway", "O8", "Reviewed by"), "Pathway", "O8", "must be 'Guidance (source, section)', found 'Reviewed by'"),
             broken("swapped column headers", () -> edit().set("Pathway", "C8", "Risk of self-harm?").set("Pathway", "D8", "Immediate danger?"), "Pathway", "C8", "Columns are read by their position"),
-            broken("header added after the table", () -> edit().set("Actions", "T8", "Notes"), "Actions", "T8", "outside the table"),
+            broken("header added after the table", () -> edit().set("Actions", "U8", "Notes"), "Actions", "U8", "outside the table"),
             broken("a rule typed above the header", () -> edit().set("Pathway", "A6", "P-50"), "Pathway", "A6", "above the table's header"),
             broken("merged cells in the table", () -> edit().merge("Pathway", "C10:D10"), "Pathway", "C10:D10", "Merged cells"),
             broken("YESS in a condition", () -> edit().set("Pathway", "D9", "YESS"), "Pathway", "D9", "'YESS' is not allowed in 'Immediate danger?'"),

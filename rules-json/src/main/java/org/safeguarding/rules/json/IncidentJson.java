@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.safeguarding.rules.api.Action;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.ConsentByStep;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
@@ -37,6 +39,8 @@ public final class IncidentJson {
             .build();
     private static final String PEOPLE = "people";
     private static final String REFERENCE = "reference";
+    private static final String CONSENT_BY_STEP = "consentByStep";
+    private static final List<String> STEPS = List.of("making", "sending", "forwarding");
     /** Read generously, on purpose: any body that says this anywhere gets the 999 advice with its refusal. */
     private static final java.util.regex.Pattern SAYS_IMMEDIATE_DANGER =
             java.util.regex.Pattern.compile("\"immediateDanger\"\\s*:\\s*true");
@@ -162,6 +166,8 @@ public final class IncidentJson {
                 readPeople(value, builder, errors);
             } else if (name.equals(REFERENCE)) {
                 readReference(value, builder, errors);
+            } else if (name.equals(CONSENT_BY_STEP)) {
+                readConsentByStep(value, builder, errors);
             } else {
                 errors.add(new FieldError(name, "is not a known field" + suggestion(name)));
             }
@@ -197,7 +203,7 @@ public final class IncidentJson {
             return;
         }
         if (!value.isArray()) {
-            errors.add(new FieldError(PEOPLE, "must be an array of {\"role\": ...} with an optional \"age\""));
+            errors.add(new FieldError(PEOPLE, "must be an array of {\"role\": ...} with an optional \"age\" and \"worksForSetting\""));
             return;
         }
         List<Person> people = new ArrayList<>();
@@ -208,17 +214,23 @@ public final class IncidentJson {
                 errors.add(new FieldError(path, "must be an object with a role and, when known, an age"));
                 continue;
             }
-            Role role = null;
+            List<Role> roles = new ArrayList<>();
+            boolean rolesValid = true;
             Integer age = null;
+            Answer worksForSetting = Answer.UNKNOWN;
             for (Iterator<Map.Entry<String, JsonNode>> fields = person.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 switch (field.getKey()) {
                     case "role" -> {
-                        role = field.getValue().isTextual() ? enumNamed(field.getValue().textValue()) : null;
+                        Role role = field.getValue().isTextual() ? enumNamed(field.getValue().textValue()) : null;
                         if (role == null) {
                             errors.add(new FieldError(path + ".role", "must be one of " + names(List.of(Role.values()))));
+                            rolesValid = false;
+                        } else {
+                            roles.add(role);
                         }
                     }
+                    case "roles" -> rolesValid &= readRoles(field.getValue(), path + ".roles", roles, errors);
                     case "age" -> {
                         JsonNode a = field.getValue();
                         if (a.isNull()) {
@@ -229,18 +241,77 @@ public final class IncidentJson {
                             errors.add(new FieldError(path + ".age", "must be a whole number from 0 to " + Person.MAX_AGE));
                         }
                     }
-                    default -> errors.add(new FieldError(path + "." + field.getKey(), "is not a known field; a person has a role and an optional age"));
+                    case "worksForSetting" -> {
+                        JsonNode w = field.getValue();
+                        if (w.isBoolean()) {
+                            worksForSetting = Answer.of(w.booleanValue());
+                        } else if (!w.isNull()) {
+                            errors.add(new FieldError(path + ".worksForSetting", "must be true, false or null (not yet known)"));
+                        }
+                    }
+                    default -> errors.add(new FieldError(path + "." + field.getKey(), "is not a known field; a person has a role "
+                            + "(or roles), an optional age and an optional worksForSetting"));
                 }
             }
-            if (!person.has("role")) {
-                errors.add(new FieldError(path + ".role", "is required"));
+            if (person.has("role") && person.has("roles")) {
+                errors.add(new FieldError(path, "has both role and roles: give one role, or a list of roles"));
+                rolesValid = false;
+            } else if (!person.has("role") && !person.has("roles")) {
+                errors.add(new FieldError(path + ".role", "is required (or roles, for someone who did more than one thing)"));
             }
             boolean ageValid = !person.has("age") || person.get("age").isNull() || age != null;
-            if (role != null && ageValid) {
-                people.add(new Person(role, age));
+            if (rolesValid && !roles.isEmpty() && ageValid) {
+                people.add(new Person(roles, age, worksForSetting));
             }
         }
         builder.people(people);
+    }
+
+    /** A non-empty array of roles, none twice; false (with the errors added) when it is not one. */
+    private static boolean readRoles(JsonNode value, String path, List<Role> roles, List<FieldError> errors) {
+        if (!value.isArray() || value.isEmpty()) {
+            errors.add(new FieldError(path, "must be a list of one or more of " + names(List.of(Role.values()))));
+            return false;
+        }
+        boolean valid = true;
+        for (int j = 0; j < value.size(); j++) {
+            Role role = value.get(j).isTextual() ? enumNamed(value.get(j).textValue()) : null;
+            if (role == null) {
+                errors.add(new FieldError(path + "[" + j + "]", "must be one of " + names(List.of(Role.values()))));
+                valid = false;
+            } else if (roles.contains(role)) {
+                errors.add(new FieldError(path + "[" + j + "]", "repeats a role: give each role once"));
+                valid = false;
+            } else {
+                roles.add(role);
+            }
+        }
+        return valid;
+    }
+
+    /** {@code {"making": true, "sending": true, "forwarding": false}}, each step optional. */
+    private static void readConsentByStep(JsonNode value, Incident.Builder builder, List<FieldError> errors) {
+        if (value.isNull()) {
+            return;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError(CONSENT_BY_STEP, "must be an object with making, sending and forwarding, each true, false or null"));
+            return;
+        }
+        Answer[] steps = {Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN};
+        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            int step = STEPS.indexOf(field.getKey());
+            String path = CONSENT_BY_STEP + "." + field.getKey();
+            if (step < 0) {
+                errors.add(new FieldError(path, "is not a known step; the steps are making, sending and forwarding"));
+            } else if (field.getValue().isBoolean()) {
+                steps[step] = Answer.of(field.getValue().booleanValue());
+            } else if (!field.getValue().isNull()) {
+                errors.add(new FieldError(path, "must be true, false or null (not yet known)"));
+            }
+        }
+        builder.consentByStep(new ConsentByStep(steps[0], steps[1], steps[2]));
     }
 
     private static void readReference(JsonNode value, Incident.Builder builder, List<FieldError> errors) {
@@ -272,6 +343,7 @@ public final class IncidentJson {
         List<String> known = new ArrayList<>(Arrays.stream(Fact.values()).map(Fact::fieldName).toList());
         known.add(PEOPLE);
         known.add(REFERENCE);
+        known.add(CONSENT_BY_STEP);
         return known.stream().min(Comparator.comparingInt(k -> distance(k.toLowerCase(), name.toLowerCase())))
                 .filter(k -> distance(k.toLowerCase(), name.toLowerCase()) <= 3)
                 .map(k -> "; did you mean " + k + "?").orElse("");

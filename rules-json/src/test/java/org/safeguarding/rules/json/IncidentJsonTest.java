@@ -31,7 +31,7 @@ class IncidentJsonTest {
                 accepted++;
             }
         }
-        assertThat(accepted).as("many random bodies are well formed").isGreaterThan(30_000);
+        assertThat(accepted).as("many random bodies are well formed (each fact more makes fewer)").isGreaterThan(25_000);
         assertThat(200_000 - accepted).as("and many are not").isGreaterThan(20_000);
     }
 
