@@ -81,7 +81,7 @@ public final class TableTemplate {
             new AddedFact(Fact.STAFF_OR_VOLUNTEER_UNDER18, "a young leader or work-experience pupil reaches the LADO only if called an adult",
                     "A-45 and A-46 (Actions)", "Q-22 (Questions)"),
             new AddedFact(Fact.IMAGERY_ORIGIN, "imagery made or altered by software (AI) gets no advice of its own, and a request with no "
-                    + "image is asked about consent and deletion", "A-14 and A-48 to A-55 (Actions)", "Q-23 (Questions)"));
+                    + "image is asked about consent and deletion", "A-14 and A-48 to A-53 (Actions)", "Q-23 (Questions)"));
     static final List<String> ADDED_FACTS = ADDED.stream().map(added -> added.fact().fieldName()).toList();
 
     /** What a workbook made before a fact's column cannot say, and the shipped rules that say it. */

@@ -47,19 +47,26 @@ class ImageryOriginTest {
 
     @Test
     void imagery_made_from_the_settings_photographs_goes_to_the_police_at_once_and_the_originals_come_down() {
-        Recommendation noDemandYet = Engines.bundled().decide(established()
+        // Who made them is not yet known: the police unless the review rules an adult out, and the text says so.
+        Recommendation noDemandYet = Engines.bundled().decide(established().adultInvolved(Answer.UNKNOWN)
                 .imageryOrigin(ImageryOrigin.AI_OR_ALTERED_FROM_SETTING_PHOTOS).build());
         assertThat(noDemandYet.pathway()).isEqualTo(Pathway.ESCALATE);
         assertThat(noDemandYet.actionCodes()).contains(ActionCode.REPORT_TO_POLICE, ActionCode.REMOVE_SOURCE_PHOTOGRAPHS,
-                ActionCode.REPORT_TO_IWF, ActionCode.AI_IMAGERY_ADVICE, ActionCode.PRESERVE_EVIDENCE);
-        assertThat(noDemandYet.ruleIds()).contains("A-50", "A-51", "A-52", "A-53");
+                ActionCode.AI_IMAGERY_ADVICE, ActionCode.PRESERVE_EVIDENCE);
+        assertThat(noDemandYet.ruleIds()).contains("A-31", "A-50", "A-51");
         assertThat(noDemandYet.actions()).filteredOn(a -> a.code() == ActionCode.REMOVE_SOURCE_PHOTOGRAPHS).singleElement()
-                .satisfies(a -> assertThat(a.text()).contains("police today", "Do not pay", "Take the original photographs down"));
+                .satisfies(a -> assertThat(a.text()).contains("police today", "Do not pay", "Take the original photographs down",
+                        "Internet Watch Foundation"));
+        // Pupils of the setting made them, and nothing else calls for the police: children's social care, no police.
+        Recommendation pupils = Engines.bundled().decide(established().imageryOrigin(ImageryOrigin.AI_OR_ALTERED_FROM_SETTING_PHOTOS).build());
+        assertThat(pupils.actionCodes()).contains(ActionCode.REFER_CHILDRENS_SOCIAL_CARE, ActionCode.REMOVE_SOURCE_PHOTOGRAPHS)
+                .doesNotContain(ActionCode.REPORT_TO_POLICE);
 
         Recommendation extortion = Engines.bundled().decide(established().adultInvolved(Answer.UNKNOWN).threatToShare(Answer.YES)
                 .onlineContact(Answer.UNKNOWN).imageryOrigin(ImageryOrigin.AI_OR_ALTERED_FROM_SETTING_PHOTOS).build());
         assertThat(extortion.actionCodes()).contains(ActionCode.REPORT_TO_POLICE, ActionCode.REPORT_TO_CEOP,
-                ActionCode.SEXTORTION_ADVICE, ActionCode.REMOVE_SOURCE_PHOTOGRAPHS, ActionCode.REPORT_TO_IWF);
+                ActionCode.SEXTORTION_ADVICE, ActionCode.REMOVE_SOURCE_PHOTOGRAPHS);
+        assertThat(extortion.ruleIds()).contains("A-05", "A-44", "A-50", "A-51");
     }
 
     @Test
@@ -72,7 +79,7 @@ class ImageryOriginTest {
         assertThat(asked.actionCodes()).contains(ActionCode.RESPOND_TO_HARMFUL_SEXUAL_BEHAVIOUR, ActionCode.HANDLE_WITHIN_ORGANISATION)
                 .doesNotContain(ActionCode.REQUEST_DELETION, ActionCode.PRESERVE_EVIDENCE, ActionCode.REPORT_TO_POLICE);
         assertThat(asked.questionCodes()).doesNotContain(Fact.CONSENT_GIVEN);
-        assertThat(asked.ruleIds()).contains("P-22", "A-54");
+        assertThat(asked.ruleIds()).contains("P-22", "A-52");
         assertThat(asked.actions()).filteredOn(a -> a.code() == ActionCode.RESPOND_TO_HARMFUL_SEXUAL_BEHAVIOUR).singleElement()
                 .satisfies(a -> assertThat(a.text()).contains("harmful sexual behaviour", "keep the messages"));
 
@@ -135,10 +142,11 @@ class ImageryOriginTest {
     }
 
     @Test
-    void the_analysis_refuses_tables_that_leave_the_police_out_or_the_question() {
-        // A-53 (the setting's photographs: the police) given to EMERGENCY only: REMOVE_SOURCE_PHOTOGRAPHS
-        // then names the police on an escalation that, with nothing else known, may not report to them.
-        SafetyReport noPolice = EarlierWorkbooks.analyse(EditedWorkbook.ofShipped().set("Actions", "D61", "EMERGENCY"));
+    void the_analysis_refuses_words_that_send_for_the_police_unasked_or_a_question_left_out() {
+        // REMOVE_SOURCE_PHOTOGRAPHS telling the lead to report to the police without "unless": on an escalation that
+        // needs no police (pupils made the images, nothing else calls for them), the words would send them anyway.
+        SafetyReport noPolice = EarlierWorkbooks.analyse(EditedWorkbook.ofShipped().set("Action texts", "B34",
+                "Take the original photographs down now. Report it to the police today."));
         assertThat(noPolice.findings()).anySatisfy(f -> {
             assertThat(f.property()).isEqualTo(12);
             assertThat(f.message()).contains("REMOVE_SOURCE_PHOTOGRAPHS", "the police");
