@@ -35,6 +35,17 @@ public final class ImpactDiff {
     public static ImpactReport compare(Decider before, Decider after) {
         FactSpace space = new FactSpace();
         long free = space.freeCombinations();
+        // The served actions are the union of what each row gives (the safety analysis proves the served step is),
+        // so whether an action differs reads only the facts its own rows read on either side. Those facts are walked by
+        // the classes the rows tell apart (and the links name), each class decided once and counted for every
+        // incident it stands for; the other Actions-only facts are held at "not yet known" and counted too.
+        Map<Fact, Set<Enum<?>>> read = ValueClasses.distinguishedValues(List.of(before.tables().actionRows(),
+                before.tables().policyRows(), after.tables().actionRows(), after.tables().policyRows()));
+        ValueClasses.distinguishLinks(read);
+        List<Fact> freeFacts = java.util.Arrays.stream(Fact.values()).filter(f -> !FactSpace.PATHWAY_FACTS.contains(f)).toList();
+        Map<ActionCode, List<Fact>> readFor = readFor(freeFacts, before, after);
+        Map<ActionCode, List<ValueClasses.Representative>> classesFor = new java.util.EnumMap<>(ActionCode.class);
+        readFor.forEach((code, facts) -> classesFor.put(code, ValueClasses.representatives(facts, read)));
         Map<String, Counted> pathwayChanges = new LinkedHashMap<>();
         Map<String, Counted> actionChanges = new LinkedHashMap<>();
         // Each age band either side's Policy sheet makes (the youngest child's age), and "no age known".
@@ -63,6 +74,8 @@ public final class ImpactDiff {
                         old.steps()[index].table().provisional(), neu.steps()[index].table().pathway(),
                         neu.steps()[index].table().provisional()));
                 space.sharedWithActions().forEach(f -> key.add(values[f.ordinal()]));
+                // And the Pathway facts a link ties to an Actions-only fact: they decide which of its values can be met.
+                FactSpace.LINKS.forEach(link -> key.add(values[link.implied().ordinal()]));
                 policyFacts.forEach(f -> key.add(values[f.ordinal()]));
                 key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
                 groups.computeIfAbsent(key, k -> new Counted(Map.of(), false)).add(index);
@@ -73,20 +86,26 @@ public final class ImpactDiff {
                     continue;
                 }
                 Enum<?>[] base = space.values(index);
-                for (int n = 0; n < free; n++) {
-                    Enum<?>[] values = space.withFree(base, n);
-                    if (!FactSpace.reachable(values)) {
-                        continue;
+                for (ActionCode code : ActionCode.values()) {
+                    long others = 1;
+                    for (Fact fact : freeFacts) {
+                        if (!readFor.get(code).contains(fact)) {
+                            others *= reachableValues(base, fact);
+                        }
                     }
-                    Set<ActionCode> a = servedActions(before, values, age, old, index);
-                    Set<ActionCode> b = servedActions(after, values, age, neu, index);
-                    for (ActionCode code : ActionCode.values()) {
-                        if (a.contains(code) != b.contains(code)) {
-                            String change = (b.contains(code) ? "+ " : "- ") + code;
+                    for (ValueClasses.Representative rest : classesFor.get(code)) {
+                        Enum<?>[] values = rest.fill(base);
+                        if (!FactSpace.reachable(values)) {
+                            continue;
+                        }
+                        boolean a = servedActions(before, values, age, old, index).contains(code);
+                        boolean b = servedActions(after, values, age, neu, index).contains(code);
+                        if (a != b) {
+                            String change = (b ? "+ " : "- ") + code;
                             // Advice taken away is less safe, but for the internal-only actions, lost only to a referral.
-                            boolean lessSafe = !b.contains(code) && code != ActionCode.HANDLE_WITHIN_ORGANISATION
-                                    && code != ActionCode.REQUEST_DELETION;
-                            actionChanges.computeIfAbsent(change, k -> new Counted(describe(values, age), lessSafe)).count += group.count;
+                            boolean lessSafe = !b && code != ActionCode.HANDLE_WITHIN_ORGANISATION && code != ActionCode.REQUEST_DELETION;
+                            actionChanges.computeIfAbsent(change, k -> new Counted(describe(values, age), lessSafe)).count
+                                    += group.count * rest.weight() * others;
                         }
                     }
                 }
@@ -152,6 +171,39 @@ public final class ImpactDiff {
         if (!old.equals(neu)) {
             changes.add(new TextChange(sheet, key, old, neu, warning));
         }
+    }
+
+    /** For each action, the Actions-only facts the rows that give it read, on either side. */
+    private static Map<ActionCode, List<Fact>> readFor(List<Fact> freeFacts, Decider before, Decider after) {
+        Map<ActionCode, Set<Fact>> facts = new java.util.EnumMap<>(ActionCode.class);
+        for (ActionCode code : ActionCode.values()) {
+            facts.put(code, EnumSet.noneOf(Fact.class));
+        }
+        for (Decider side : List.of(before, after)) {
+            for (List<org.safeguarding.rules.tables.RuleRow> rows : List.of(side.tables().actionRows(), side.tables().policyRows())) {
+                for (org.safeguarding.rules.tables.RuleRow row : rows) {
+                    java.util.Arrays.stream(ActionCode.values()).filter(code -> code.name().equals(row.outcome())).findFirst()
+                            .ifPresent(code -> row.conditions().keySet().forEach(input -> Fact.byFieldName(input)
+                                    .filter(freeFacts::contains).ifPresent(facts.get(code)::add)));
+                }
+            }
+        }
+        Map<ActionCode, List<Fact>> lists = new java.util.EnumMap<>(ActionCode.class);
+        facts.forEach((code, set) -> lists.put(code, List.copyOf(set)));
+        return lists;
+    }
+
+    /** How many values of an Actions-only fact can go with these Pathway facts (a link may rule some out). */
+    private static long reachableValues(Enum<?>[] base, Fact fact) {
+        long count = 0;
+        for (Enum<?> value : fact.domain()) {
+            Enum<?>[] values = base.clone();
+            values[fact.ordinal()] = value;
+            if (FactSpace.reachable(values)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The actions a decision serves for these facts: the same actions step {@code decide} runs, policy included. */

@@ -312,12 +312,12 @@ public final class SafetyAnalyser {
      * each row gives, which every walk checks against the held combination (property 13).
      */
     private long checkActions() {
-        Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(tables.actionRows(), tables.policyRows()));
+        Map<Fact, Set<Enum<?>>> read = ValueClasses.distinguishedValues(List.of(tables.actionRows(), tables.policyRows()));
         for (Fact fact : List.of(Fact.IMMEDIATE_DANGER, Fact.PARENTAL_RISK, Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Fact.ADULT_INVOLVED,
                 Fact.THREAT_TO_SHARE, Fact.STAFF_OR_VOLUNTEER_UNDER18)) {
             read.get(fact).addAll(fact.domain()); // the properties read these
         }
-        distinguishLinks(read);
+        ValueClasses.distinguishLinks(read);
         for (org.safeguarding.rules.api.SocialCareStatus status : org.safeguarding.rules.api.SocialCareStatus.values()) {
             if (!toldOfSocialCare(status).isEmpty()) {
                 read.get(Fact.SOCIAL_CARE_STATUS).add(status); // property 15 reads these
@@ -353,19 +353,19 @@ public final class SafetyAnalyser {
         List<Fact> free = Arrays.stream(Fact.values()).filter(f -> !PATHWAY_FACTS.contains(f)).toList();
         blocks = new ActionBlocks(free, java.util.stream.Stream.concat(tables.actionRows().stream(), tables.policyRows().stream()).toList(),
                 units());
-        List<List<Representative>> classesOf = blocks.blocks().stream().map(block -> representatives(block, read)).toList();
+        List<List<ValueClasses.Representative>> classesOf = blocks.blocks().stream().map(block -> ValueClasses.representatives(block, read)).toList();
         int n = classesOf.size();
         long evaluated = 0;
         for (int[] group : groups.values()) {
             Decider.PathwayStep step = stepOf[group[0]];
             Enum<?>[] base = values(group[0]);
             // Each block's classes that can go with this group (links tie a free fact to a Pathway fact at most).
-            List<List<Representative>> reachableOf = new ArrayList<>(n);
+            List<List<ValueClasses.Representative>> reachableOf = new ArrayList<>(n);
             long[] total = new long[n];
             Enum<?>[] held = base;
             for (int b = 0; b < n; b++) {
-                List<Representative> reachable = new ArrayList<>();
-                for (Representative rest : classesOf.get(b)) {
+                List<ValueClasses.Representative> reachable = new ArrayList<>();
+                for (ValueClasses.Representative rest : classesOf.get(b)) {
                     if (FactSpace.reachable(rest.fill(base))) {
                         reachable.add(rest);
                         total[b] += rest.weight();
@@ -374,7 +374,7 @@ public final class SafetyAnalyser {
                 reachableOf.add(reachable);
                 // Held still at "not yet known" (always reachable): the decision most often asked for is among those walked.
                 Enum<?>[] before = held;
-                held = reachable.stream().filter(Representative::unknown).findFirst().or(() -> reachable.stream().findFirst())
+                held = reachable.stream().filter(ValueClasses.Representative::unknown).findFirst().or(() -> reachable.stream().findFirst())
                         .map(rest -> rest.fill(before)).orElse(held);
             }
             long all = group[1];
@@ -390,7 +390,7 @@ public final class SafetyAnalyser {
             evaluated += all;
             for (int b = 0; b < n; b++) {
                 pass = b;
-                for (Representative rest : reachableOf.get(b)) {
+                for (ValueClasses.Representative rest : reachableOf.get(b)) {
                     weight = all / total[b] * rest.weight();
                     checkActions(rest.fill(held), step, read);
                 }
@@ -481,97 +481,10 @@ public final class SafetyAnalyser {
         return blocks.ofCode(code) == pass;
     }
 
-    /** For each fact, the values some row of these sheets compares it with (their conditions are all equalities). */
-    private static Map<Fact, Set<Enum<?>>> distinguishedValues(List<List<RuleRow>> sheets) {
-        Map<Fact, Set<Enum<?>>> values = new java.util.EnumMap<>(Fact.class);
-        for (Fact fact : Fact.values()) {
-            values.put(fact, new HashSet<>());
-        }
-        for (List<RuleRow> rows : sheets) {
-            for (RuleRow row : rows) {
-                row.conditions().forEach((input, value) -> Fact.byFieldName(input)
-                        .ifPresent(fact -> fact.valueNamed(value).ifPresent(values.get(fact)::add)));
-            }
-        }
-        return values;
-    }
 
-    /**
-     * Both ends of every link get a class of their own for each value the link names, so whether a combination is
-     * reachable is the same for every combination its classes stand for: a class whose first
-     * value could not be reached would otherwise hide the others in it.
-     */
-    private static void distinguishLinks(Map<Fact, Set<Enum<?>>> read) {
-        for (FactSpace.Link link : FactSpace.LINKS) {
-            read.get(link.given()).addAll(link.when());
-            read.get(link.implied()).addAll(link.allowed());
-        }
-    }
 
-    /** One combination of some facts standing for {@code weight} combinations the rows treat alike. */
-    private record Representative(List<Fact> facts, Enum<?>[] chosen, long weight) {
-        boolean unknown() {
-            for (int i = 0; i < chosen.length; i++) {
-                if (chosen[i] != facts.get(i).unknown()) {
-                    return false;
-                }
-            }
-            return true;
-        }
 
-        Enum<?>[] fill(Enum<?>[] base) {
-            Enum<?>[] values = base.clone();
-            for (int i = 0; i < chosen.length; i++) {
-                values[facts.get(i).ordinal()] = chosen[i];
-            }
-            return values;
-        }
-    }
 
-    /**
-     * The classes of one fact's values the rows and properties tell apart: each value they name,
-     * then one value standing for all the others, with how many each stands for.
-     */
-    private record Classes(Enum<?>[] values, long[] counts) {
-        static Classes of(Fact fact, Map<Fact, Set<Enum<?>>> read) {
-            List<Enum<?>> named = new ArrayList<>();
-            Enum<?> other = null;
-            long others = 0;
-            for (Enum<?> value : fact.domain()) {
-                if (read.get(fact).contains(value)) {
-                    named.add(value);
-                } else {
-                    other = other == null || value == fact.unknown() ? value : other; // "not yet known" where it is among them
-                    others++;
-                }
-            }
-            long[] counts = new long[named.size() + (other == null ? 0 : 1)];
-            java.util.Arrays.fill(counts, 1);
-            if (other != null) {
-                named.add(other);
-                counts[counts.length - 1] = others;
-            }
-            return new Classes(named.toArray(Enum<?>[]::new), counts);
-        }
-    }
-
-    /** Every class of values of these facts: each distinguished value, and one value for all the others. */
-    private static List<Representative> representatives(List<Fact> facts, Map<Fact, Set<Enum<?>>> read) {
-        List<Representative> all = new ArrayList<>(List.of(new Representative(facts, new Enum<?>[0], 1)));
-        for (int i = 0; i < facts.size(); i++) {
-            Classes classes = Classes.of(facts.get(i), read);
-            List<Representative> next = new ArrayList<>(all.size() * classes.values().length);
-            for (Representative r : all) {
-                for (int c = 0; c < classes.values().length; c++) {
-                    Enum<?>[] chosen = Arrays.copyOf(r.chosen(), i + 1);
-                    chosen[i] = classes.values()[c];
-                    next.add(new Representative(facts, chosen, r.weight() * classes.counts()[c]));
-                }
-            }
-            all = next;
-        }
-        return all;
-    }
 
     /** How many combinations of facts the one being checked stands for. */
     private long weight = 1;
@@ -852,12 +765,12 @@ public final class SafetyAnalyser {
      */
     private void checkQuestions() {
         List<RuleRow> rows = tables.questionRows();
-        Map<Fact, Set<Enum<?>>> read = distinguishedValues(List.of(rows));
+        Map<Fact, Set<Enum<?>>> read = ValueClasses.distinguishedValues(List.of(rows));
         for (Fact fact : Fact.values()) {
             read.get(fact).add(fact.unknown());
         }
         MATTERS_UNLESS_NO.values().forEach(fact -> read.get(fact).add(Answer.NO)); // property 7 reads them
-        distinguishLinks(read);
+        ValueClasses.distinguishLinks(read);
         Map<Fact, Set<Fact>> readByAsking = new java.util.EnumMap<>(Fact.class);
         for (Fact fact : Fact.values()) {
             readByAsking.put(fact, java.util.EnumSet.of(fact));
@@ -901,7 +814,7 @@ public final class SafetyAnalyser {
             values[fact.ordinal()] = fact.unknown();
         }
         for (int i = 0; i < facts.length; i++) {
-            Classes classes = Classes.of(facts[i], read);
+            ValueClasses.Classes classes = ValueClasses.Classes.of(facts[i], read);
             choices[i] = classes.values();
             counts[i] = classes.counts();
             values[facts[i].ordinal()] = choices[i][0];

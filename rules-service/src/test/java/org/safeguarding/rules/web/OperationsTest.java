@@ -91,7 +91,7 @@ class OperationsTest {
                 Assertions.assertThat(values).containsExactlyElementsOf(fact.domain().stream().map(Enum::name).toList());
             }
         }
-        Assertions.assertThat(properties).containsKeys("people", "reference").hasSize(Fact.values().length + 2);
+        Assertions.assertThat(properties).containsKeys("people", "reference", "consentByStep").hasSize(Fact.values().length + 3);
         Assertions.assertThat(doc.getList("components.schemas.Action.properties.code.enum", String.class))
                 .containsExactlyElementsOf(java.util.Arrays.stream(ActionCode.values()).map(Enum::name).toList());
         Assertions.assertThat(doc.getMap("paths.'/api/v1/decisions'.post.responses")).containsKeys("200", "400", "411", "413", "415", "503").doesNotContainKey("422");
