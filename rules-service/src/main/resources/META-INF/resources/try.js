@@ -144,8 +144,8 @@ function recordHtml(r, decidedAt) {
         <dt>Rule set</dt><dd>version ${esc(r.ruleSet.version)}; decision ${esc(r.decisionId)}</dd>
       </dl>
       <h4>What was known</h4>
-      <dl>${FACTS.map(([name, question, kind, labels]) => `<dt>${esc(question)}</dt><dd>${esc(answerWords(name, kind, labels))}</dd>`).join("")}
-        <dt>People</dt><dd>${people.length ? people.map(esc).join("; ") : "(none given)"}</dd></dl>
+      <dl class="known">${FACTS.map(([name, question, kind, labels]) => `<dt>${esc(question)}</dt><dd>${esc(answerWords(name, kind, labels))}</dd>`).join("")}</dl>
+      <dl><dt>People</dt><dd>${people.length ? people.map(esc).join("; ") : "(none given)"}</dd></dl>
       <p class="no-print"><button type="button" id="print-record">Print or save this record</button></p>
     </section>`;
 }
