@@ -25,6 +25,26 @@ final class EarlierWorkbooks {
         return ruleSet;
     }
 
+    /**
+     * The old tables decide 2,000 random incidents as the shipped ones do, with the facts added since
+     * held where {@code held} puts them: the pathway, the flag, the actions, and the questions but for
+     * those {@code askedOnlyNow} (about facts the old workbook has no column for).
+     */
+    static void decideAsBefore(DecisionEngine was, long seed, java.util.function.UnaryOperator<Incident.Builder> held,
+                               java.util.function.Predicate<Fact> askedOnlyNow) {
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 2_000; i++) {
+            Incident incident = held.apply(RandomIncidents.facts(random)).build();
+            Recommendation now = Engines.bundled().decide(incident);
+            Recommendation then = was.decide(incident);
+            assertThat(then.pathway()).isEqualTo(now.pathway());
+            assertThat(then.provisional()).isEqualTo(now.provisional());
+            assertThat(then.actionCodes()).isEqualTo(now.actionCodes());
+            assertThat(then.questionCodes().stream().filter(askedOnlyNow.negate()).toList())
+                    .isEqualTo(now.questionCodes().stream().filter(askedOnlyNow.negate()).toList());
+        }
+    }
+
     static SafetyReport analyse(EditedWorkbook workbook) {
         return RuleSet.build(List.of(workbook.toWorkbook())).ruleSet().orElseThrow().safety();
     }
