@@ -163,7 +163,7 @@ function recommendationHtml(r) {
     <h3>What to do, in order</h3>
     <ol class="actions">${r.actions.map((a) => `<li>${esc(a.text)} <span class="code">${esc(a.code)}</span></li>`).join("")}</ol>
     ${questionsHtml(r)}
-    ${Object.keys(r.derivedFacts).length ? `<p>Worked out from the ages given: ${Object.entries(r.derivedFacts).map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(", ")}.</p>` : ""}
+    ${Object.keys(r.derivedFacts).length ? `<p>Worked out from what was entered: ${Object.entries(r.derivedFacts).map(([k, v]) => `${esc(k)} = ${esc(v)}`).join(", ")}.</p>` : ""}
     <details class="why"><summary>Why: the rules that applied and their guidance</summary>
       <table><thead><tr><th scope="col">Rule</th><th scope="col">Table</th><th scope="col">What it says</th><th scope="col">Guidance</th></tr></thead>
       <tbody>${r.reasons.map((x) => `<tr><td>${esc(x.rule)}</td><td>${esc(x.table)}</td><td>${esc(x.text)}</td><td>${esc(x.guidance)}</td></tr>`).join("")}</tbody></table>
