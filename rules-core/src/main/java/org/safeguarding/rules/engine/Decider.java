@@ -17,6 +17,7 @@ import org.kie.api.runtime.KieSession;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.ConsentByStep;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.ImageryOrigin;
 import org.safeguarding.rules.api.Incident;
@@ -854,6 +855,9 @@ public final class Decider {
 
         /** This and {@code fact} derived as {@code value}, with the warning if there is one. */
         Derivation with(Fact fact, Answer value, Warning warning) {
+            if (derived.isEmpty() && warnings.isEmpty() && warning == null) {
+                return ONE_DERIVED[fact.ordinal()][value.ordinal()]; // the usual case, made once
+            }
             Map<Fact, Answer> more = new java.util.EnumMap<>(Fact.class);
             more.putAll(derived);
             more.put(fact, value);
@@ -883,17 +887,17 @@ public final class Decider {
     static Derivation derive(Incident incident) {
         Derivation derivation = deriveAdult(incident);
         if (incident.threatToShare() == Answer.YES && incident.coercionOrBlackmail() != Answer.YES) {
-            derivation = derivation.with(Fact.COERCION_OR_BLACKMAIL, Answer.YES, incident.coercionOrBlackmail() != Answer.NO ? null
-                    : new Warning("coercionOrBlackmail", "is false, but threatToShare is true: a threat to share imagery "
-                    + "unless the child pays or sends more is blackmail. Decided as coercion or blackmail, the safer reading."));
+            derivation = derivation.with(Fact.COERCION_OR_BLACKMAIL, Answer.YES,
+                    incident.coercionOrBlackmail() == Answer.NO ? THREAT_SAID_NO_BLACKMAIL : null);
         }
         ImageryOrigin origin = incident.imageryOrigin();
         Answer consent = incident.consentGiven();
+        if (origin == ImageryOrigin.UNKNOWN && incident.consentByStep().equals(ConsentByStep.NOT_KNOWN)) {
+            return derivation; // most decisions: nothing more to work out
+        }
         String refusedStep = incident.consentByStep().firstRefused();
         if (origin.madeBySoftware() && consent != Answer.NO) {
-            derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.NO, consent != Answer.YES ? null
-                    : new Warning("consentGiven", "is true, but imageryOrigin is " + origin + ": the child pictured never agreed "
-                    + "to imagery made of them by software. Decided as made without consent, the safer reading."));
+            derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.NO, consent == Answer.YES ? MADE_BY_SOFTWARE_SAID_CONSENTED : null);
         } else if (refusedStep != null && consent != Answer.NO) {
             derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.NO, consent != Answer.YES ? null
                     : new Warning("consentGiven", "is true, but consentByStep." + refusedStep + " is false: agreeing to one step "
@@ -902,12 +906,20 @@ public final class Decider {
             // No image was made or shared, so nobody's consent to one is missing.
             derivation = derivation.with(Fact.CONSENT_GIVEN, Answer.YES, null);
         } else if (origin == ImageryOrigin.REQUEST_ONLY && consent == Answer.NO && refusedStep == null) {
-            derivation = derivation.withWarning(new Warning("consentGiven", "is false, but imageryOrigin is REQUEST_ONLY: consent is "
-                    + "about an image made or shared, and a child who refused to send one has not failed to consent to anything. "
-                    + "Decided as given (false), the safer reading: leave it out for a request with no image."));
+            derivation = derivation.withWarning(REQUEST_SAID_NO_CONSENT);
         }
         return derivation;
     }
+
+    // The warnings a decision may carry, made once: a decision is microseconds.
+    private static final Warning THREAT_SAID_NO_BLACKMAIL = new Warning("coercionOrBlackmail", "is false, but threatToShare is true: a "
+            + "threat to share imagery unless the child pays or sends more is blackmail. Decided as coercion or blackmail, the safer reading.");
+    private static final Warning MADE_BY_SOFTWARE_SAID_CONSENTED = new Warning("consentGiven", "is true, but imageryOrigin says the "
+            + "imagery was made or altered by software: the child pictured never agreed to imagery made of them. Decided as made "
+            + "without consent, the safer reading.");
+    private static final Warning REQUEST_SAID_NO_CONSENT = new Warning("consentGiven", "is false, but imageryOrigin is REQUEST_ONLY: "
+            + "consent is about an image made or shared, and a child who refused to send one has not failed to consent to anything. "
+            + "Decided as given (false), the safer reading: leave it out for a request with no image.");
 
     /**
      * Section 1 of the decision model for the adult: an involved person aged 18 or over, or a
@@ -924,19 +936,22 @@ public final class Decider {
             return incident.adultInvolved() == Answer.NO ? STAFF_SAID_NO_ADULT : STAFF_IS_AN_ADULT;
         }
         List<Warning> warnings = new ArrayList<>(2);
-        Map<Fact, Answer> derived = new java.util.EnumMap<>(Fact.class);
-        List<Integer> adults = new ArrayList<>();
-        List<Integer> adultStaff = new ArrayList<>();
-        List<Integer> youngStaff = new ArrayList<>();
+        List<Integer> adults = List.of();
+        List<Integer> adultStaff = List.of();
+        List<Integer> youngStaff = List.of();
         boolean child = false;
         for (int i = 0; i < people.size(); i++) {
             Person person = people.get(i);
             if (person.isInvolvedAdult()) {
-                adults.add(i);
+                adults = added(adults, i);
             }
             child |= person.isChild();
-            if (person.isInvolved() && person.worksForSetting() == Answer.YES) {
-                (person.isChild() ? youngStaff : adultStaff).add(i);
+            if (person.worksForSetting() == Answer.YES && person.isInvolved()) {
+                if (person.isChild()) {
+                    youngStaff = added(youngStaff, i);
+                } else {
+                    adultStaff = added(adultStaff, i);
+                }
                 if (person.age() == null) {
                     warnings.add(new Warning("people[" + i + "].age", "is not known for someone who works or volunteers for the "
                             + "setting: decided as an adult who does (the LADO, and an adult's involvement), the safer reading. "
@@ -944,8 +959,10 @@ public final class Decider {
                 }
             }
         }
+        Map<Fact, Answer> derived = null;
         if (!adultStaff.isEmpty() && !staff) {
             staff = true;
+            derived = new java.util.EnumMap<>(Fact.class);
             derived.put(Fact.ADULT_IS_STAFF_OR_VOLUNTEER, Answer.YES);
             if (incident.adultIsStaffOrVolunteer() == Answer.NO) {
                 warnings.add(new Warning("adultIsStaffOrVolunteer", "is false, but " + listed(adultStaff) + " works or volunteers "
@@ -954,14 +971,18 @@ public final class Decider {
             }
         }
         if (!youngStaff.isEmpty() && incident.staffOrVolunteerUnder18() != Answer.YES) {
+            derived = derived == null ? new java.util.EnumMap<>(Fact.class) : derived;
             derived.put(Fact.STAFF_OR_VOLUNTEER_UNDER18, Answer.YES);
             if (incident.staffOrVolunteerUnder18() == Answer.NO) {
                 warnings.add(new Warning("staffOrVolunteerUnder18", "is false, but " + listed(youngStaff) + " is under 18 and "
                         + "works or volunteers for the setting: decided as true (the LADO), the safer reading."));
             }
         }
-        if ((staff || !adults.isEmpty()) && incident.adultInvolved() != Answer.YES) {
-            derived.put(Fact.ADULT_INVOLVED, Answer.YES);
+        boolean adultDerived = (staff || !adults.isEmpty()) && incident.adultInvolved() != Answer.YES;
+        if (adultDerived) {
+            if (derived != null) {
+                derived.put(Fact.ADULT_INVOLVED, Answer.YES);
+            }
             if (incident.adultInvolved() == Answer.NO) {
                 String because = adults.isEmpty() ? "adultIsStaffOrVolunteer is true"
                         : "people lists someone involved aged 18 or over (" + listed(adults) + ")";
@@ -979,7 +1000,15 @@ public final class Decider {
             warnings.add(new Warning("adultInvolved", "is true, but everyone involved in people is under 18: add the adult "
                     + "(leave out their age if it is not known). Decided as given (true), the safer reading."));
         }
-        return new Derivation(derived.isEmpty() ? Map.of() : Map.copyOf(derived), warnings.isEmpty() ? List.of() : warnings);
+        Map<Fact, Answer> all = derived != null ? Map.copyOf(derived) : adultDerived ? ADULT_INVOLVED_DERIVED : Map.of();
+        return new Derivation(all, warnings.isEmpty() ? List.of() : warnings);
+    }
+
+    /** The list with {@code i} added: most lists stay empty, so none is made until one is needed. */
+    private static List<Integer> added(List<Integer> list, int i) {
+        List<Integer> more = list.isEmpty() ? new ArrayList<>(2) : list;
+        more.add(i);
+        return more;
     }
 
     private static String listed(List<Integer> indexes) {
@@ -1040,6 +1069,16 @@ public final class Decider {
             + "their age that is decided as an adult's involvement (an allegation about staff goes to the LADO), the safer reading.";
 
     private static final Derivation NOTHING_DERIVED = new Derivation(Map.of(), List.of());
+    /** One fact derived, nothing else and no warning: by fact and value. */
+    private static final Derivation[][] ONE_DERIVED = new Derivation[Fact.values().length][Answer.values().length];
+
+    static {
+        for (Fact fact : Fact.values()) {
+            for (Answer value : Answer.values()) {
+                ONE_DERIVED[fact.ordinal()][value.ordinal()] = new Derivation(Map.of(fact, value), List.of());
+            }
+        }
+    }
     private static final Map<Fact, Answer> ADULT_INVOLVED_DERIVED = Map.of(Fact.ADULT_INVOLVED, Answer.YES);
     private static final Derivation STAFF_IS_AN_ADULT = new Derivation(ADULT_INVOLVED_DERIVED, List.of());
     private static final Derivation STAFF_SAID_NO_ADULT = new Derivation(ADULT_INVOLVED_DERIVED,

@@ -2,6 +2,7 @@ package org.safeguarding.rules.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -56,6 +57,50 @@ final class DecisionIndex {
     /** Where the Questions rules start among the outcome rules: the Actions rules come first, in table order. */
     private final int firstQuestion;
 
+    /**
+     * Rules that read the same slots, as one table: for each combination of those slots, the mask
+     * bits of every rule among them that fires. A mask is then one lookup per distinct set of slots
+     * rather than one per rule (many rules read the same few inputs); built in memory from the
+     * rules' own bits, so the saved file is unchanged.
+     */
+    private record SlotGroup(int[] slots, int[] sizes, long[] masks) {
+        long maskFor(int[] key) {
+            int k = 0;
+            for (int i = 0; i < slots.length; i++) {
+                k = k * sizes[i] + key[slots[i]];
+            }
+            return masks[k];
+        }
+    }
+
+    private final SlotGroup[] actionGroups;
+    private final SlotGroup[] questionGroups;
+
+    private static SlotGroup[] slotGroups(IndexedRule[] rules, int from, int to) {
+        Map<String, List<Integer>> bySlots = new LinkedHashMap<>();
+        for (int i = from; i < to; i++) {
+            bySlots.computeIfAbsent(Arrays.toString(rules[i].slots()) + Arrays.toString(rules[i].sizes()), k -> new ArrayList<>()).add(i);
+        }
+        List<SlotGroup> groups = new ArrayList<>();
+        for (List<Integer> members : bySlots.values()) {
+            IndexedRule first = rules[members.get(0)];
+            int combinations = 1;
+            for (int size : first.sizes()) {
+                combinations *= size;
+            }
+            long[] masks = new long[combinations];
+            for (int k = 0; k < combinations; k++) {
+                for (int i : members) {
+                    if ((rules[i].fires()[k >>> 6] & (1L << k)) != 0) {
+                        masks[k] |= 1L << (i - from);
+                    }
+                }
+            }
+            groups.add(new SlotGroup(first.slots(), first.sizes(), masks));
+        }
+        return groups.toArray(SlotGroup[]::new);
+    }
+
     private DecisionIndex(IndexedRule[] pathwayRules, IndexedRule[] outcomeRules) {
         this.pathwayRules = pathwayRules;
         this.outcomeRules = outcomeRules;
@@ -64,6 +109,8 @@ final class DecisionIndex {
             actions++;
         }
         this.firstQuestion = actions;
+        this.actionGroups = actions > 60 ? null : slotGroups(outcomeRules, 0, actions);
+        this.questionGroups = outcomeRules.length - actions > 60 ? null : slotGroups(outcomeRules, actions, outcomeRules.length);
     }
 
     /**
@@ -259,7 +306,7 @@ final class DecisionIndex {
         }
         key[PATHWAY_SLOT] = pathway.ordinal();
         key[PROVISIONAL_SLOT] = provisional ? 1 : 0;
-        return mask(key, 0, firstQuestion);
+        return mask(key, actionGroups);
     }
 
     /**
@@ -267,15 +314,13 @@ final class DecisionIndex {
      * 60 of them. They read facts only, never the pathway.
      */
     long questionMask(int[] key) {
-        return outcomeRules.length - firstQuestion > 60 ? -1 : mask(key, firstQuestion, outcomeRules.length);
+        return outcomeRules.length - firstQuestion > 60 ? -1 : mask(key, questionGroups);
     }
 
-    private long mask(int[] key, int from, int to) {
+    private static long mask(int[] key, SlotGroup[] groups) {
         long mask = 0;
-        for (int i = from; i < to; i++) {
-            if (outcomeRules[i].firesFor(key)) {
-                mask |= 1L << (i - from);
-            }
+        for (SlotGroup group : groups) {
+            mask |= group.maskFor(key);
         }
         return mask;
     }
