@@ -84,17 +84,6 @@ final class FactSpace {
         return freeForActions.stream().mapToInt(f -> f.domain().size()).reduce(1, (a, b) -> a * b);
     }
 
-    /** {@code base} with the n-th combination of the Actions-only facts filled in. */
-    Enum<?>[] withFree(Enum<?>[] base, int n) {
-        Enum<?>[] values = base.clone();
-        int rest = n;
-        for (Fact fact : freeForActions) {
-            values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
-            rest /= fact.domain().size();
-        }
-        return values;
-    }
-
     /**
      * One fact taking a value in {@code when} brings another into {@code allowed}: the engine works
      * the second out from the first ({@code Decider.derive}).
