@@ -45,6 +45,16 @@ final class EarlierWorkbooks {
         }
     }
 
+    /**
+     * Where the setup warnings of an older workbook say the named columns go, as "Sheet!cell", one
+     * entry per warning.
+     */
+    static List<String> whereColumnsGo(RuleSet old, String... labels) {
+        return old.info(java.time.Instant.now()).setupWarnings().stream()
+                .filter(w -> java.util.Arrays.stream(labels).anyMatch(l -> w.message().startsWith("This sheet was made before the '" + l + "' column")))
+                .map(w -> w.sheet() + "!" + w.cell()).toList();
+    }
+
     static SafetyReport analyse(EditedWorkbook workbook) {
         return RuleSet.build(List.of(workbook.toWorkbook())).ruleSet().orElseThrow().safety();
     }

@@ -123,10 +123,7 @@ class ImageryOriginTest {
     @Test
     void a_workbook_made_before_the_column_still_decides_as_it_did_and_says_where_it_goes() throws Exception {
         RuleSet old = EarlierWorkbooks.proven("before-imagery-origin");
-        assertThat(old.info(java.time.Instant.now()).setupWarnings())
-                .filteredOn(w -> w.message().startsWith("This sheet was made before the 'Imagery origin' column"))
-                .extracting(Problem::sheet, Problem::cell).containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("Actions", "S8"), org.assertj.core.groups.Tuple.tuple("Questions", "X8"));
+        assertThat(EarlierWorkbooks.whereColumnsGo(old, "Imagery origin")).containsExactlyInAnyOrder("Actions!S8", "Questions!X8");
         DecisionEngine was = old.prove();
         EarlierWorkbooks.decideAsBefore(was, 71, incident -> incident.imageryOrigin(ImageryOrigin.TAKEN), q -> false);
     }
