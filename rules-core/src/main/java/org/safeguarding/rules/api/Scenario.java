@@ -39,6 +39,10 @@ public record Scenario(String workbook, int excelRow, String id, String descript
 
     /** Reads a scenario workbook ({@code .xlsx}, laid out like the shipped scenarios.xlsx). */
     public static Read read(Workbook workbook) {
+        java.util.Optional<String> missing = org.safeguarding.rules.engine.BuildDependencies.missing("Reading a scenario workbook");
+        if (missing.isPresent()) {
+            return new Read(List.of(), List.of(new Problem(workbook.name(), "", "", missing.get())));
+        }
         org.safeguarding.rules.scenarios.ScenarioWorkbook.Result result =
                 org.safeguarding.rules.scenarios.ScenarioWorkbook.read(workbook.name(), workbook.bytes());
         return new Read(result.scenarios(), result.problems());

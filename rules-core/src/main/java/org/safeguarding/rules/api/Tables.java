@@ -50,6 +50,10 @@ public record Tables(String sha256, Map<String, List<Row>> rows, String markdown
 
     /** Reads and checks rule workbooks without compiling them. */
     public static Read read(List<Workbook> workbooks) {
+        java.util.Optional<String> missing = org.safeguarding.rules.engine.BuildDependencies.missing("Reading workbooks");
+        if (missing.isPresent()) {
+            return new Read(java.util.Optional.empty(), List.of(new Problem("", "", "", missing.get())));
+        }
         WorkbookReader.Result read = WorkbookReader.read(workbooks);
         return new Read(read.tables().map(Tables::of), read.problems());
     }

@@ -11,9 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.KieSession;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
@@ -41,11 +38,8 @@ import org.safeguarding.rules.tables.TableTemplate;
  * here once, so a decision only looks it up.
  */
 public final class Decider {
-    private static final String OUT = "out";
-    private static final int SESSIONS_PER_POOL = 4;
-
-    /** Drools sessions, made only when first needed: a rule set loaded from its index file never compiles. */
-    private final Supplier<KieSessionsPool> sessions;
+    /** Drools, made only when first needed: a rule set loaded from its index file never compiles (nor loads Drools). */
+    private final Supplier<RuleFiring> firing;
     private final RuleTables tables;
     private final RuleSetVersion version;
     private final Map<String, RuleInfo> rules = new HashMap<>();
@@ -130,9 +124,9 @@ public final class Decider {
         }
     }
 
-    /** A decider on compiled tables; its index is filled in by running Drools over every rule's inputs. */
-    public Decider(RuleTables tables, KieBase base) {
-        this(tables, () -> base, null, null);
+    /** A decider on compiled tables; its index is filled in by firing their rules (Drools) over every rule's inputs. */
+    public Decider(RuleTables tables, RuleFiring rules) {
+        this(tables, () -> rules, null, null);
     }
 
     /**
@@ -140,22 +134,13 @@ public final class Decider {
      * not fit the tables. Drools compiles the tables only if a decision is asked of it.
      */
     static Optional<Decider> restore(RuleTables tables, List<long[]> fires, PathwayTable pathways) {
-        Decider decider = new Decider(tables, () -> compile(tables), fires, pathways);
+        Decider decider = new Decider(tables, () -> DroolsFiring.compile(tables), fires, pathways);
         return decider.index == null || decider.pathwayTable == null ? Optional.empty() : Optional.of(decider);
     }
 
-    private static KieBase compile(RuleTables tables) {
-        RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
-        if (compiled.base() == null) {
-            throw new IllegalStateException("Tables loaded from a decision index no longer compile: " + compiled.problems());
-        }
-        return compiled.base();
-    }
-
-    private Decider(RuleTables tables, Supplier<KieBase> base, List<long[]> savedIndex, PathwayTable savedPathways) {
+    private Decider(RuleTables tables, Supplier<RuleFiring> firing, List<long[]> savedIndex, PathwayTable savedPathways) {
         this.tables = tables;
-        // Pooled sessions are reset and reused rather than built per decision: most of a decision's cost otherwise.
-        this.sessions = memoized(() -> base.get().newKieSessionsPool(SESSIONS_PER_POOL));
+        this.firing = memoized(firing);
         this.version = new RuleSetVersion(tables.sha256().substring(0, 12), tables.sha256());
         this.actionOrder = tables.actionTexts().keySet().toArray(ActionCode[]::new);
         this.questionsInOrder = tables.questionTexts().entrySet().stream()
@@ -220,21 +205,6 @@ public final class Decider {
 
     DecisionIndex index() {
         return index;
-    }
-
-    /**
-     * The same rules on tables that differ only in their words (contacts set from code): the
-     * index and the Pathway table are reused, because words never change which rules fire.
-     */
-    public Decider withTexts(RuleTables texts) {
-        if (!texts.sha256().equals(tables.sha256())) {
-            throw new IllegalArgumentException("not the same workbooks");
-        }
-        if (index == null) {
-            return new Decider(texts, () -> compile(texts), null, null);
-        }
-        List<long[]> fires = index.rules().stream().map(DecisionIndex.IndexedRule::fires).toList();
-        return restore(texts, fires, pathwayTable).orElseThrow().withEvaluation(evaluation);
     }
 
     PathwayTable pathwayTableToSave() {
@@ -409,7 +379,7 @@ public final class Decider {
 
     /** The same rule set, evaluated the other way: everything but the evaluation is shared. */
     private Decider(Decider other, Evaluation evaluation) {
-        this.sessions = other.sessions;
+        this.firing = other.firing;
         this.tables = other.tables;
         this.version = other.version;
         this.rules.putAll(other.rules);
@@ -506,12 +476,7 @@ public final class Decider {
     }
 
     private PathwayResult droolsPathway(Enum<?>[] values) {
-        KieSession session = sessions.get().newKieSession();
-        try {
-            return pathwayResult(values, runPathway(session, values));
-        } finally {
-            session.dispose();
-        }
+        return pathwayResult(values, runPathway(values));
     }
 
     private static ActionResult actionResult(Findings findings) {
@@ -520,28 +485,19 @@ public final class Decider {
     }
 
     private ActionResult droolsActions(Enum<?>[] values, Pathway pathway, boolean provisional, Answer policeCriterion) {
-        KieSession session = sessions.get().newKieSession();
-        try {
-            Findings findings = new Findings(rules);
-            session.setGlobal(OUT, findings);
-            session.insert(new ActionFacts(values, pathway, provisional, policeCriterion));
-            session.fireAllRules();
-            return actionResult(findings);
-        } finally {
-            session.dispose();
-        }
+        Findings findings = new Findings(rules);
+        firing.get().fire(new ActionFacts(values, pathway, provisional, policeCriterion), findings);
+        return actionResult(findings);
     }
 
     /**
      * The Pathway table's rules match {@link PathwayFacts}; the other tables' rules match
-     * {@link ActionFacts}, inserted in a session of their own once the pathway is known. A pooled
-     * session is reset when disposed, so each step starts from nothing.
+     * {@link ActionFacts}, fired in a session of their own once the pathway is known, so each step
+     * starts from nothing.
      */
-    private Findings runPathway(KieSession session, Enum<?>[] values) {
+    private Findings runPathway(Enum<?>[] values) {
         Findings findings = new Findings(rules);
-        session.setGlobal(OUT, findings);
-        session.insert(new PathwayFacts(values));
-        session.fireAllRules();
+        firing.get().fire(new PathwayFacts(values), findings);
         return findings;
     }
 
@@ -628,15 +584,10 @@ public final class Decider {
         if (evaluation == Evaluation.INDEX) {
             table = pathwayPart(values);
         } else {
-            KieSession session = sessions.get().newKieSession();
-            try {
-                Findings findings = runPathway(session, values);
-                Pathway pathway = decidedPathway(findings);
-                table = new PathwayPart(pathway, provisional(values, pathway, findings),
-                        pathwayReasons(findings, pathway).stream().map(RuleInfo::reason).toArray(Reason[]::new));
-            } finally {
-                session.dispose();
-            }
+            Findings findings = runPathway(values);
+            Pathway pathway = decidedPathway(findings);
+            table = new PathwayPart(pathway, provisional(values, pathway, findings),
+                    pathwayReasons(findings, pathway).stream().map(RuleInfo::reason).toArray(Reason[]::new));
         }
         if (table.pathway() == null) {
             throw new IllegalStateException("no Pathway rule matched; the rule set was not analysed");
@@ -701,16 +652,9 @@ public final class Decider {
     }
 
     private Findings droolsOutcome(Enum<?>[] values, Pathway pathway, boolean provisional) {
-        KieSession session = sessions.get().newKieSession();
-        try {
-            Findings findings = new Findings(rules);
-            session.setGlobal(OUT, findings);
-            session.insert(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)));
-            session.fireAllRules();
-            return findings;
-        } finally {
-            session.dispose();
-        }
+        Findings findings = new Findings(rules);
+        firing.get().fire(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)), findings);
+        return findings;
     }
 
     /** The served actions with every action the tables give on their own pathway added (internal-only ones aside). */

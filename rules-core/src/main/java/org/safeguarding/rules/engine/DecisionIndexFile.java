@@ -43,7 +43,7 @@ import org.safeguarding.rules.api.Workbook;
 public final class DecisionIndexFile {
     private static final int MAGIC = 0x53475249; // "SGRI"
     /** Raise when the layout below changes. */
-    static final int FORMAT = 4; // 2: wordings for provisional decisions; 3: the Policy sheet; 4: the build that proved it
+    static final int FORMAT = 5; // 2: wordings for provisional decisions; 3: the Policy sheet; 4: the build that proved it; 5: texts as written, for contacts
     private static final List<SheetTemplate> SAVED_SHEETS = List.of(TableTemplate.PATHWAY, TableTemplate.ACTIONS,
             TableTemplate.QUESTIONS, TableTemplate.POLICY);
     private static final String TEMPLATE = templateFingerprint();
@@ -116,6 +116,14 @@ public final class DecisionIndexFile {
             for (Map.Entry<String, String> entry : tables.contacts().entrySet()) {
                 writeString(out, entry.getKey());
                 writeString(out, entry.getValue());
+            }
+            out.writeInt(tables.contactTemplates().size());
+            for (Map.Entry<String, List<String>> entry : tables.contactTemplates().entrySet()) {
+                writeString(out, entry.getKey());
+                out.writeInt(entry.getValue().size());
+                for (String template : entry.getValue()) {
+                    writeString(out, template);
+                }
             }
             out.writeInt(tables.setupWarnings().size());
             for (Problem problem : tables.setupWarnings()) {
@@ -229,6 +237,17 @@ public final class DecisionIndexFile {
             for (int i = 0; i < contactCount; i++) {
                 contacts.put(readString(in), readString(in));
             }
+            Map<String, List<String>> contactTemplates = new LinkedHashMap<>();
+            int templateCount = checkedCount(in.readInt());
+            for (int i = 0; i < templateCount; i++) {
+                String filled = readString(in);
+                List<String> templates = new ArrayList<>();
+                int n = checkedCount(in.readInt());
+                for (int t = 0; t < n; t++) {
+                    templates.add(readString(in));
+                }
+                contactTemplates.put(filled, List.copyOf(templates));
+            }
             List<Problem> warnings = new ArrayList<>();
             int warningCount = in.readInt();
             for (int i = 0; i < warningCount; i++) {
@@ -236,7 +255,8 @@ public final class DecisionIndexFile {
             }
             RuleTables tables = new RuleTables(List.copyOf(workbooks), rows.get(TableTemplate.PATHWAY), rows.get(TableTemplate.ACTIONS),
                     rows.get(TableTemplate.QUESTIONS), rows.get(TableTemplate.POLICY), java.util.Collections.unmodifiableMap(actionTexts), pathwayTexts, provisionalTexts,
-                    java.util.Collections.unmodifiableMap(questionTexts), summaries, contacts, sha256, warnings, Map.of(), Map.of());
+                    java.util.Collections.unmodifiableMap(questionTexts), summaries, contacts, contactTemplates, sha256, warnings, Map.of(),
+                    Map.of());
             int ruleCount = checkedCount(in.readInt());
             List<long[]> fires = new ArrayList<>(ruleCount);
             for (int i = 0; i < ruleCount; i++) {

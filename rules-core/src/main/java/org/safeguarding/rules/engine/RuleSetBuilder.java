@@ -21,6 +21,10 @@ public final class RuleSetBuilder {
     }
 
     public static Result build(List<Workbook> workbooks) {
+        java.util.Optional<String> missing = BuildDependencies.missing("Building a rule set from workbooks");
+        if (missing.isPresent()) {
+            return new Result(Optional.empty(), List.of(new Problem("", "", "", missing.get())));
+        }
         WorkbookReader.Result read = WorkbookReader.read(workbooks);
         if (read.tables().isEmpty()) {
             return new Result(Optional.empty(), read.problems());
@@ -30,6 +34,6 @@ public final class RuleSetBuilder {
         if (!compiled.problems().isEmpty()) {
             return new Result(Optional.empty(), compiled.problems());
         }
-        return new Result(Optional.of(new Decider(tables, compiled.base())), List.of());
+        return new Result(Optional.of(new Decider(tables, new DroolsFiring(compiled.base()))), List.of());
     }
 }

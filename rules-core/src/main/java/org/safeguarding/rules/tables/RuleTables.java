@@ -23,6 +23,9 @@ import org.safeguarding.rules.api.Problem;
  *                      every criterion")
  * @param questionTexts question per fact, in asking order
  * @param summaries     summary sentence per pathway and provisional flag
+ * @param contactTemplates each action text that names a contact, as filled in, with the text as
+ *                      written (more than one when texts naming different contacts read the same):
+ *                      an organisation's own contacts are filled in from these, without the workbook
  * @param sha256        hash over every workbook's bytes, in name order
  * @param setupWarnings local settings still to be made, e.g. a Contacts value still holding its
  *                      "[number not set: ...]" placeholder; each names its cell
@@ -37,11 +40,12 @@ public record RuleTables(List<Workbook> workbooks, List<RuleRow> pathwayRows, Li
                          Map<Pathway, Map<ActionCode, String>> pathwayActionTexts,
                          Map<Pathway, Map<ActionCode, String>> provisionalActionTexts,
                          Map<Fact, QuestionText> questionTexts, Map<Pathway, Map<Boolean, String>> summaries,
-                         Map<String, String> contacts, String sha256, List<Problem> setupWarnings,
+                         Map<String, String> contacts, Map<String, List<String>> contactTemplates, String sha256, List<Problem> setupWarnings,
                          Map<String, TextCell> textCells, Map<String, java.util.Set<String>> absentColumns) {
 
     public RuleTables {
         policyRows = List.copyOf(policyRows);
+        contactTemplates = Map.copyOf(contactTemplates);
         setupWarnings = List.copyOf(setupWarnings);
         textCells = Map.copyOf(textCells);
         absentColumns = Map.copyOf(absentColumns);

@@ -34,7 +34,6 @@ import org.safeguarding.rules.api.Problem;
  * are none.
  */
 public final class WorkbookReader {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]*)}");
     private static final Pattern CONTACT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** A value in square brackets, like the shipped "[number not set: ...]", is a placeholder for a local setting. */
     private static final Pattern CONTACT_PLACEHOLDER = Pattern.compile("\\[.*]", Pattern.DOTALL);
@@ -50,12 +49,9 @@ public final class WorkbookReader {
     private final List<Problem> problems = new ArrayList<>();
     /** Where each text was read, so a check of its words names the cell. */
     private final Map<String, TextCell> textCells = new HashMap<>();
+    private final Map<String, List<String>> contactTemplates = new LinkedHashMap<>();
 
-    /** Contact values set from code, replacing the Contacts sheet's (see {@code DecisionEngine.withContacts}). */
-    private final Map<String, String> contactSettings;
-
-    private WorkbookReader(Map<String, String> contactSettings) {
-        this.contactSettings = contactSettings;
+    private WorkbookReader() {
     }
 
     /** The outcome of reading: the tables when there were no problems, else the problems. */
@@ -63,16 +59,7 @@ public final class WorkbookReader {
     }
 
     public static Result read(List<Workbook> workbooks) {
-        return read(workbooks, Map.of());
-    }
-
-    /**
-     * Reads workbooks with some contacts set from code instead of from the Contacts sheet: the
-     * same tables, with the organisation's own numbers. A setting whose name is not on the
-     * Contacts sheet, or whose value is blank, is a problem.
-     */
-    public static Result read(List<Workbook> workbooks, Map<String, String> contactSettings) {
-        return new WorkbookReader(Map.copyOf(contactSettings)).readAll(workbooks);
+        return new WorkbookReader().readAll(workbooks);
     }
 
     private Result readAll(List<Workbook> supplied) {
@@ -136,7 +123,8 @@ public final class WorkbookReader {
                     actionTexts(sheets.get(TableTemplate.ACTION_TEXTS_SHEET), contacts, given(rows.get(TableTemplate.ACTIONS))),
                     pathwayActionTexts, provisionalActionTexts,
                     questionTexts(sheets.get(TableTemplate.QUESTION_TEXTS_SHEET), asked(rows.get(TableTemplate.QUESTIONS))),
-                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, Workbook.sha256Of(workbooks), setupWarnings, textCells, absentColumns);
+                    summaries(sheets.get(TableTemplate.SUMMARIES_SHEET)), contacts, contactTemplates, Workbook.sha256Of(workbooks), setupWarnings, textCells,
+                    absentColumns);
             return problems.isEmpty() ? new Result(Optional.of(tables), List.of()) : new Result(Optional.empty(), distinctProblems());
         } finally {
             for (XSSFWorkbook book : opened) {
@@ -576,8 +564,6 @@ public final class WorkbookReader {
                         "The contact " + name + " has no value. Fill it in."));
             } else if (contacts.putIfAbsent(name, value) != null) {
                 problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "The contact " + name + " is listed twice. Keep one."));
-            } else if (contactSettings.containsKey(name)) {
-                contacts.put(name, contactSettings.get(name)); // set from code: the sheet's value, and its warnings, do not apply
             } else if (CONTACT_PLACEHOLDER.matcher(value).matches()) {
                 setupWarnings.add(new Problem(located.workbook(), located.sheet().getSheetName(), "B" + (row.getRowNum() + 1),
                         "The contact " + name + " is not set yet: every text that uses it shows the placeholder. Type your own "
@@ -591,14 +577,6 @@ public final class WorkbookReader {
                                 + ", or format the cell as Text and type it again."));
             }
         }
-        contactSettings.forEach((name, value) -> {
-            if (!contacts.containsKey(name)) {
-                problems.add(new Problem("", "", "", "The contact setting " + name + " is not on the Contacts sheet, so no text uses it. "
-                        + "Use one of " + String.join(", ", contacts.keySet()) + "."));
-            } else if (value == null || value.isBlank()) {
-                problems.add(new Problem("", "", "", "The contact setting " + name + " is blank: give its value, or leave it out to use the Contacts sheet's."));
-            }
-        });
         return contacts;
     }
 
@@ -669,19 +647,15 @@ public final class WorkbookReader {
     }
 
     private String fillContacts(Located located, String cell, String text, Map<String, String> contacts) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder filled = new StringBuilder();
-        while (matcher.find()) {
-            String value = contacts.get(matcher.group(1));
-            if (value == null) {
-                problems.add(new Problem(located.workbook(), located.sheet().getSheetName(), cell, "{" + matcher.group(1)
-                        + "} is not on the Contacts sheet. Add it there, or use one of " + String.join(", ", contacts.keySet()) + "."));
-                value = matcher.group();
+        String filled = ContactText.fill(text, contacts, name -> problems.add(new Problem(located.workbook(), located.sheet().getSheetName(),
+                cell, "{" + name + "} is not on the Contacts sheet. Add it there, or use one of " + String.join(", ", contacts.keySet()) + ".")));
+        if (!filled.equals(text)) {
+            List<String> templates = contactTemplates.computeIfAbsent(filled, f -> new ArrayList<>(1));
+            if (!templates.contains(text)) {
+                templates.add(text);
             }
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
         }
-        matcher.appendTail(filled);
-        return filled.toString();
+        return filled;
     }
 
     /** The facts the Questions rows ask about: each needs a question text. */

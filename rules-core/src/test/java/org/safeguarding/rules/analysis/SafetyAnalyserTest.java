@@ -27,7 +27,7 @@ class SafetyAnalyserTest {
         RuleTables tables = WorkbookReader.read(List.of(workbook.toWorkbook())).tables().orElseThrow();
         RuleSetCompiler.Result compiled = RuleSetCompiler.compile(tables);
         assertThat(compiled.problems()).isEmpty();
-        return SafetyAnalyser.analyse(new Decider(tables, compiled.base()));
+        return SafetyAnalyser.analyse(new Decider(tables, new org.safeguarding.rules.engine.DroolsFiring(compiled.base())));
     }
 
     @Test
