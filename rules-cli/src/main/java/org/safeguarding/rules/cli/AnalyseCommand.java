@@ -39,7 +39,7 @@ final class AnalyseCommand implements Main.Command {
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "analyse").put("ok", report.clean());
-            json.setAll(org.safeguarding.rules.json.ReviewJson.safety(report));
+            json.setAll(org.safeguarding.rules.json.tree.ReviewJson.safety(report));
             json.put("millis", millis);
             out.println(json.toPrettyString());
             return report.clean() ? Main.OK : Main.FOUND_PROBLEMS;

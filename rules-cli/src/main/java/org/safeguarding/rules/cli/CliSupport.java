@@ -97,7 +97,7 @@ final class CliSupport {
     static void printProblems(List<Problem> problems, Args args, PrintStream out, String command, String heading) {
         if (args.json()) {
             ObjectNode json = NODES.objectNode().put("command", command).put("ok", problems.isEmpty());
-            json.set("problems", org.safeguarding.rules.json.ReviewJson.problems(problems));
+            json.set("problems", org.safeguarding.rules.json.tree.ReviewJson.problems(problems));
             out.println(json.toPrettyString());
             return;
         }

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.cli;
 
+import org.safeguarding.rules.json.tree.ProblemJson;
+import org.safeguarding.rules.json.tree.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,7 +16,6 @@ import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.RuleSetException;
 import org.safeguarding.rules.json.IncidentJson;
 import org.safeguarding.rules.json.InvalidRequestException;
-import org.safeguarding.rules.json.RecommendationJson;
 
 /**
  * {@code bin/rules decide [--jsonl] [--tables DIR]}: a request JSON on stdin, the
@@ -56,10 +57,10 @@ final class DecideCommand implements Main.Command {
         try {
             engine = tables == null ? bundled() : DecisionEngine.fromPath(tables);
         } catch (RuleSetException e) {
-            out.println(RecommendationJson.write(RecommendationJson.tableProblems("Invalid decision tables", e.problems())));
+            out.println(Trees.write(ProblemJson.tableProblems("Invalid decision tables", e.problems())));
             return Main.BAD_INPUT;
         } catch (IOException e) {
-            out.println(RecommendationJson.write(RecommendationJson.problem(RecommendationJson.INVALID_TABLES,
+            out.println(Trees.write(ProblemJson.problem(ProblemJson.INVALID_TABLES,
                     "Unreadable decision tables", 400, "the tables could not be read",
                     List.of(new FieldError("--tables", Files.exists(tables) ? "cannot be read" : "does not exist")))));
             return Main.BAD_INPUT;
@@ -67,7 +68,7 @@ final class DecideCommand implements Main.Command {
         try {
             if (!jsonl) {
                 ObjectNode answer = decide(engine, in.readNBytes(IncidentJson.MAX_BODY_BYTES + 1));
-                out.println(RecommendationJson.write(answer));
+                out.println(Trees.write(answer));
                 return answer.has("decisionId") ? Main.OK : Main.BAD_INPUT;
             }
             boolean allGood = true;
@@ -83,7 +84,7 @@ final class DecideCommand implements Main.Command {
                     answer.put("line", lineNumber);
                     allGood = false;
                 }
-                out.println(RecommendationJson.write(answer));
+                out.println(Trees.write(answer));
             }
             return allGood ? Main.OK : Main.BAD_INPUT;
         } catch (IOException e) {
@@ -124,13 +125,13 @@ final class DecideCommand implements Main.Command {
 
     private static ObjectNode decide(DecisionEngine engine, byte[] body) {
         if (body.length > IncidentJson.MAX_BODY_BYTES) {
-            ObjectNode problem = RecommendationJson.tooLarge();
-            return IncidentJson.saysImmediateDanger(body) ? RecommendationJson.withEmergency(problem, engine.emergencyAction()) : problem;
+            ObjectNode problem = ProblemJson.tooLarge();
+            return IncidentJson.saysImmediateDanger(body) ? ProblemJson.withEmergency(problem, engine.emergencyAction()) : problem;
         }
         try {
-            return RecommendationJson.toJson(engine.decide(IncidentJson.read(body, engine.emergencyAction())));
+            return Trees.recommendation(engine.decide(IncidentJson.read(body, engine.emergencyAction())));
         } catch (InvalidRequestException e) {
-            return RecommendationJson.invalidRequest(e);
+            return ProblemJson.invalidRequest(e);
         }
     }
 }

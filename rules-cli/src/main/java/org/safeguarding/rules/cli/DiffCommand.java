@@ -44,7 +44,7 @@ final class DiffCommand implements Main.Command {
         ImpactReport report = neu.changesFrom(old);
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "diff").put("ok", !report.safetyRegression());
-            json.setAll(org.safeguarding.rules.json.ReviewJson.impact(report));
+            json.setAll(org.safeguarding.rules.json.tree.ReviewJson.impact(report));
             out.println(json.toPrettyString());
         } else {
             out.printf(java.util.Locale.UK, "Compared the decisions for every one of the %,d possible incidents.%n", report.combinations());

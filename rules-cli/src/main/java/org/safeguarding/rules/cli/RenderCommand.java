@@ -34,7 +34,7 @@ final class RenderCommand implements Main.Command {
         Tables.Read read = Tables.read(workbooks.get());
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "render").put("ok", read.tables().isPresent());
-            json.set("problems", org.safeguarding.rules.json.ReviewJson.problems(read.problems()));
+            json.set("problems", org.safeguarding.rules.json.tree.ReviewJson.problems(read.problems()));
             read.tables().ifPresent(tables -> json.set("tables", tablesJson(tables)));
             out.println(json.toPrettyString());
             return read.tables().isPresent() ? Main.OK : Main.FOUND_PROBLEMS;

@@ -64,7 +64,7 @@ final class TestCommand implements Main.Command {
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (args.json()) {
             ObjectNode json = CliSupport.NODES.objectNode().put("command", "test").put("ok", failed == 0);
-            json.setAll(org.safeguarding.rules.json.ReviewJson.scenarios(results));
+            json.setAll(org.safeguarding.rules.json.tree.ReviewJson.scenarios(results));
             out.println(json.toPrettyString());
         } else {
             for (ScenarioResult r : results) {

@@ -37,8 +37,8 @@ final class ValidateCommand implements Main.Command {
         }
         if (args.json()) {
             var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("command", "validate").put("ok", problems.isEmpty());
-            json.set("problems", org.safeguarding.rules.json.ReviewJson.problems(problems));
-            json.set("warnings", org.safeguarding.rules.json.ReviewJson.problems(args.strict() ? List.of() : warnings));
+            json.set("problems", org.safeguarding.rules.json.tree.ReviewJson.problems(problems));
+            json.set("warnings", org.safeguarding.rules.json.tree.ReviewJson.problems(args.strict() ? List.of() : warnings));
             out.println(json.toPrettyString());
             return problems.isEmpty() ? Main.OK : Main.FOUND_PROBLEMS;
         }

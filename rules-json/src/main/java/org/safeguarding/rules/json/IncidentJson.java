@@ -11,11 +11,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.ConsentByStep;
@@ -24,6 +21,7 @@ import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Role;
+import org.safeguarding.rules.json.tree.Trees;
 
 /**
  * Reads a decision request (decision model section 5) strictly. In this domain a silently
@@ -33,10 +31,7 @@ import org.safeguarding.rules.api.Role;
  * that says {@code "immediateDanger": true} anywhere is never refused without the 999 advice.
  */
 public final class IncidentJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    private static final ObjectMapper MAPPER = Trees.MAPPER;
     private static final String PEOPLE = "people";
     private static final String REFERENCE = "reference";
     private static final String CONSENT_BY_STEP = "consentByStep";
@@ -61,6 +56,33 @@ public final class IncidentJson {
     public static Incident read(byte[] body, Action emergency) throws InvalidRequestException {
         Incident usual = body.length <= MAX_BODY_BYTES ? QuickIncidentReader.read(body) : null;
         return usual != null ? usual : readCarefully(body, emergency);
+    }
+
+    /** The same, from a JSON document. */
+    public static Incident read(String body, Action emergency) throws InvalidRequestException {
+        return read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), emergency);
+    }
+
+    /**
+     * The same, from a stream of UTF-8, read to its end or to just past {@link #MAX_BODY_BYTES}
+     * (a longer body is refused without reading the rest); the stream is not closed.
+     */
+    public static Incident read(java.io.InputStream body, Action emergency) throws InvalidRequestException, IOException {
+        return read(body.readNBytes(MAX_BODY_BYTES + 1), emergency);
+    }
+
+    /**
+     * The incident as a request body: every fact that is known, the people, the steps consented to
+     * when any is known, and the reference. Read back with {@link #read(String, Action)}, it is the
+     * same incident.
+     */
+    public static String write(Incident incident) {
+        return Trees.write(IncidentTree.of(incident));
+    }
+
+    /** The same, as UTF-8 bytes. */
+    public static byte[] writeBytes(Incident incident) {
+        return Trees.writeBytes(IncidentTree.of(incident));
     }
 
     /** The careful reading alone, which names every error; {@link #read} uses it for any body the quick one declines. */

@@ -1,74 +1,67 @@
 package org.safeguarding.rules.json;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.Warning;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
-import org.safeguarding.rules.api.FieldError;
-import org.safeguarding.rules.api.Problem;
 import org.safeguarding.rules.api.Question;
 import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.RuleSetVersion;
+import org.safeguarding.rules.json.tree.Trees;
 
 /**
- * Writes recommendations and problems in the shapes of decision model section 5. Problems
- * follow RFC 9457 ({@code application/problem+json}) with an {@code errors} list naming fields.
+ * Recommendations in the wire format of decision model section 5, both ways: written as the
+ * service answers (a {@code String}, UTF-8 bytes, or a stream) and read back from it, e.g. from
+ * an MIS's own store. The same document whichever way it is written.
  */
 public final class RecommendationJson {
-    public static final String INVALID_REQUEST = "urn:safeguarding:problem:invalid-request";
-    public static final String INVALID_TABLES = "urn:safeguarding:problem:invalid-tables";
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
     private static final Fragments FRAGMENTS = new Fragments();
 
     private RecommendationJson() {
     }
 
-    public static ObjectNode toJson(Recommendation r) {
-        ObjectNode json = NODES.objectNode();
-        json.put("decisionId", r.decisionId().toString());
-        json.put("reference", r.reference());
-        json.put("pathway", r.pathway().name());
-        json.put("provisional", r.provisional());
-        json.put("summary", r.summary());
-        ArrayNode actions = json.putArray("actions");
-        for (Action a : r.actions()) {
-            actions.addObject().put("code", a.code().name()).put("text", a.text()).put("guidance", a.guidance());
-        }
-        ArrayNode questions = json.putArray("questions");
-        for (Question q : r.questions()) {
-            questions.addObject().put("code", q.code().fieldName()).put("text", q.text()).put("why", q.why());
-        }
-        ArrayNode reasons = json.putArray("reasons");
-        for (Reason reason : r.reasons()) {
-            reasons.addObject().put("rule", reason.rule()).put("table", reason.table()).put("text", reason.text())
-                    .put("guidance", reason.guidance());
-        }
-        ObjectNode derived = json.putObject("derivedFacts");
-        r.derivedFacts().forEach((fact, answer) -> derived.put(fact.fieldName(), answer.toBoolean()));
-        ArrayNode warnings = json.putArray("warnings");
-        for (Warning w : r.warnings()) {
-            warnings.addObject().put("field", w.field()).put("message", w.message());
-        }
-        json.putObject("ruleSet").put("version", r.ruleSet().version()).put("sha256", r.ruleSet().sha256());
-        return json;
+    /** The recommendation as a JSON document. */
+    public static String write(Recommendation r) {
+        return new String(writeBytes(r), StandardCharsets.UTF_8);
+    }
+
+    /** The recommendation written to a stream as UTF-8 JSON; the stream is not closed. */
+    public static void write(Recommendation r, OutputStream out) throws IOException {
+        out.write(writeBytes(r));
     }
 
     /**
-     * The recommendation as UTF-8 JSON, the same document as {@link #toJson(Recommendation)} but
-     * written without building a tree. Actions, questions, reasons and summaries are fixed per
+     * A recommendation read back from the wire format.
+     *
+     * @throws IllegalArgumentException naming the field, when the document is not a recommendation
+     */
+    public static Recommendation read(String json) {
+        return RecommendationReader.read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same, from UTF-8 bytes. */
+    public static Recommendation read(byte[] json) {
+        return RecommendationReader.read(json);
+    }
+
+    /** The same, from a stream of UTF-8, read to its end (not closed). */
+    public static Recommendation read(InputStream json) throws IOException {
+        return RecommendationReader.read(json.readAllBytes());
+    }
+
+    /**
+     * The recommendation as UTF-8 JSON, written without building a tree. Actions, questions, reasons and summaries are fixed per
      * rule set, so each is encoded once and its bytes reused (and a list of actions or questions
      * that the engine hands out again, actions, questions or reasons, once as a whole): most of a response is quoted text. The
      * pieces are gathered first and copied once into an array of the exact size.
@@ -220,66 +213,6 @@ public final class RecommendationJson {
         }
     }
 
-    public static ObjectNode problem(String type, String title, int status, String detail, List<FieldError> errors) {
-        ObjectNode json = NODES.objectNode();
-        json.put("type", type).put("title", title).put("status", status).put("detail", detail);
-        ArrayNode list = json.putArray("errors");
-        for (FieldError error : errors) {
-            list.addObject().put("field", error.field()).put("message", error.message());
-        }
-        return json;
-    }
-
-    /** The refusal of a request that does not match the decision model, with the 999 advice when it said a child is in danger. */
-    public static ObjectNode invalidRequest(InvalidRequestException e) {
-        ObjectNode json = problem(INVALID_REQUEST, "Invalid request", 400, "The request does not match the decision model: see errors.",
-                e.errors());
-        e.emergency().ifPresent(emergency -> withEmergency(json, emergency));
-        return json;
-    }
-
-    /** The refusal of a body over {@link IncidentJson#MAX_BODY_BYTES}, the same wherever a request is read. */
-    public static ObjectNode tooLarge() {
-        return problem(INVALID_REQUEST, "Request too large", 413, "A request body is at most " + IncidentJson.MAX_BODY_BYTES + " bytes.",
-                List.of(new FieldError("body", "the body is over 64 KiB")));
-    }
-
-    /**
-     * Adds the {@code emergency} member: the CALL_999 action, so a refusal of a request that says
-     * (or may say) a child is in immediate danger still tells the caller to call 999.
-     */
-    public static ObjectNode withEmergency(ObjectNode problem, Action emergency) {
-        problem.putObject("emergency").put("code", emergency.code().name()).put("text", emergency.text())
-                .put("guidance", emergency.guidance());
-        return problem;
-    }
-
-    /** Problems with decision tables: each names its workbook, sheet and cell. */
-    public static ObjectNode tableProblems(String title, List<Problem> problems) {
-        ObjectNode json = NODES.objectNode();
-        json.put("type", INVALID_TABLES).put("title", title).put("status", 422)
-                .put("detail", problems.size() + " problem(s) in the decision tables");
-        json.set("problems", ReviewJson.problems(problems));
-        return json;
-    }
-
-    /** UTF-8 bytes, for HTTP bodies. */
-    public static byte[] writeBytes(ObjectNode json) {
-        try {
-            return IncidentJson.MAPPER.writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings, numbers and booleans always serialises", e);
-        }
-    }
-
-    public static String write(ObjectNode json) {
-        try {
-            return IncidentJson.MAPPER.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings, numbers and booleans always serialises", e);
-        }
-    }
-
     /**
      * Encoded JSON of the values a recommendation repeats. Bounded: a service that loads many rule
      * sets over its life starts afresh rather than growing without end.
@@ -340,24 +273,16 @@ public final class RecommendationJson {
         }
 
         private static byte[] encode(Object value) {
-            Object node;
             if (value instanceof Action a) {
-                node = NODES.objectNode().put("code", a.code().name()).put("text", a.text()).put("guidance", a.guidance());
+                return Trees.writeBytes(Trees.action(a));
             } else if (value instanceof Question q) {
-                node = NODES.objectNode().put("code", q.code().fieldName()).put("text", q.text()).put("why", q.why());
+                return Trees.writeBytes(Trees.question(q));
             } else if (value instanceof Reason reason) {
-                node = NODES.objectNode().put("rule", reason.rule()).put("table", reason.table()).put("text", reason.text())
-                        .put("guidance", reason.guidance());
+                return Trees.writeBytes(Trees.reason(reason));
             } else if (value instanceof String text) {
-                node = NODES.textNode(text);
-            } else {
-                throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
+                return quoted(text);
             }
-            try {
-                return IncidentJson.MAPPER.writeValueAsBytes(node);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a tree of strings always serialises", e);
-            }
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.safeguarding.rules.json;
 
+import org.safeguarding.rules.json.tree.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -36,8 +37,8 @@ class RecommendationJsonTest {
             }
             Recommendation r = engine.decide(builder.build());
             byte[] bytes = RecommendationJson.writeBytes(r);
-            JsonNode fast = IncidentJson.MAPPER.readTree(bytes);
-            assertThat(fast).isEqualTo(RecommendationJson.toJson(r));
+            JsonNode fast = org.safeguarding.rules.json.tree.Trees.MAPPER.readTree(bytes);
+            assertThat(fast).isEqualTo(Trees.recommendation(r));
 
             // what the service sends: the pieces copied straight into a direct buffer, after anything already in it
             RecommendationJson.Encoded encoded = RecommendationJson.encode(r);

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.json.tree.Trees;
+import org.safeguarding.rules.json.tree.ProblemJson;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +21,7 @@ import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.json.IncidentJson;
 import org.safeguarding.rules.json.InvalidRequestException;
 import org.safeguarding.rules.json.RecommendationJson;
-import org.safeguarding.rules.json.RuleSetJson;
+import org.safeguarding.rules.json.tree.RuleSetJson;
 
 /**
  * Decisions and the active rule set (decision model section 5). A decision costs microseconds
@@ -52,10 +54,10 @@ public class DecisionResource {
             return Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly.");
         }
         if (!isJson(contentType)) {
-            ObjectNode problem = RecommendationJson.problem(RecommendationJson.INVALID_REQUEST, "Unsupported media type", 415,
+            ObjectNode problem = ProblemJson.problem(ProblemJson.INVALID_REQUEST, "Unsupported media type", 415,
                     "Send the incident as application/json.", List.of(new FieldError("Content-Type", "must be application/json")));
             if (IncidentJson.saysImmediateDanger(body)) {
-                RecommendationJson.withEmergency(problem, active.get().engine().emergencyAction());
+                ProblemJson.withEmergency(problem, active.get().engine().emergencyAction());
             }
             return Problems.of(415, problem);
         }
@@ -74,8 +76,8 @@ public class DecisionResource {
             int status = body.length > MAX_BODY_BYTES ? 413 : 400;
             metrics.recordRefusal(status);
             LOG.debugf("Refused a request: %d, %d field error(s)%s", status, e.errors().size(), e.emergency().isPresent() ? ", with the 999 advice" : "");
-            ObjectNode problem = status == 413 ? RecommendationJson.tooLarge() : RecommendationJson.invalidRequest(e);
-            e.emergency().ifPresent(emergency -> RecommendationJson.withEmergency(problem, emergency));
+            ObjectNode problem = status == 413 ? ProblemJson.tooLarge() : ProblemJson.invalidRequest(e);
+            e.emergency().ifPresent(emergency -> ProblemJson.withEmergency(problem, emergency));
             return Problems.of(status, problem);
         }
     }
@@ -90,7 +92,7 @@ public class DecisionResource {
             watch.status().ifPresent(w -> json.putObject("folderWatch").put("folder", w.folder().toString())
                     .put("checkedAt", w.checkedAt().toString()).put("sha256", w.sha256()).put("activated", w.activated())
                     .put("reason", w.reason()));
-            return Response.ok(RecommendationJson.writeBytes(json), MediaType.APPLICATION_JSON).build();
+            return Response.ok(Trees.writeBytes(json), MediaType.APPLICATION_JSON).build();
         })
                 .orElseGet(() -> Problems.of(503, "Not ready", "The rule set is still compiling; retry shortly."));
     }

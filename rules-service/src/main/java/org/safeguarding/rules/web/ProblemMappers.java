@@ -1,5 +1,6 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.json.tree.ProblemJson;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -57,9 +58,9 @@ public class ProblemMappers {
      * is in immediate danger: it carries the 999 advice (decision model section 1).
      */
     private Response refusal(int status, String title, String detail, UriInfo uri) {
-        ObjectNode problem = RecommendationJson.problem(Problems.GENERIC, title, status, detail, java.util.List.of());
+        ObjectNode problem = ProblemJson.problem(Problems.GENERIC, title, status, detail, java.util.List.of());
         if (RequestLimits.DECISIONS_PATH.equals(RequestLimits.canonicalPath("/" + uri.getPath()))) {
-            ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
+            ruleSets.active().ifPresent(a -> ProblemJson.withEmergency(problem, a.engine().emergencyAction()));
         }
         return Problems.of(status, problem);
     }

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.json.tree.ProblemJson;
+import org.safeguarding.rules.json.tree.Trees;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
@@ -18,11 +20,11 @@ final class Problems {
 
     static Response of(int status, String type, String title, String detail, List<FieldError> errors) {
         return Response.status(status).type(PROBLEM_JSON)
-                .entity(RecommendationJson.write(RecommendationJson.problem(type, title, status, detail, errors))).build();
+                .entity(Trees.write(ProblemJson.problem(type, title, status, detail, errors))).build();
     }
 
     static Response of(int status, com.fasterxml.jackson.databind.node.ObjectNode problem) {
-        return Response.status(status).type(PROBLEM_JSON).entity(RecommendationJson.write(problem)).build();
+        return Response.status(status).type(PROBLEM_JSON).entity(Trees.write(problem)).build();
     }
 
     static Response of(int status, String title, String detail) {

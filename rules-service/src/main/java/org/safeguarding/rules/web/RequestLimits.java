@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.json.tree.Trees;
+import org.safeguarding.rules.json.tree.ProblemJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +19,6 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.safeguarding.rules.api.FieldError;
-import org.safeguarding.rules.json.RecommendationJson;
 
 /**
  * Limits applied to every request before any of its body is read, whatever its path looks like
@@ -68,14 +69,14 @@ public class RequestLimits {
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null ? declared(length) > DecisionResource.MAX_BODY_BYTES : mayHaveUndeclaredBody(request)) {
-            ObjectNode problem = length != null ? RecommendationJson.tooLarge()
-                    : RecommendationJson.problem(RecommendationJson.INVALID_REQUEST, "Length required", 411,
+            ObjectNode problem = length != null ? ProblemJson.tooLarge()
+                    : ProblemJson.problem(ProblemJson.INVALID_REQUEST, "Length required", 411,
                             "Send the body with a Content-Length header (at most " + DecisionResource.MAX_BODY_BYTES + " bytes).",
                             List.of(new FieldError("body", "a body must declare its length")));
             if (DECISIONS_PATH.equals(canonicalPath(request.path()))) {
-                ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
+                ruleSets.active().ifPresent(a -> ProblemJson.withEmergency(problem, a.engine().emergencyAction()));
             }
-            refuse(context, length != null ? 413 : 411, RecommendationJson.writeBytes(problem), null);
+            refuse(context, length != null ? 413 : 411, Trees.writeBytes(problem), null);
             return;
         }
         readWithinBudget(context, length);
@@ -92,14 +93,14 @@ public class RequestLimits {
             return;
         }
         if (!bodies.reserve(bytes)) {
-            ObjectNode problem = RecommendationJson.problem(Problems.GENERIC, "Busy", 503,
+            ObjectNode problem = ProblemJson.problem(Problems.GENERIC, "Busy", 503,
                     "The service is receiving too many requests at once. Try again in a moment.", List.of());
             if (DECISIONS_PATH.equals(canonicalPath(context.request().path()))) {
-                ruleSets.active().ifPresent(a -> RecommendationJson.withEmergency(problem, a.engine().emergencyAction()));
+                ruleSets.active().ifPresent(a -> ProblemJson.withEmergency(problem, a.engine().emergencyAction()));
             }
             // An upload waits as long as one refused by the check limit; a decision is worth retrying at once.
             context.response().putHeader("Retry-After", isUpload(context.request()) ? "10" : "1");
-            refuse(context, 503, RecommendationJson.writeBytes(problem), null);
+            refuse(context, 503, Trees.writeBytes(problem), null);
             return;
         }
         HttpServerRequest request = context.request();
@@ -212,6 +213,6 @@ public class RequestLimits {
     }
 
     private static byte[] problem(String title, int status, String detail) {
-        return RecommendationJson.writeBytes(RecommendationJson.problem(Problems.GENERIC, title, status, detail, List.of()));
+        return Trees.writeBytes(ProblemJson.problem(Problems.GENERIC, title, status, detail, List.of()));
     }
 }

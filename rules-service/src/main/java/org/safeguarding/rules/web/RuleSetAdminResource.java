@@ -1,5 +1,6 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.json.tree.ProblemJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class RuleSetAdminResource {
             errors.add(new FieldError("note", "what changed and why, in at most " + MAX_NOTE + " characters of plain text"));
         }
         if (!errors.isEmpty()) {
-            return Problems.of(400, RecommendationJson.INVALID_REQUEST, "Invalid upload", "See errors.", errors);
+            return Problems.of(400, ProblemJson.INVALID_REQUEST, "Invalid upload", "See errors.", errors);
         }
         if (!checks.tryStart()) {
             return Response.fromResponse(Problems.of(503, "Busy checking another upload",
@@ -90,7 +91,7 @@ public class RuleSetAdminResource {
                 workbook.formatRefusal().ifPresent(message -> refused.add(new FieldError(workbook.name(), message)));
             }
             if (!refused.isEmpty()) {
-                return Problems.of(422, RecommendationJson.INVALID_TABLES, "Not an Excel workbook (.xlsx)",
+                return Problems.of(422, ProblemJson.INVALID_TABLES, "Not an Excel workbook (.xlsx)",
                         "Nothing was stored. Save each file named below as an Excel workbook (.xlsx) and upload it again.", refused);
             }
             StoredVersion version = ruleSets.upload(workbooks, uploadedBy.strip(), cleanNote.replace("\r", ""), subject());
@@ -175,7 +176,7 @@ public class RuleSetAdminResource {
             ObjectNode json = NODES.objectNode().put("sha256", sha256).put("version", sha256.substring(0, Math.min(12, sha256.length())))
                     .put("live", ruleSets.active().map(a -> a.info().sha256()).orElse(null));
             if (impact.isPresent()) {
-                json.set("impact", org.safeguarding.rules.json.ReviewJson.impact(impact.get()));
+                json.set("impact", org.safeguarding.rules.json.tree.ReviewJson.impact(impact.get()));
             } else {
                 json.putNull("impact");
             }

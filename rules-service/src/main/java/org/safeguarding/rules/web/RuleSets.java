@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safeguarding.rules.api.RuleSet;
-import org.safeguarding.rules.json.ReviewJson;
+import org.safeguarding.rules.json.tree.ReviewJson;
 import org.safeguarding.rules.api.Scenario;
 import org.safeguarding.rules.store.FileRuleSetStore;
 import org.safeguarding.rules.store.PostgresRuleSetStore;

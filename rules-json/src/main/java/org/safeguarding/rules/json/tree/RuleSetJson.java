@@ -1,4 +1,4 @@
-package org.safeguarding.rules.json;
+package org.safeguarding.rules.json.tree;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

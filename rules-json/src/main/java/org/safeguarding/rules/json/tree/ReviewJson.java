@@ -1,4 +1,4 @@
-package org.safeguarding.rules.json;
+package org.safeguarding.rules.json.tree;
 
 import org.safeguarding.rules.api.ReviewReport;
 import org.safeguarding.rules.api.ImpactReport;
