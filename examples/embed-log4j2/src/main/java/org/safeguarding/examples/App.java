@@ -1,45 +1,44 @@
 package org.safeguarding.examples;
 
-import java.io.InputStream;
 import java.util.Map;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.safeguarding.rules.api.RuleSetException;
 
 /**
- * What an MIS does with the library: an engine on the shipped tables and one on a workbook it
- * was given (read with POI, compiled with Drools: both log through the application's stack),
- * a decision, and a log line of its own.
+ * What an MIS that only decides does with the library: the shipped tables, an engine for one of
+ * its schools with that school's own numbers, a decision, and a log line of its own (the
+ * decision's id and pathway, never the incident's facts).
  */
 public final class App {
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final Logger LOG = LogManager.getLogger(App.class);
 
     private App() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println(run());
+        Recommendation recommendation = run();
+        System.out.println(recommendation.pathway() + " " + recommendation.actionCodes());
     }
 
-    static Recommendation run() throws Exception {
-        DecisionEngine bundled = DecisionEngine.bundled();
-        DecisionEngine edited;
-        try (InputStream workbook = App.class.getClassLoader().getResourceAsStream("org/safeguarding/tables/safeguarding-rules.drl.xlsx")) {
-            edited = DecisionEngine.fromStreams(Map.of("safeguarding-rules.drl.xlsx", workbook));
-        }
-        Incident incident = Incident.builder().immediateDanger(Answer.NO).person(Role.CREATOR, 14).build();
-        Recommendation recommendation = edited.decide(incident);
+    static Recommendation run() throws RuleSetException {
+        DecisionEngine shipped = DecisionEngine.bundled();
+        DecisionEngine school = shipped.withContacts(Map.of("LOCAL_CHILDRENS_SERVICES", "0300 123 4567",
+                "EMERGENCY_DUTY_TEAM", "0300 123 9999", "LADO", "0300 123 5555"));
+        Incident incident = Incident.builder().immediateDanger(Answer.NO).person(Role.CREATOR, 14).person(Role.SHARER, 30).build();
+        Recommendation recommendation = school.decide(incident);
         LOG.info("Decision {}: {} with rule set {}", recommendation.decisionId(), recommendation.pathway(),
-                bundled.ruleSet().version());
+                recommendation.ruleSet().version());
         return recommendation;
     }
 
     static String backend() {
-        return org.apache.logging.log4j.LogManager.getContext(false).getClass().getName();
+        return LogManager.getContext(false).getClass().getName();
     }
 }

@@ -23,7 +23,8 @@ public final class App {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println(run());
+        Recommendation recommendation = run();
+        System.out.println(recommendation.pathway() + " " + recommendation.actionCodes());
     }
 
     static Recommendation run() throws Exception {

@@ -1,16 +1,19 @@
 package org.safeguarding.examples;
 
-import java.io.InputStream;
-import java.util.Map;
-
+import com.fasterxml.jackson.databind.Module;
 import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.json.SafeguardingJsonModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** One engine per application, built at start (here from a workbook, so POI and Drools log too) and shared. */
+/**
+ * One engine per application, on the shipped tables, built at start and shared; and the wire
+ * format taught to Spring's own Jackson mapper, so that {@link DecisionController} answers
+ * exactly as the service does.
+ */
 @SpringBootApplication
 public class SafeguardingApplication {
     private static final Logger LOG = LoggerFactory.getLogger(SafeguardingApplication.class);
@@ -20,11 +23,14 @@ public class SafeguardingApplication {
     }
 
     @Bean
-    DecisionEngine decisionEngine() throws Exception {
-        try (InputStream workbook = getClass().getClassLoader().getResourceAsStream("org/safeguarding/tables/safeguarding-rules.drl.xlsx")) {
-            DecisionEngine engine = DecisionEngine.fromStreams(Map.of("safeguarding-rules.drl.xlsx", workbook));
-            LOG.info("Rule set {} loaded", engine.ruleSet().version());
-            return engine;
-        }
+    DecisionEngine decisionEngine() {
+        DecisionEngine engine = DecisionEngine.bundled();
+        LOG.info("Rule set {} loaded", engine.ruleSet().version());
+        return engine;
+    }
+
+    @Bean
+    Module safeguardingJson() {
+        return new SafeguardingJsonModule();
     }
 }
