@@ -3,7 +3,7 @@
 # folder, then a fresh Maven project (e2e/release-consumer) is built against that folder alone, with
 # versions from rules-bom, and run. It must decide with the shipped tables on at most 5 jars and 5 MB,
 # keep 1,000 engines' own numbers at 10 KB or less each, and print nothing on stderr; and an application
-# on rules-builder must resolve commons-lang3 3.18.0 or later.
+# on rules-builder must resolve commons-lang3 3.18.0 or later. On the module path, only the API compiles.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 version="$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' "$root/pom.xml" | head -1)"
@@ -37,6 +37,22 @@ java -cp "$work/app/target/classes:$classpath" org.example.mis.App > "$work/out.
 cat "$work/out.txt"
 [ "$status" -eq 0 ] || fail "the application failed (exit $status)"
 [ ! -s "$work/err.txt" ] || { cat "$work/err.txt" >&2; fail "the application wrote to stderr"; }
+
+ # On the module path the compiler keeps the internals out of reach: the API compiles and decides, an import of an
+# internal package does not compile.
+javac -d "$work/modular" --module-path "$classpath" --module-source-path "$work/app/modular/uses-api" -m org.example.mis \
+  || fail "a modular application does not compile against the API"
+java --module-path "$classpath:$work/modular" -m org.example.mis/org.example.mis.Modular > "$work/modular-out.txt" 2> "$work/modular-err.txt" \
+  || { cat "$work/modular-err.txt" >&2; fail "the modular application failed"; }
+cat "$work/modular-out.txt"
+grep -qx "modular: EMERGENCY CALL_999" "$work/modular-out.txt" || fail "the modular application did not decide"
+[ ! -s "$work/modular-err.txt" ] || { cat "$work/modular-err.txt" >&2; fail "the modular application wrote to stderr"; }
+if javac -d "$work/reach" --module-path "$classpath" --module-source-path "$work/app/modular/reaches-inside" -m org.example.bad \
+    > "$work/reach.txt" 2>&1; then
+  fail "an application compiled against org.safeguarding.rules.engine, which module-info does not export"
+fi
+grep -q "package org.safeguarding.rules.engine is not visible" "$work/reach.txt" || { cat "$work/reach.txt" >&2; fail "unexpected compiler output"; }
+echo "release.sh: on the module path, the API compiles and decides; org.safeguarding.rules.engine is not visible"
 
 (cd "$work/app/builder" && mvn -B -ntp -q dependency:list -DoutputFile=list.txt -DexcludeTransitive=false > "$work/list-build.txt" 2>&1) \
   || { cat "$work/list-build.txt" >&2; fail "rules-builder does not resolve from the release folder"; }

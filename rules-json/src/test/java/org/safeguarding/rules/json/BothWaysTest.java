@@ -24,7 +24,7 @@ import org.safeguarding.rules.api.ConsentByStep;
 import org.safeguarding.rules.api.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Person;
-import org.safeguarding.rules.api.RandomIncidents;
+import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.Role;
 import org.safeguarding.rules.json.tree.Trees;
@@ -42,8 +42,15 @@ class BothWaysTest {
         Random random = new Random(27);
         List<Incident> incidents = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
-            Incident incident = RandomIncidents.withRandomPeople(random);
-            Incident.Builder builder = incident.toBuilder();
+            Incident.Builder builder = Incident.builder();
+            for (Fact fact : Fact.values()) {
+                builder.set(fact, fact.domain().get(random.nextInt(fact.domain().size())));
+            }
+            Role[] roles = Role.values();
+            for (int p = random.nextInt(4); p > 0; p--) {
+                builder.person(new Person(List.of(roles[random.nextInt(roles.length)]), random.nextInt(4) == 0 ? null : random.nextInt(30),
+                        Answer.values()[random.nextInt(3)]));
+            }
             if (random.nextInt(3) == 0) {
                 builder.reference("case-" + i);
             }

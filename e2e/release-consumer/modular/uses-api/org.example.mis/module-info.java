@@ -1,0 +1,3 @@
+module org.example.mis {
+    requires org.safeguarding.rules.core;
+}

@@ -1,0 +1,26 @@
+/**
+ * The safeguarding decision library. Embedders use {@code org.safeguarding.rules.api} and
+ * nothing else: the other packages are the product's own and may change in any release, so
+ * the compiler keeps them out of reach (docs/architecture.md says what each holds).
+ *
+ * <p>Drools and Apache POI build rule sets from workbooks; deciding with proven tables needs
+ * neither, so they are static (optional) here, and {@code org.safeguarding:rules-builder} brings
+ * them. The rules Drools writes read the facts and record what fired at run time, hence the
+ * engine package is open (never exported: nothing compiles against it). The shipped tables'
+ * proven index, the build's identity and the shipped scenarios are resources of the root package.
+ */
+module org.safeguarding.rules.core {
+    exports org.safeguarding.rules.api;
+
+    // The shipped workbooks (resources only): the bundled tables and the key of their proven index.
+    requires org.safeguarding.decision.tables;
+
+    opens org.safeguarding.rules;
+    opens org.safeguarding.rules.engine;
+
+    requires static org.kie.api;
+    requires static org.kie.internal.api;
+    requires static org.apache.poi.poi;
+    requires static org.apache.poi.ooxml;
+    requires java.xml;
+}
