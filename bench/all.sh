@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/performance.md, in order, on this machine:
 #   library decision (JMH, index and Drools, mean and p50), DecisionEngine.bundled() in a warm
-#   JVM, table analysis, start-up (bin/rules decide; the service on a fresh store and on
+#   JVM, 10,000 engines with their own contacts, table analysis, start-up (bin/rules decide; the service on a fresh store and on
 #   restart), service throughput against the bare endpoint with p50/p99 and RSS, activation
 #   time and latency during activations.
 # Needs wrk (apt-get install -y wrk). Takes about 8 minutes on 2 cores.
@@ -18,6 +18,9 @@ bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s -bm sample -tu ns 2>&1 | grep -E "^Benc
 
 echo "== library: DecisionEngine.bundled() in a warm JVM (JMH)"
 BENCHMARKS=BundledBenchmark bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 | grep -E "^Benchmark|BundledBenchmark"
+
+echo "== organisations by the thousand: 10,000 engines with their own contacts, and deciding through one"
+bench/organisations.sh 10000
 
 echo "== the service's own work per request: read, decide, write (JMH)"
 BENCHMARKS=ServiceWorkBenchmark bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 | grep -E "^Benchmark|ServiceWorkBenchmark"

@@ -10,7 +10,9 @@ import org.safeguarding.rules.api.Evaluation;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.Role;
+import org.safeguarding.rules.api.RuleSet;
 import org.safeguarding.rules.api.RuleSetException;
+import org.safeguarding.rules.api.Workbook;
 
 /**
  * An application that only decides, run by {@link RuntimeWithoutBuildDependenciesTest} with
@@ -30,6 +32,13 @@ public final class RuntimeOnly {
                 .person(Role.SHARER, 30).build());
         System.out.println("adult " + adult.pathway() + " " + adult.has(ActionCode.REFER_CHILDRENS_SOCIAL_CARE) + " "
                 + adult.actions().stream().anyMatch(a -> a.text().contains("0300 123 4567")));
+        // A proven index saved by a build (here the shipped one), loaded beside its workbook: no Drools either.
+        byte[] index;
+        try (java.io.InputStream in = RuntimeOnly.class.getClassLoader().getResourceAsStream("org/safeguarding/rules/bundled-tables.index")) {
+            index = in.readAllBytes();
+        }
+        DecisionEngine saved = RuleSet.fromIndex(index, Workbook.load(Path.of(args[0]))).orElseThrow().prove();
+        System.out.println("saved index " + saved.decide(Incident.builder().immediateDanger(Answer.YES).build()).pathway());
         try {
             DecisionEngine.fromPath(Path.of(args[0]));
             System.out.println("built from workbooks");

@@ -36,6 +36,7 @@ class RuntimeWithoutBuildDependenciesTest {
         assertThat(out.lines()).containsExactly(
                 "danger EMERGENCY CALL_999",
                 "adult ESCALATE true true",
+                "saved index EMERGENCY",
                 "build refused: Building a rule set from workbooks needs Drools (org.drools:drools-engine-classic and drools-mvel) on "
                         + "the classpath: depend on org.safeguarding:rules-builder (docs/embedding.md). Deciding with proven tables "
                         + "(DecisionEngine.bundled(), or RuleSet.fromIndex with a saved index) does not.",
