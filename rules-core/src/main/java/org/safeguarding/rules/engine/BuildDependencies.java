@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class BuildDependencies {
     private static final String[][] NEEDED = {
             {"org.kie.internal.builder.KnowledgeBuilderFactory", "Drools (org.drools:drools-engine-classic and drools-mvel)"},
+            // Without drools-mvel, Drools compiles nothing and says only "Rules compilation failed".
+            {"org.drools.mvel.MVELDialectRuntimeData", "Drools (org.drools:drools-engine-classic and drools-mvel)"},
             {"org.apache.poi.xssf.usermodel.XSSFWorkbook", "Apache POI (org.apache.poi:poi-ooxml)"}};
 
     private BuildDependencies() {
