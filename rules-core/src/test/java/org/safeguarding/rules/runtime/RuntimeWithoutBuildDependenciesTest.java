@@ -46,4 +46,18 @@ class RuntimeWithoutBuildDependenciesTest {
                 "drools loaded false, poi loaded false");
         assertThat(Files.exists(workbook)).isTrue();
     }
+
+    /** An application that left drools-mvel out hears which artifact to add, not Drools' "Rules compilation failed". */
+    @Test
+    void a_build_without_drools_mvel_names_what_is_missing() throws Exception {
+        List<String> withoutMvel = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("mvel")).toList();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, withoutMvel), BuildWithoutMvel.class.getName(),
+                Path.of("..", "decision-tables", "safeguarding-rules.drl.xlsx").toString()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(out).startsWith("build refused: Building a rule set from workbooks needs Drools (org.drools:drools-engine-classic "
+                + "and drools-mvel) on the classpath: depend on org.safeguarding:rules-builder");
+    }
 }
