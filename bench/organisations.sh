@@ -9,4 +9,4 @@ cd "$root"
 mvn -q -B -DskipTests -pl rules-benchmarks -am package
 java -Xmx512m -XX:+UseSerialGC -cp "rules-benchmarks/target/classes:rules-benchmarks/target/lib/*" \
   org.safeguarding.rules.benchmarks.OrganisationsFootprint "${1:-10000}"
-BENCHMARKS=OrganisationsBenchmark bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 | grep -E "^Benchmark|OrganisationsBenchmark"
+BENCHMARKS=OrganisationsBenchmark bench/jmh.sh -f 1 -wi 3 -w 2s -i 5 -r 2s 2>&1 | grep -E "^(Benchmark|OrganisationsBenchmark)"
