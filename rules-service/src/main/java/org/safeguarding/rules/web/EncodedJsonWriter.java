@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
-import io.netty.buffer.ByteBuf;
-import io.quarkus.vertx.utils.NoBoundChecksBuffer;
-import io.vertx.core.buffer.impl.VertxByteBufAllocator;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -44,17 +41,8 @@ public class EncodedJsonWriter implements ServerMessageBodyWriter<Recommendation
             context.serverResponse().end(json.toByteArray());
             return;
         }
-        // The allocator Quarkus REST itself uses for byte array responses: one pool for both.
-        ByteBuf buffer = VertxByteBufAllocator.POOLED_ALLOCATOR.directBuffer(json.length());
-        try {
-            json.copyTo(buffer.nioBuffer(0, json.length()));
-            buffer.writerIndex(json.length());
-        } catch (RuntimeException e) {
-            buffer.release();
-            throw e;
-        }
-        // Netty releases the buffer once it is written, or when the connection has gone.
-        vertx.end(new NoBoundChecksBuffer(buffer));
+        // The pool Quarkus REST itself uses for byte array responses: one pool for both.
+        vertx.end(VertxBuffers.pooledDirect(json.length(), json::copyTo));
     }
 
     @Override

@@ -45,17 +45,35 @@ class KubernetesManifestIT {
             JsonNode port = container.at("/" + probe + "/httpGet/port");
             Assertions.assertThat(port.asText()).as(probe + " on the management port").isIn("9000", "management");
         }
-        Assertions.assertThat(container.at("/resources/requests/memory").asText()).isEqualTo("512Mi");
-        Assertions.assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("768Mi");
-        Assertions.assertThat(container.at("/resources/requests/cpu").asText()).isEqualTo("500m");
-        Assertions.assertThat(container.path("envFrom").toString()).contains("safeguarding-config")
-                .as("the store's database from a Secret").contains("safeguarding-store-db");
+        // The values are the configuration's (application.properties), not restated here: what is checked is that
+        // the generated manifest carries each of them, and that they make sense together.
+        java.util.Properties config = new java.util.Properties();
+        try (var in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            config.load(in);
+        }
+        for (String resource : List.of("requests/memory", "limits/memory", "requests/cpu", "limits/cpu")) {
+            String configured = config.getProperty("quarkus.kubernetes.resources." + resource.replace('/', '.'));
+            Assertions.assertThat(configured).as(resource + " is configured").isNotBlank();
+            Assertions.assertThat(container.at("/resources/" + resource).asText()).as(resource).isEqualTo(configured);
+        }
+        Assertions.assertThat(mebibytes(container.at("/resources/limits/memory").asText()))
+                .as("the memory limit leaves room above the request").isGreaterThan(mebibytes(container.at("/resources/requests/memory").asText()));
+        Assertions.assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(Integer.parseInt(config.getProperty("quarkus.kubernetes.replicas")));
+        Assertions.assertThat(container.path("envFrom").toString()).contains(config.getProperty("quarkus.kubernetes.env.configmaps"))
+                .as("the store's database from a Secret").contains(config.getProperty("quarkus.kubernetes.env.secrets"));
         Assertions.assertThat(container.path("env").toString()).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
-        Assertions.assertThat(container.path("volumeMounts").toString()).contains("/etc/safeguarding/jwt");
+        Assertions.assertThat(container.path("volumeMounts").toString()).contains(config.getProperty("quarkus.kubernetes.mounts.jwt-key.path"));
         JsonNode volumes = deployment.at("/spec/template/spec/volumes");
-        Assertions.assertThat(volumes.toString()).contains("safeguarding-jwt-key").as("no ReadWriteMany claim")
+        Assertions.assertThat(volumes.toString()).contains(config.getProperty("quarkus.kubernetes.secret-volumes.jwt-key.secret-name"))
+                .as("no ReadWriteMany claim")
                 .doesNotContain("persistentVolumeClaim");
         Assertions.assertThat(kind(documents, "Service").at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+    }
+
+    private static int mebibytes(String quantity) {
+        Assertions.assertThat(quantity).as("memory in Mi or Gi").matches("[0-9]+(Mi|Gi)");
+        int value = Integer.parseInt(quantity.substring(0, quantity.length() - 2));
+        return quantity.endsWith("Gi") ? value * 1024 : value;
     }
 
     @Test
