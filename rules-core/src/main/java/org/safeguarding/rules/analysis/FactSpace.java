@@ -86,7 +86,7 @@ final class FactSpace {
 
     /**
      * One fact taking a value in {@code when} brings another into {@code allowed}: the engine works
-     * the second out from the first ({@code Decider.derive}).
+     * the second out from the first ({@code FactDerivation.derive}).
      */
     record Link(Fact given, Set<Enum<?>> when, Fact implied, Set<Enum<?>> allowed) {
         static Link yes(Fact given, Fact implied) {

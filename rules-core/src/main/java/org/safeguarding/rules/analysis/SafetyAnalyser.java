@@ -145,7 +145,7 @@ public final class SafetyAnalyser {
         for (Fact fact : Fact.values()) {
             values[fact.ordinal()] = incident.value(fact);
         }
-        Decider.derivedFrom(incident).forEach((fact, value) -> values[fact.ordinal()] = value);
+        org.safeguarding.rules.engine.FactDerivation.derivedFrom(incident).forEach((fact, value) -> values[fact.ordinal()] = value);
         if (!FactSpace.reachable(values)) {
             reportCombination(13, "what is proven is what is served", "the facts worked out from those given fall outside what "
                     + "the analysis checks.", values, Map.of(), List::of);
