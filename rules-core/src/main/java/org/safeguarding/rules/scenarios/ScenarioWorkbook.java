@@ -91,6 +91,12 @@ public final class ScenarioWorkbook {
 
     private Result readAll(byte[] bytes) {
         List<Scenario> scenarios = new ArrayList<>();
+        // The same guard as the rule workbooks: size, zip bombs, active content, before POI parses anything.
+        Optional<String> refusal = org.safeguarding.rules.tables.PackageCheck.refusal(name, bytes);
+        if (refusal.isPresent()) {
+            problems.add(new Problem(name, "", "", refusal.get()));
+            return new Result(List.of(), problems);
+        }
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = book.getSheet(SHEET);
             if (sheet == null) {
