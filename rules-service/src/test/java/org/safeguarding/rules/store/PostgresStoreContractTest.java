@@ -26,17 +26,23 @@ class PostgresStoreContractTest extends StoreContract {
     }
 
     @Test
-    void a_pointer_change_reaches_a_listening_replica_within_a_second() throws Exception {
+    void a_pointer_change_reaches_a_listening_replica() throws Exception {
         RuleSetStore writer = newStore();
         save(writer, A, true, Instant.now());
         try (RuleSetStore replica = sameStore()) {
             CountDownLatch heard = new CountDownLatch(1);
             replica.onPointerChange(heard::countDown);
-            Thread.sleep(300); // the listener connects
-            long start = System.nanoTime();
-            writer.setPointer(new RuleSetStore.Pointer(A, List.of()));
-            assertThat(heard.await(1, TimeUnit.SECONDS)).as("notified within a second").isTrue();
-            System.out.printf("pointer change heard by the other replica in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            // The listener connects in the background: a change made before it listens is not heard, so the
+            // pointer is set again until one is (no fixed sleep, which a busy machine can outlast).
+            long millis = org.safeguarding.rules.testing.Eventually.within("the other replica hearing a pointer change", () -> {
+                try {
+                    writer.setPointer(new RuleSetStore.Pointer(A, List.of()));
+                    return heard.await(200, TimeUnit.MILLISECONDS);
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            System.out.printf("pointer change heard by the other replica (listener connected and notified) in %d ms%n", millis);
         }
     }
 

@@ -46,14 +46,9 @@ class PostgresReplicasTest {
             byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0144").bytes();
             StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
             assertThat(version.passed()).isTrue();
-            long start = System.nanoTime();
             first.activate(version.sha256(), false, "Lead");
-            while (!second.active().orElseThrow().info().sha256().equals(version.sha256()) && System.nanoTime() - start < 1_000_000_000L) {
-                Thread.sleep(5);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(second.active().orElseThrow().info().sha256()).as("followed within a second (took %d ms)", millis)
-                    .isEqualTo(version.sha256());
+            long millis = org.safeguarding.rules.testing.Eventually.within("the other replica following the activation",
+                    () -> second.active().orElseThrow().info().sha256().equals(version.sha256()));
             System.out.printf("the other replica followed the activation in %d ms%n", millis);
             assertThat(second.audit(0, 10)).extracting(e -> e.action()).contains("upload", "activate");
         } finally {
@@ -87,11 +82,9 @@ class PostgresReplicasTest {
         } finally {
             TestPostgres.shared().restart();
         }
-        long start = System.nanoTime();
-        while ((fresh.storeProblem().isPresent() || late.storeProblem().isPresent()) && System.nanoTime() - start < 10_000_000_000L) {
-            Thread.sleep(20);
-        }
         try {
+            org.safeguarding.rules.testing.Eventually.within("both replicas reaching the database again",
+                    () -> fresh.storeProblem().isEmpty() && late.storeProblem().isEmpty());
             assertThat(fresh.active()).as("caught up once the database is back").isPresent();
             assertThat(fresh.active().orElseThrow().info().sha256()).isEqualTo(shipped);
             assertThat(late.storeProblem()).isEmpty();
@@ -127,11 +120,8 @@ class PostgresReplicasTest {
             pool.shutdown();
             String winner = first.pointer().orElseThrow().active();
             assertThat(winner).isIn(one.sha256(), two.sha256());
-            long start = System.nanoTime();
-            while ((!first.active().orElseThrow().info().sha256().equals(winner) || !second.active().orElseThrow().info().sha256().equals(winner))
-                    && System.nanoTime() - start < 5_000_000_000L) {
-                Thread.sleep(10);
-            }
+            org.safeguarding.rules.testing.Eventually.within("both replicas serving the winner",
+                    () -> first.active().orElseThrow().info().sha256().equals(winner) && second.active().orElseThrow().info().sha256().equals(winner));
             assertThat(first.active().orElseThrow().info().sha256()).isEqualTo(winner);
             assertThat(second.active().orElseThrow().info().sha256()).isEqualTo(winner);
             assertThat(first.audit(0, 20)).filteredOn(e -> e.action().equals("activate")).extracting(e -> e.subject())
