@@ -149,7 +149,7 @@ public final class DecisionIndexFile {
                     out.writeLong(word);
                 }
             }
-            Decider.PathwayTable pathways = decider.pathwayTableToSave();
+            PathwayTable pathways = decider.pathwayTableToSave();
             Map<String, Integer> rowIndex = new java.util.HashMap<>();
             tables.pathwayRows().forEach(row -> rowIndex.put(row.id(), rowIndex.size()));
             out.writeInt(pathways.parts().length);
@@ -298,7 +298,7 @@ public final class DecisionIndexFile {
             if (in.read() != -1) {
                 return Optional.empty();
             }
-            return Decider.restore(tables, fires, new Decider.PathwayTable(partOf, parts)).map(decider -> new Loaded(decider, proof));
+            return Decider.restore(tables, fires, new PathwayTable(partOf, parts)).map(decider -> new Loaded(decider, proof));
         } catch (IOException | RuntimeException e) {
             // A file that matched its own hash but does not parse was written by something else: never trusted.
             return Optional.empty();

@@ -47,7 +47,7 @@ class ProofRunsOnServedFunctionTest {
     @Test
     void one_corrupted_pathway_table_entry_is_found() {
         Decider decider = fresh();
-        Decider.PathwayTable table = decider.pathwayTableToSave();
+        PathwayTable table = decider.pathwayTableToSave();
         int handledInternally = -1;
         for (int part = 0; part < table.parts().length; part++) {
             if (table.parts()[part].pathway() == Pathway.HANDLE_INTERNALLY && !table.parts()[part].provisional()) {
@@ -72,7 +72,7 @@ class ProofRunsOnServedFunctionTest {
     @Test
     void a_served_reason_that_argues_another_pathway_is_found_for_every_combination_that_gets_it() {
         Decider decider = fresh();
-        Decider.PathwayTable table = decider.pathwayTableToSave();
+        PathwayTable table = decider.pathwayTableToSave();
         Decider.PathwayPart[] parts = table.parts();
         int escalate = -1;
         org.safeguarding.rules.api.Reason internal = null;
@@ -170,9 +170,11 @@ class ProofRunsOnServedFunctionTest {
 
     @SuppressWarnings("unchecked")
     private static Map<Long, Decider.ActionsPart> memo(Decider decider) throws ReflectiveOperationException {
-        Field field = Decider.class.getDeclaredField("actionParts");
+        Field assembly = Decider.class.getDeclaredField("assembly");
+        assembly.setAccessible(true);
+        Field field = OutcomeAssembly.class.getDeclaredField("actionParts");
         field.setAccessible(true);
-        return (Map<Long, Decider.ActionsPart>) field.get(decider);
+        return (Map<Long, Decider.ActionsPart>) field.get(assembly.get(decider));
     }
 
     /** The shipped index as the build saved it. */
