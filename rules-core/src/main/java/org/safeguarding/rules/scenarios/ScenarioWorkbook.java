@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
@@ -25,6 +22,7 @@ import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.tables.SheetCells;
 import org.safeguarding.rules.api.Role;
 
 /**
@@ -79,10 +77,12 @@ public final class ScenarioWorkbook {
 
     private final String name;
     private final List<Problem> problems = new ArrayList<>();
-    private final DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
+    /** Cells are read as the rule workbooks' are: a formula is refused, with its cell. */
+    private final SheetCells cells;
 
     private ScenarioWorkbook(String name) {
         this.name = name;
+        this.cells = new SheetCells(name);
     }
 
     public static Result read(String name, byte[] bytes) {
@@ -107,9 +107,9 @@ public final class ScenarioWorkbook {
             if (!problems.isEmpty()) {
                 return new Result(List.of(), problems);
             }
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            for (int r = 1, last = SheetCells.lastUsedRow(sheet); r <= last; r++) {
                 Row row = sheet.getRow(r);
-                if (row == null || text(row, columns.get(ID)).isEmpty() && isBlank(row)) {
+                if (SheetCells.isBlank(row)) {
                     continue;
                 }
                 scenario(row, columns).ifPresent(scenarios::add);
@@ -125,7 +125,7 @@ public final class ScenarioWorkbook {
         Row header = sheet.getRow(0);
         if (header != null) {
             for (Cell cell : header) {
-                String label = formatter.formatCellValue(cell).strip();
+                String label = text(header, cell.getColumnIndex());
                 // A fact's column may be headed in words, as on the rule sheets ("Immediate danger?"), or by its field name.
                 String key = FACT_BY_LABEL.getOrDefault(label, label);
                 columns.put(key, cell.getColumnIndex());
@@ -252,25 +252,9 @@ public final class ScenarioWorkbook {
         problems.add(new Problem(name, SHEET, new CellReference(row.getRowNum(), column).formatAsString(false), message));
     }
 
-    private boolean isBlank(Row row) {
-        for (Cell cell : row) {
-            if (!formatter.formatCellValue(cell).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private String text(Row row, int column) {
-        Cell cell = row.getCell(column);
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.FORMULA) {
-            problem(row, column, "This cell holds a formula. Type the value itself.");
-            return "";
-        }
-        return formatter.formatCellValue(cell).strip();
+        SheetCells.CellText read = cells.read(row.getSheet(), row.getCell(column));
+        read.problem().ifPresent(problems::add);
+        return read.text();
     }
-
 }

@@ -40,4 +40,19 @@ final class Visibility {
         }
         return true;
     }
+
+    /** A row too low to read, or a cell formatted to show nothing, is treated like a hidden one. */
+    static void checkRow(SheetCells cells, Sheet sheet, Row row, String what, java.util.List<org.safeguarding.rules.api.Problem> problems) {
+        if (rowTooLow(row)) {
+            problems.add(new org.safeguarding.rules.api.Problem(cells.workbook(), sheet.getSheetName(), "row " + (row.getRowNum() + 1),
+                    "This " + what + "'s row is too low to read (" + row.getHeightInPoints() + " pt). Make it taller: every " + what
+                            + " must be visible to the people who review it."));
+        }
+        for (org.apache.poi.ss.usermodel.Cell cell : row) {
+            if (showsNothing(cell) && !cells.read(sheet, cell).text().isEmpty()) {
+                problems.add(cells.problem(sheet, cell, "This cell's format shows nothing (" + cell.getCellStyle().getDataFormatString()
+                        + "), so its value is hidden. Set the format back to General: every " + what + " must be visible to the people who review it."));
+            }
+        }
+    }
 }
