@@ -1,7 +1,10 @@
 /**
- * The safeguarding decision library. Embedders use {@code org.safeguarding.rules.api} and
- * nothing else: the other packages are the product's own and may change in any release, so
- * the compiler keeps them out of reach (docs/architecture.md says what each holds).
+ * The safeguarding decision library. Embedders use {@code org.safeguarding.rules} (the entry
+ * points: {@code DecisionEngine}, {@code RuleSet}, {@code Scenarios}, {@code Tables}) and
+ * {@code org.safeguarding.rules.api} (the values they take and give) and nothing else: the other
+ * packages are the product's own and may change in any release, so the compiler keeps them out of
+ * reach (docs/architecture.md says what each holds). The values are at the bottom and the entry
+ * points at the top, so no package depends on itself through another ({@code NoPackageCycleTest}).
  *
  * <p>Drools and Apache POI build rule sets from workbooks; deciding with proven tables needs
  * neither, so they are static (optional) here, and {@code org.safeguarding:rules-builder} brings
@@ -10,6 +13,7 @@
  * proven index, the build's identity and the shipped scenarios are resources of the root package.
  */
 module org.safeguarding.rules.core {
+    exports org.safeguarding.rules;
     exports org.safeguarding.rules.api;
 
     // The shipped workbooks (resources only): the bundled tables and the key of their proven index.

@@ -1,7 +1,7 @@
 package org.example.mis;
 
 import org.safeguarding.rules.api.Answer;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 
 public final class Modular {

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.safeguarding.rules.api.Answer;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.Role;

@@ -1,6 +1,6 @@
 package org.safeguarding.examples;
 
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 import org.springframework.http.MediaType;

@@ -1,7 +1,7 @@
 package org.safeguarding.examples;
 
 import com.fasterxml.jackson.databind.Module;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.json.SafeguardingJsonModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

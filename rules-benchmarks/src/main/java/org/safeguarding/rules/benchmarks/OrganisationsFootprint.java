@@ -3,7 +3,7 @@ package org.safeguarding.rules.benchmarks;
 import java.util.Map;
 
 import org.safeguarding.rules.api.Answer;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Role;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.HygieneFinding;
 import org.safeguarding.rules.api.SafetyFinding;
 import org.safeguarding.rules.api.SafetyReport;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.api.Workbook;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.Problem;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.api.Workbook;
 
 /** What the table commands share: arguments, loading workbooks, printing problems as text or JSON. */

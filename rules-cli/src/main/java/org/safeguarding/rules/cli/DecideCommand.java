@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.api.RuleSetException;
 import org.safeguarding.rules.json.IncidentJson;

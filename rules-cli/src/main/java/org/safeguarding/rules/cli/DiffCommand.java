@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.api.Workbook;
 
 /**

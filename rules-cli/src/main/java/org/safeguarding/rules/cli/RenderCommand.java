@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.safeguarding.rules.api.Tables;
+import org.safeguarding.rules.Tables;
 import org.safeguarding.rules.api.Workbook;
 
 /**

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.cli;
 
+import org.safeguarding.rules.Scenarios;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,7 +11,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safeguarding.rules.api.ScenarioResult;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.api.Scenario;
 import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.api.Problem;
@@ -42,7 +44,7 @@ final class TestCommand implements Main.Command {
             err.println("rules test: " + scenarios + ": cannot be read");
             return Main.BAD_INPUT;
         }
-        Scenario.Read read = Scenario.read(new Workbook(scenarios.getFileName().toString(), bytes));
+        Scenario.Read read = Scenarios.read(new Workbook(scenarios.getFileName().toString(), bytes));
         if (!read.problems().isEmpty()) {
             CliSupport.printProblems(read.problems(), args, out, "test", "The scenario workbook has problems:");
             return Main.FOUND_PROBLEMS;

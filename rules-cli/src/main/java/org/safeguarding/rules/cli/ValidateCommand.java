@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.safeguarding.rules.api.Problem;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.api.Workbook;
 
 /**

@@ -23,7 +23,6 @@ import org.safeguarding.rules.api.ScenarioResult;
 import org.safeguarding.rules.scenarios.ScenarioRunner;
 import org.safeguarding.rules.scenarios.ScenarioWorkbook;
 import org.safeguarding.rules.api.Workbook;
-import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * A rule set built with Drools and proven safe over its decision index, which can be saved and
@@ -97,7 +96,7 @@ public record ProvenRuleSet(Decider decider, SafetyReport safety) {
      */
     public static Optional<ProvenRuleSet> bundled() {
         try (InputStream in = ProvenRuleSet.class.getClassLoader().getResourceAsStream(BUNDLED_INDEX)) {
-            return in == null ? Optional.empty() : fromBytes(in.readAllBytes(), Workbooks.bundled());
+            return in == null ? Optional.empty() : fromBytes(in.readAllBytes(), Workbook.bundled());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -112,15 +111,15 @@ public record ProvenRuleSet(Decider decider, SafetyReport safety) {
         Path identity = Path.of(args[0]).resolve(org.safeguarding.rules.engine.BuildIdentity.RESOURCE);
         Files.createDirectories(identity.getParent());
         Files.writeString(identity, org.safeguarding.rules.engine.BuildIdentity.of(Path.of(args[0])));
-        RuleSetBuilder.Result built = RuleSetBuilder.build(Workbooks.bundled());
+        RuleSetBuilder.Result built = RuleSetBuilder.build(Workbook.bundled());
         Decider decider = built.decider().orElseThrow(() -> new IllegalStateException("The bundled tables are invalid: " + built.problems()));
         ProvenRuleSet proven = prove(decider).orElseThrow(() -> new IllegalStateException(
                 "The bundled tables are not safe: " + SafetyAnalyser.analyse(decider).problems()));
         Path target = Path.of(args[0]).resolve(BUNDLED_INDEX);
         Files.createDirectories(target.getParent());
         Files.write(target, proven.toBytes());
-        byte[] workbook = Workbooks.bundledBytes(Workbooks.BUNDLED_SCENARIOS);
-        ScenarioWorkbook.Result scenarios = ScenarioWorkbook.read(Workbooks.BUNDLED_SCENARIOS, workbook);
+        byte[] workbook = Workbook.bundled(Workbook.BUNDLED_SCENARIOS).bytes();
+        ScenarioWorkbook.Result scenarios = ScenarioWorkbook.read(Workbook.BUNDLED_SCENARIOS, workbook);
         List<ScenarioResult> failed = ScenarioRunner.run(decider::decide, scenarios.scenarios()).stream().filter(r -> !r.passed()).toList();
         if (!scenarios.problems().isEmpty() || !failed.isEmpty()) {
             throw new IllegalStateException("The shipped scenarios do not pass: " + scenarios.problems() + " " + failed);

@@ -3,12 +3,10 @@ package org.safeguarding.rules.api;
 import java.util.List;
 import java.util.Optional;
 
-import org.safeguarding.rules.api.ActionCode;
-import org.safeguarding.rules.api.Incident;
-import org.safeguarding.rules.api.Pathway;
 
 /**
- * One row of a scenario workbook: an incident and what the tables must decide for it.
+ * One row of a scenario workbook: an incident and what the tables must decide for it. Read with
+ * {@code org.safeguarding.rules.Scenarios}.
  *
  * @param pathway     the expected pathway (every incident is decided: nothing is refused for its meaning)
  * @param provisional the expected provisional flag, or empty when not checked
@@ -35,21 +33,5 @@ public record Scenario(String workbook, int excelRow, String id, String descript
             scenarios = List.copyOf(scenarios);
             problems = List.copyOf(problems);
         }
-    }
-
-    /** Reads a scenario workbook ({@code .xlsx}, laid out like the shipped scenarios.xlsx). */
-    public static Read read(Workbook workbook) {
-        java.util.Optional<String> missing = org.safeguarding.rules.engine.BuildDependencies.missing("Reading a scenario workbook");
-        if (missing.isPresent()) {
-            return new Read(List.of(), List.of(new Problem(workbook.name(), "", "", missing.get())));
-        }
-        org.safeguarding.rules.scenarios.ScenarioWorkbook.Result result =
-                org.safeguarding.rules.scenarios.ScenarioWorkbook.read(workbook.name(), workbook.bytes());
-        return new Read(result.scenarios(), result.problems());
-    }
-
-    /** The shipped scenarios (scenarios.xlsx), which every rule set must pass. */
-    public static List<Scenario> bundled() {
-        return org.safeguarding.rules.scenarios.ScenarioFile.bundled();
     }
 }

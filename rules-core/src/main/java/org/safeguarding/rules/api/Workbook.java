@@ -1,5 +1,7 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.files.PackageCheck;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -9,7 +11,6 @@ import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * A workbook's name and bytes, exactly as supplied. Reading never changes the bytes, so the
@@ -36,12 +37,12 @@ public record Workbook(String name, byte[] bytes) {
      */
     public boolean isRuleWorkbook() {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains(".drl.") || lower.endsWith(".xlsx") && org.safeguarding.rules.tables.Workbooks.hasRuleSheets(bytes);
+        return lower.contains(".drl.") || lower.endsWith(".xlsx") && hasRuleSheets(bytes);
     }
 
     /** The shipped rule workbook (safeguarding-rules.drl.xlsx), as a list: what {@code RuleSet.build} takes. */
     public static List<Workbook> bundled() {
-        return Workbooks.bundled();
+        return List.of(bundled(BUNDLED_RULES));
     }
 
     /**
@@ -51,17 +52,82 @@ public record Workbook(String name, byte[] bytes) {
      * @throws IOException when the folder or a file cannot be read
      */
     public static List<Workbook> load(Path path) throws IOException {
-        return Workbooks.load(path);
+        List<Workbook> workbooks = new java.util.ArrayList<>();
+        if (java.nio.file.Files.isDirectory(path)) {
+            List<Path> files;
+            try (java.util.stream.Stream<Path> listed = java.nio.file.Files.list(path)) {
+                files = listed.sorted().toList();
+            }
+            for (Path file : files) {
+                if (isRuleWorkbook(file)) {
+                    workbooks.add(read(file));
+                }
+            }
+        } else {
+            workbooks.add(read(path));
+        }
+        return workbooks;
     }
 
-    /** The name of the shipped rule workbook: {@value org.safeguarding.rules.tables.Workbooks#BUNDLED_RULES}. */
-    public static final String BUNDLED_RULES = Workbooks.BUNDLED_RULES;
-    /** The name of the shipped scenario workbook: {@value org.safeguarding.rules.tables.Workbooks#BUNDLED_SCENARIOS}. */
-    public static final String BUNDLED_SCENARIOS = Workbooks.BUNDLED_SCENARIOS;
+    /** The name of the shipped rule workbook. */
+    public static final String BUNDLED_RULES = "safeguarding-rules.drl.xlsx";
+    /** The name of the shipped scenario workbook. */
+    public static final String BUNDLED_SCENARIOS = "scenarios.xlsx";
+    /** The classpath folder of the shipped workbooks (module decision-tables). */
+    private static final String BUNDLED_FOLDER = "org/safeguarding/tables/";
+    /** The sheet that makes an .xlsx a rule workbook, whatever it is called. */
+    private static final String RULE_SHEET = "Pathway";
 
     /** One shipped workbook by name ({@link #BUNDLED_RULES} or {@link #BUNDLED_SCENARIOS}), byte for byte. */
     public static Workbook bundled(String name) {
-        return new Workbook(name, Workbooks.bundledBytes(name));
+        try (java.io.InputStream in = Workbook.class.getClassLoader().getResourceAsStream(BUNDLED_FOLDER + name)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled tables are missing: put the decision-tables jar on the classpath");
+            }
+            return new Workbook(name, in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A file in a folder is part of the rule set when its name has {@code .drl.} in it (so a
+     * workbook saved as {@code .drl.xlsm} is found and refused rather than silently skipped), or it
+     * is an {@code .xlsx} holding the rule sheets; lock files and other spreadsheets, such as
+     * scenario workbooks, are not.
+     */
+    private static boolean isRuleWorkbook(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (!java.nio.file.Files.isRegularFile(file) || name.startsWith("~$") || name.startsWith(".~lock")) {
+            return false;
+        }
+        return name.toLowerCase(java.util.Locale.ROOT).contains(".drl.")
+                || name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") && read(file).isRuleWorkbook();
+    }
+
+    /**
+     * Whether an .xlsx package lists a sheet named Pathway. Reads only the package's list of
+     * sheets, at most 1 MB of it; anything unreadable is not one.
+     */
+    private static boolean hasRuleSheets(byte[] bytes) {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/workbook.xml")) {
+                    String xml = new String(zip.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+                    return xml.contains("name=\"" + RULE_SHEET + "\"");
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Reads at most one byte past the size limit, so an enormous file is refused without being loaded. */
+    private static Workbook read(Path file) throws IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            return new Workbook(file.getFileName().toString(), in.readNBytes(PackageCheck.MAX_FILE_BYTES + 1));
+        }
     }
 
     /**
@@ -71,7 +137,7 @@ public record Workbook(String name, byte[] bytes) {
      * when it may be opened (its contents are checked when it is read).
      */
     public Optional<String> formatRefusal() {
-        return org.safeguarding.rules.tables.PackageCheck.refusal(name, bytes);
+        return PackageCheck.refusal(name, bytes);
     }
 
     /** The rule set version: SHA-256 over the workbooks' bytes, taken in name order. */

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.scenarios;
 
+import org.safeguarding.rules.api.Workbook;
+
 import org.safeguarding.rules.api.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +24,6 @@ import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.ConsentByStep;
 import org.safeguarding.rules.api.Role;
-import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * The shipped scenario workbook, read at build time and saved without POI: the service's first
@@ -41,7 +42,7 @@ public final class ScenarioFile {
 
     /** The shipped scenarios: from the file saved at build time when it matches, else read from the workbook. */
     public static List<Scenario> bundled() {
-        byte[] workbook = Workbooks.bundledBytes(Workbooks.BUNDLED_SCENARIOS);
+        byte[] workbook = Workbook.bundled(Workbook.BUNDLED_SCENARIOS).bytes();
         try (InputStream in = ScenarioFile.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             if (in != null) {
                 Optional<List<Scenario>> saved = read(in.readAllBytes(), workbook);
@@ -52,7 +53,7 @@ public final class ScenarioFile {
         } catch (IOException e) {
             // read from the workbook below
         }
-        return ScenarioWorkbook.read(Workbooks.BUNDLED_SCENARIOS, workbook).scenarios();
+        return ScenarioWorkbook.read(Workbook.BUNDLED_SCENARIOS, workbook).scenarios();
     }
 
     /** The scenarios read from a workbook, saved for {@link #read}. */

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.safeguarding.rules.api.ActionCode;
-import org.safeguarding.rules.api.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 
@@ -29,10 +28,6 @@ public final class ScenarioRunner {
             ActionCode.REQUEST_DELETION, ActionCode.INVOLVE_PARENTS);
 
     private ScenarioRunner() {
-    }
-
-    public static List<ScenarioResult> run(DecisionEngine engine, List<Scenario> scenarios) {
-        return run(engine::decide, scenarios);
     }
 
     /** Runs the scenarios with any way of deciding, e.g. a candidate rule set not yet made an engine. */

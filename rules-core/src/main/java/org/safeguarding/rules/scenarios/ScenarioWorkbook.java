@@ -92,7 +92,7 @@ public final class ScenarioWorkbook {
     private Result readAll(byte[] bytes) {
         List<Scenario> scenarios = new ArrayList<>();
         // The same guard as the rule workbooks: size, zip bombs, active content, before POI parses anything.
-        Optional<String> refusal = org.safeguarding.rules.tables.PackageCheck.refusal(name, bytes);
+        Optional<String> refusal = org.safeguarding.rules.files.PackageCheck.refusal(name, bytes);
         if (refusal.isPresent()) {
             problems.add(new Problem(name, "", "", refusal.get()));
             return new Result(List.of(), problems);

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.api.ImpactReport;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.tables.ColumnKind;
 import org.safeguarding.rules.tables.EditedWorkbook;
 import org.safeguarding.rules.tables.TableTemplate;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Problem;

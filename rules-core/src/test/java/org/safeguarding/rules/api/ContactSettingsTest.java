@@ -1,5 +1,7 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.DecisionEngine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.DecisionEngine;
+
 /** One bundled engine for the whole test run: building one proves the tables safe, which takes seconds. */
 final class Engines {
     private static volatile DecisionEngine bundled;

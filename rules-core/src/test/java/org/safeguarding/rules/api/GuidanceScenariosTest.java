@@ -43,7 +43,7 @@ class GuidanceScenariosTest {
     @MethodSource("scenarios")
     void follows_the_guidance(Scenario scenario) {
         assertThat(scenario.guidance()).as("every scenario cites its guidance").isNotBlank();
-        ScenarioResult result = ScenarioRunner.run(Engines.bundled(), List.of(scenario)).get(0);
+        ScenarioResult result = ScenarioRunner.run(Engines.bundled()::decide, List.of(scenario)).get(0);
         assertThat(result.differences()).as(scenario.id() + " " + scenario.description()).isEmpty();
 
         Recommendation r = Engines.bundled().decide(scenario.incident());

@@ -1,5 +1,8 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.DecisionEngine;
+import org.safeguarding.rules.RuleSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 

@@ -1,5 +1,9 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.RuleSet;
+
+import org.safeguarding.rules.Scenarios;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +88,7 @@ class InitialReviewTest {
         // Read and checked, but it predates the LADO and the words check: no engine for it (safety property 13).
         assertThatThrownBy(() -> old.ruleSet().orElseThrow().prove()).isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("safety property 11").hasMessageContaining("safety property 12");
-        Scenario firstDisclosure = Scenario.bundled().stream().filter(s -> s.id().equals("S-02")).findFirst().orElseThrow();
+        Scenario firstDisclosure = Scenarios.bundled().stream().filter(s -> s.id().equals("S-02")).findFirst().orElseThrow();
         assertThat(old.ruleSet().orElseThrow().run(List.of(firstDisclosure)).get(0).passed()).isTrue();
     }
 }

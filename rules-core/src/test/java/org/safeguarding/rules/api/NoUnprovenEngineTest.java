@@ -1,5 +1,10 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.DecisionEngine;
+import org.safeguarding.rules.RuleSet;
+
+import org.safeguarding.rules.Scenarios;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,12 +43,15 @@ class NoUnprovenEngineTest {
 
     @Test
     void every_public_method_that_yields_an_engine_is_tried_here() throws Exception {
-        Path api = Path.of(DecisionEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("org/safeguarding/rules/api");
-        List<Class<?>> classes;
-        try (var files = Files.list(api)) {
-            classes = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class"))
-                    .<Class<?>>map(n -> load("org.safeguarding.rules.api." + n.substring(0, n.length() - ".class".length()))).toList();
+        // The public API: the entry points in the root package and the values in api.
+        Path root = Path.of(DecisionEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("org/safeguarding/rules");
+        List<Class<?>> classes = new java.util.ArrayList<>();
+        for (String pkg : List.of("", "api")) {
+            try (var files = Files.list(pkg.isEmpty() ? root : root.resolve(pkg))) {
+                String prefix = "org.safeguarding.rules." + (pkg.isEmpty() ? "" : pkg + ".");
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
+                        .<Class<?>>map(n -> load(prefix + n.substring(0, n.length() - ".class".length()))).forEach(classes::add);
+            }
         }
         assertThat(classes).contains(RuleSet.class, RuleSet.Build.class);
         Set<String> found = classes.stream()
@@ -97,7 +105,7 @@ class NoUnprovenEngineTest {
     @Test
     void review_passes_nothing_and_no_saved_index_of_the_shipped_tables_loads_it() {
         Workbook unsafe = unsafe();
-        RuleSet.Review review = RuleSet.review(List.of(unsafe), Scenario.bundled(), Optional.empty());
+        RuleSet.Review review = RuleSet.review(List.of(unsafe), Scenarios.bundled(), Optional.empty());
         assertThat(review.passed()).isEmpty();
         byte[] shippedIndex = RuleSet.bundled().toIndex();
         assertThat(RuleSet.fromIndex(shippedIndex, List.of(unsafe))).isEmpty();

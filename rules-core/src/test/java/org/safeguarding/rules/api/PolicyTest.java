@@ -1,5 +1,10 @@
 package org.safeguarding.rules.api;
 
+import org.safeguarding.rules.DecisionEngine;
+import org.safeguarding.rules.RuleSet;
+
+import org.safeguarding.rules.Scenarios;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -28,7 +33,7 @@ class PolicyTest {
     }
 
     private static RuleSet.Review review(EditedWorkbook workbook) {
-        return RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, workbook.bytes())), Scenario.bundled(), Optional.empty());
+        return RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, workbook.bytes())), Scenarios.bundled(), Optional.empty());
     }
 
     @Test
@@ -183,7 +188,7 @@ class PolicyTest {
         Scenario own = new Scenario("our-scenarios.xlsx", 2, "OUR-01", "a 13-year-old's consensual image: our policy refers it",
                 "Our child protection policy (2026), section 4.2", thirteen, Pathway.ESCALATE, Optional.of(false),
                 List.of(ActionCode.REFER_CHILDRENS_SOCIAL_CARE), List.of(ActionCode.HANDLE_WITHIN_ORGANISATION), List.of("L-01"));
-        List<Scenario> all = new java.util.ArrayList<>(Scenario.bundled());
+        List<Scenario> all = new java.util.ArrayList<>(Scenarios.bundled());
         all.add(own);
         RuleSet.Review withPolicy = RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, underFourteen().bytes())), all, Optional.empty());
         assertThat(withPolicy.report().scenarios()).allSatisfy(s -> assertThat(s.differences()).as(s.scenario().id()).isEmpty());

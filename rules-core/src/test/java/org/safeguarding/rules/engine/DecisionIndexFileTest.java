@@ -20,7 +20,6 @@ import org.safeguarding.rules.api.RandomIncidents;
 import org.safeguarding.rules.tables.EditedWorkbook;
 import org.safeguarding.rules.tables.TableTemplate;
 import org.safeguarding.rules.api.Workbook;
-import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * The index saved at build time (and beside each stored version) is what Drools decides, and a
@@ -31,33 +30,33 @@ class DecisionIndexFileTest {
 
     @Test
     void the_shipped_index_was_built_from_the_shipped_tables_and_loads_without_drools() {
-        Optional<DecisionIndexFile.Loaded> loaded = DecisionIndexFile.read(SHIPPED_INDEX, Workbooks.bundled());
+        Optional<DecisionIndexFile.Loaded> loaded = DecisionIndexFile.read(SHIPPED_INDEX, Workbook.bundled());
         assertThat(loaded).isPresent();
         assertThat(loaded.get().decider().evaluation()).isEqualTo(Evaluation.INDEX);
-        assertThat(loaded.get().decider().version().sha256()).isEqualTo(Workbook.sha256Of(Workbooks.bundled()));
+        assertThat(loaded.get().decider().version().sha256()).isEqualTo(Workbook.sha256Of(Workbook.bundled()));
         assertThat(ProvenRuleSet.bundled()).isPresent();
     }
 
     @Test
     void an_index_made_by_another_build_of_the_product_is_not_trusted_but_one_by_this_build_is() {
-        Decider decider = DecisionIndexFile.read(SHIPPED_INDEX, Workbooks.bundled()).orElseThrow().decider();
+        Decider decider = DecisionIndexFile.read(SHIPPED_INDEX, Workbook.bundled()).orElseThrow().decider();
         byte[] proof = Arrays.copyOf(new byte[20], 20); // a proof section as ProvenRuleSet writes it: counts, no hygiene
         byte[] ours = DecisionIndexFile.write(decider, proof);
         byte[] theirs = DecisionIndexFile.write(decider, proof, "a-build-whose-provisional-or-police-code-differs");
-        assertThat(DecisionIndexFile.read(ours, Workbooks.bundled())).isPresent();
+        assertThat(DecisionIndexFile.read(ours, Workbook.bundled())).isPresent();
         assertThat(DecisionIndexFile.madeByAnotherBuild(ours)).isFalse();
-        assertThat(DecisionIndexFile.read(theirs, Workbooks.bundled())).isEmpty();
+        assertThat(DecisionIndexFile.read(theirs, Workbook.bundled())).isEmpty();
         assertThat(DecisionIndexFile.madeByAnotherBuild(theirs)).isTrue();
-        assertThat(ProvenRuleSet.fromBytes(theirs, Workbooks.bundled())).isEmpty();
-        assertThat(org.safeguarding.rules.api.RuleSet.fromIndex(theirs, Workbooks.bundled())).isEmpty();
-        assertThat(org.safeguarding.rules.api.RuleSet.indexFromAnotherBuild(theirs)).isTrue();
+        assertThat(ProvenRuleSet.fromBytes(theirs, Workbook.bundled())).isEmpty();
+        assertThat(org.safeguarding.rules.RuleSet.fromIndex(theirs, Workbook.bundled())).isEmpty();
+        assertThat(org.safeguarding.rules.RuleSet.indexFromAnotherBuild(theirs)).isTrue();
         // this build's identity is the one recorded over its classes when rules-core was built
         assertThat(BuildIdentity.current()).matches("[0-9a-f]{64}");
     }
 
     @Test
     void the_shipped_index_decides_as_drools_on_every_combination_of_the_pathway_facts() {
-        Decider index = DecisionIndexFile.read(SHIPPED_INDEX, Workbooks.bundled()).orElseThrow().decider();
+        Decider index = DecisionIndexFile.read(SHIPPED_INDEX, Workbook.bundled()).orElseThrow().decider();
         Decider drools = index.withEvaluation(Evaluation.DROOLS); // compiled now, on first use
         Fact[] pathwayFacts = TableTemplate.PATHWAY_FACTS.toArray(Fact[]::new);
         int combinations = 1;
@@ -103,15 +102,15 @@ class DecisionIndexFileTest {
     void a_file_is_never_trusted_for_other_workbooks() {
         byte[] edited = EditedWorkbook.ofShipped().set("Action texts", "B3", "Another wording").bytes();
         assertThat(DecisionIndexFile.read(SHIPPED_INDEX, List.of(new Workbook(EditedWorkbook.NAME, edited)))).isEmpty();
-        assertThat(DecisionIndexFile.read(SHIPPED_INDEX, List.of(new Workbook("renamed.drl.xlsx", Workbooks.bundledBytes(
-                Workbooks.BUNDLED_RULES))))).isEmpty();
+        assertThat(DecisionIndexFile.read(SHIPPED_INDEX, List.of(new Workbook("renamed.drl.xlsx", Workbook.bundled(
+                Workbook.BUNDLED_RULES).bytes())))).isEmpty();
         assertThat(DecisionIndexFile.read(SHIPPED_INDEX, List.of())).isEmpty();
     }
 
     @Test
     @org.junit.jupiter.api.Timeout(120) // a body cut short must end the read, never spin
     void a_damaged_truncated_or_forged_file_is_never_trusted() throws Exception {
-        List<Workbook> shipped = Workbooks.bundled();
+        List<Workbook> shipped = Workbook.bundled();
         for (int position : new int[] {0, 5, 100, SHIPPED_INDEX.length / 2, SHIPPED_INDEX.length - 1}) {
             byte[] damaged = SHIPPED_INDEX.clone();
             damaged[position] ^= 0x20;

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.engine;
 
+import org.safeguarding.rules.api.Workbook;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
@@ -15,7 +17,6 @@ import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.SafetyFinding;
 import org.safeguarding.rules.api.SafetyReport;
-import org.safeguarding.rules.tables.Workbooks;
 
 /**
  * Safety property 13: the analysis checks the very answers {@code decide} serves (the precomputed
@@ -24,7 +25,7 @@ import org.safeguarding.rules.tables.Workbooks;
  */
 class ProofRunsOnServedFunctionTest {
     private static Decider fresh() {
-        return DecisionIndexFile.read(ProvenRuleSetBytes.SHIPPED, Workbooks.bundled()).orElseThrow().decider();
+        return DecisionIndexFile.read(ProvenRuleSetBytes.SHIPPED, Workbook.bundled()).orElseThrow().decider();
     }
 
     @Test

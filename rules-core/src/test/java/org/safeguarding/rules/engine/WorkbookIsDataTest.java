@@ -1,5 +1,7 @@
 package org.safeguarding.rules.engine;
 
+import org.safeguarding.rules.RuleSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -279,7 +281,7 @@ class WorkbookIsDataTest {
 
     @org.junit.jupiter.api.Test
     void an_old_workbook_is_read_but_refused_until_it_tells_the_LADO() {
-        var review = org.safeguarding.rules.api.RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes())),
+        var review = org.safeguarding.rules.RuleSet.review(List.of(new Workbook(EditedWorkbook.NAME, EditedWorkbook.legacyBytes())),
                 List.of(), java.util.Optional.empty());
         assertThat(review.report().problems()).isEmpty();
         assertThat(review.report().safety().orElseThrow().findings()).extracting(org.safeguarding.rules.api.SafetyFinding::property).containsOnly(11, 7, 12);

@@ -2,7 +2,7 @@ package org.safeguarding.rules.runtime;
 
 import java.nio.file.Path;
 
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.RuleSetException;
 
 /** Builds from a workbook with Drools but not drools-mvel on the classpath, for {@link RuntimeWithoutBuildDependenciesTest}. */

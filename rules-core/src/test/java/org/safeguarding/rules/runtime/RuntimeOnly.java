@@ -5,12 +5,12 @@ import java.util.Map;
 
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Evaluation;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Recommendation;
 import org.safeguarding.rules.api.Role;
-import org.safeguarding.rules.api.RuleSet;
+import org.safeguarding.rules.RuleSet;
 import org.safeguarding.rules.api.RuleSetException;
 import org.safeguarding.rules.api.Workbook;
 

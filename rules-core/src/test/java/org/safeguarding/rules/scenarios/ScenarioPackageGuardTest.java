@@ -1,5 +1,7 @@
 package org.safeguarding.rules.scenarios;
 
+import org.safeguarding.rules.Scenarios;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -48,7 +50,7 @@ class ScenarioPackageGuardTest {
 
     @Test
     void the_shipped_scenarios_pass_the_guard() throws IOException {
-        Scenario.Read read = Scenario.read(new Workbook("scenarios.xlsx", shipped()));
+        Scenario.Read read = Scenarios.read(new Workbook("scenarios.xlsx", shipped()));
         assertThat(read.problems()).isEmpty();
         assertThat(read.scenarios()).isNotEmpty();
     }
@@ -57,14 +59,14 @@ class ScenarioPackageGuardTest {
     void a_zip_bomb_is_refused_before_it_is_opened() throws IOException {
         byte[] bomb = withParts(Map.of("xl/media/padding.bin", new byte[64 * 1024 * 1024]));
         assertThat(bomb.length).as("small on disk").isLessThan(1024 * 1024);
-        Scenario.Read read = Scenario.read(new Workbook("scenarios.xlsx", bomb));
+        Scenario.Read read = Scenarios.read(new Workbook("scenarios.xlsx", bomb));
         assertThat(read.scenarios()).isEmpty();
         assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.message()).containsIgnoringCase("expand"));
     }
 
     @Test
     void macros_are_refused_by_name() throws IOException {
-        Scenario.Read read = Scenario.read(new Workbook("scenarios.xlsx", withParts(Map.of("xl/vbaProject.bin", new byte[] {1, 2, 3}))));
+        Scenario.Read read = Scenarios.read(new Workbook("scenarios.xlsx", withParts(Map.of("xl/vbaProject.bin", new byte[] {1, 2, 3}))));
         assertThat(read.scenarios()).isEmpty();
         assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.message()).containsIgnoringCase("macro"));
     }

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.files.PackageCheck;
+
 import org.safeguarding.rules.api.Workbook;
 import static org.assertj.core.api.Assertions.assertThat;
 

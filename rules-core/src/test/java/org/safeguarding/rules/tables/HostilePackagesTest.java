@@ -1,5 +1,7 @@
 package org.safeguarding.rules.tables;
 
+import org.safeguarding.rules.files.PackageCheck;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -48,7 +48,7 @@ class LeadsDayTest {
         assertThat(new Workbook("safeguarding-rules.drl (1).xlsx", shipped).isRuleWorkbook()).isTrue();
         assertThat(new Workbook("Copy of our rules.xlsx", shipped).isRuleWorkbook()).isTrue();
         assertThat(problems(new Workbook("safeguarding-rules.drl (1).xlsx", shipped))).isEmpty();
-        byte[] scenarios = Workbooks.bundledBytes(Workbooks.BUNDLED_SCENARIOS);
+        byte[] scenarios = Workbook.bundled(Workbook.BUNDLED_SCENARIOS).bytes();
         assertThat(new Workbook("scenarios (1).xlsx", scenarios).isRuleWorkbook()).isFalse();
         assertThat(new Workbook("notes.xlsx", "not a zip".getBytes()).isRuleWorkbook()).isFalse();
     }

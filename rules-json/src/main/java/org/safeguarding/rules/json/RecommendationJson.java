@@ -26,7 +26,8 @@ import org.safeguarding.rules.json.tree.Trees;
  */
 public final class RecommendationJson {
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
-    private static final Fragments FRAGMENTS = new Fragments();
+    /** For the one-off writes: remembers nothing, so nothing is shared between callers or rule sets. */
+    private static final Encoder ONE_OFF = new Encoder(0);
 
     private RecommendationJson() {
     }
@@ -76,13 +77,59 @@ public final class RecommendationJson {
      * the buffer the network layer sends).
      */
     public static Encoded encode(Recommendation r) {
+        return ONE_OFF.encode(r);
+    }
+
+    /**
+     * An encoder for one rule set's recommendations, to make once when the rule set is made active
+     * and hold beside it (as the service does): the actions, questions, reasons and summaries a
+     * rule set gives are fixed, so each is encoded once, and a list of them once as a whole. It
+     * remembers at most a few thousand (a rule set has fewer distinct outcomes); past that it
+     * encodes the rest each time. Thread-safe.
+     */
+    public static Encoder encoder() {
+        return new Encoder(Fragments.MAX_ENTRIES);
+    }
+
+    /** Encodes recommendations, remembering the encoded values and lists of the rule set it serves. See {@link #encoder()}. */
+    public static final class Encoder {
+        private final Fragments fragments;
+        private volatile RuleSetEnd lastRuleSetEnd = new RuleSetEnd(null, null);
+
+        private Encoder(int remembered) {
+            this.fragments = new Fragments(remembered);
+        }
+
+        /** The document, in its encoded pieces (see {@link RecommendationJson#encode(Recommendation)}). */
+        public Encoded encode(Recommendation r) {
+            return RecommendationJson.encode(r, fragments, ruleSetEnd(r.ruleSet()));
+        }
+
+        /** How many encoded values and lists it holds (at most a few thousand of each). */
+        int remembered() {
+            return fragments.size();
+        }
+
+        private byte[] ruleSetEnd(RuleSetVersion ruleSet) {
+            RuleSetEnd last = lastRuleSetEnd;
+            if (last.ruleSet() != ruleSet) {
+                Encoded end = new Encoded(5).add(ascii("],\"ruleSet\":{\"version\":")).add(quoted(ruleSet.version()))
+                        .add(ascii(",\"sha256\":")).add(quoted(ruleSet.sha256())).add(ascii("}}"));
+                last = new RuleSetEnd(ruleSet, end.toByteArray());
+                lastRuleSetEnd = last;
+            }
+            return last.bytes();
+        }
+    }
+
+    private static Encoded encode(Recommendation r, Fragments fragments, byte[] ruleSetEnd) {
         Encoded out = new Encoded(24 + 4 * r.warnings().size() + 2 * r.derivedFacts().size());
         out.add(DECISION_ID).add(uuid(r.decisionId())).add(REFERENCE);
         out.add(r.reference() == null ? NULL : quoted(r.reference()));
         out.add(PATHWAY).add(PATHWAY_NAMES[r.pathway().ordinal()]).add(r.provisional() ? PROVISIONAL_TRUE : PROVISIONAL_FALSE)
-                .add(FRAGMENTS.of(r.summary()));
-        out.add(ACTIONS).add(FRAGMENTS.list(r.actions())).add(QUESTIONS).add(FRAGMENTS.list(r.questions())).add(REASONS)
-                .add(FRAGMENTS.list(r.reasons())).add(DERIVED_FACTS);
+                .add(fragments.of(r.summary()));
+        out.add(ACTIONS).add(fragments.list(r.actions())).add(QUESTIONS).add(fragments.list(r.questions())).add(REASONS)
+                .add(fragments.list(r.reasons())).add(DERIVED_FACTS);
         boolean first = true;
         for (Map.Entry<Fact, Answer> derived : r.derivedFacts().entrySet()) {
             out.add(DERIVED[derived.getKey().ordinal()][first ? 0 : 1][derived.getValue().ordinal()]);
@@ -94,7 +141,7 @@ public final class RecommendationJson {
             out.add(ascii(i == 0 ? "{\"field\":" : ",{\"field\":")).add(quoted(w.field())).add(MESSAGE).add(quoted(w.message()))
                     .add(CLOSE_OBJECT);
         }
-        out.add(ruleSetEnd(r.ruleSet()));
+        out.add(ruleSetEnd);
         return out;
     }
 
@@ -109,19 +156,6 @@ public final class RecommendationJson {
 
     /** The end of a response naming its rule set, kept for the rule set last seen (one engine serves many decisions). */
     private record RuleSetEnd(RuleSetVersion ruleSet, byte[] bytes) {
-    }
-
-    private static volatile RuleSetEnd lastRuleSetEnd = new RuleSetEnd(null, null);
-
-    private static byte[] ruleSetEnd(RuleSetVersion ruleSet) {
-        RuleSetEnd last = lastRuleSetEnd;
-        if (last.ruleSet() != ruleSet) {
-            Encoded end = new Encoded(5).add(ascii("],\"ruleSet\":{\"version\":")).add(quoted(ruleSet.version()))
-                    .add(ascii(",\"sha256\":")).add(quoted(ruleSet.sha256())).add(ascii("}}"));
-            last = new RuleSetEnd(ruleSet, end.toByteArray());
-            lastRuleSetEnd = last;
-        }
-        return last.bytes();
     }
 
     private static final byte[] HEX = ascii("0123456789abcdef");
@@ -214,36 +248,27 @@ public final class RecommendationJson {
     }
 
     /**
-     * Encoded JSON of the values a recommendation repeats. Bounded: a service that loads many rule
-     * sets over its life starts afresh rather than growing without end.
+     * Encoded JSON of the values and lists a rule set's recommendations repeat, by equality (a
+     * list is remembered as an unmodifiable copy, so nobody can change a key). Bounded: past its
+     * size it encodes the rest each time rather than growing or starting afresh.
      */
     private static final class Fragments {
-        private static final int MAX_ENTRIES = 4096;
+        static final int MAX_ENTRIES = 4096;
+        private final int remembered;
         private final Map<Object, byte[]> encoded = new ConcurrentHashMap<>();
-        /** Whole lists by identity: the engine hands out the same list object for the same outcome. */
-        private final Map<Identity, byte[]> lists = new ConcurrentHashMap<>();
+        private final Map<List<?>, byte[]> lists = new ConcurrentHashMap<>();
 
-        private record Identity(Object value) {
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof Identity identity && identity.value == value;
-            }
-
-            @Override
-            public int hashCode() {
-                return System.identityHashCode(value);
-            }
+        Fragments(int remembered) {
+            this.remembered = remembered;
         }
 
         byte[] list(List<?> items) {
-            if (List.copyOf(items) != items) {
-                return encodeList(items); // not an immutable list: it could change, so it is never remembered
-            }
-            Identity key = new Identity(items);
-            byte[] bytes = lists.get(key);
+            byte[] bytes = lists.get(items);
             if (bytes == null) {
                 bytes = encodeList(items);
-                remember(lists, key, bytes);
+                if (lists.size() < remembered) {
+                    lists.put(List.copyOf(items), bytes);
+                }
             }
             return bytes;
         }
@@ -252,16 +277,15 @@ public final class RecommendationJson {
             byte[] bytes = encoded.get(value);
             if (bytes == null) {
                 bytes = encode(value);
-                remember(encoded, value, bytes);
+                if (encoded.size() < remembered) {
+                    encoded.put(value, bytes);
+                }
             }
             return bytes;
         }
 
-        private static <K> void remember(Map<K, byte[]> map, K key, byte[] bytes) {
-            if (map.size() >= MAX_ENTRIES) {
-                map.clear();
-            }
-            map.put(key, bytes);
+        int size() {
+            return encoded.size() + lists.size();
         }
 
         private byte[] encodeList(List<?> items) {

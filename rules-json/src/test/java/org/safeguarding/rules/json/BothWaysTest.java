@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.ConsentByStep;
-import org.safeguarding.rules.api.DecisionEngine;
+import org.safeguarding.rules.DecisionEngine;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Fact;

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;

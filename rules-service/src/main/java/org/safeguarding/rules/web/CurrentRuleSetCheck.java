@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -60,6 +60,11 @@ public class DecisionMetrics {
     }
 
     /** The info metric names only the active rule set: the previous one's series is removed. */
+    /** Each rule set made active, as {@link org.safeguarding.rules.rulesets.RuleSets} announces it. */
+    void onSwap(@jakarta.enterprise.event.Observes org.safeguarding.rules.rulesets.ActiveRuleSet active) {
+        recordRuleSet(active.info());
+    }
+
     synchronized void recordRuleSet(RuleSetInfo info) {
         if (ruleSetInfo != null) {
             registry.remove(ruleSetInfo);

@@ -1,5 +1,9 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+import org.safeguarding.rules.rulesets.ActiveRuleSet;
+import org.safeguarding.rules.rulesets.Refused;
+
 import org.safeguarding.rules.json.tree.Trees;
 import org.safeguarding.rules.json.tree.ProblemJson;
 import java.util.List;
@@ -62,16 +66,17 @@ public class DecisionResource {
             return Problems.of(415, problem);
         }
         try {
-            Incident incident = IncidentJson.read(body, active.get().engine().emergencyAction());
+            ActiveRuleSet current = active.get(); // one rule set for the whole request: its engine and its encoder
+            Incident incident = IncidentJson.read(body, current.engine().emergencyAction());
             long start = System.nanoTime();
-            Recommendation recommendation = active.get().engine().decide(incident);
+            Recommendation recommendation = current.engine().decide(incident);
             long nanos = System.nanoTime() - start;
             metrics.recordDecision(recommendation, nanos);
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("Decision %s: %s%s in %d us, rule set %s", recommendation.decisionId(), recommendation.pathway(),
                         recommendation.provisional() ? " (provisional)" : "", nanos / 1000, recommendation.ruleSet().version());
             }
-            return Response.ok(RecommendationJson.encode(recommendation), MediaType.APPLICATION_JSON).build();
+            return Response.ok(current.encoder().encode(recommendation), MediaType.APPLICATION_JSON).build();
         } catch (InvalidRequestException e) {
             int status = body.length > MAX_BODY_BYTES ? 413 : 400;
             metrics.recordRefusal(status);

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -31,7 +33,6 @@ import org.safeguarding.rules.api.Workbook;
 @ApplicationScoped
 public class FolderWatch {
     /** Who the audit trail names for a deploy by file. */
-    static final String SUBJECT = "folder watch";
 
     private static final Logger LOG = Logger.getLogger(FolderWatch.class);
 
@@ -87,9 +88,9 @@ public class FolderWatch {
                 return;
             }
             lastSeen = sha;
-            StoredVersion version = ruleSets.upload(workbooks, SUBJECT);
+            StoredVersion version = ruleSets.upload(workbooks, RuleSets.FOLDER_WATCH);
             if (version.passed()) {
-                ruleSets.activate(version.sha256(), true, SUBJECT); // the operator chose these files: there is no lead to ask
+                ruleSets.activate(version.sha256(), true, RuleSets.FOLDER_WATCH); // the operator chose these files: there is no lead to ask
                 status.set(new Status(path, Instant.now(), version.sha256(), true, ""));
                 LOG.infof("Folder watch: rule set %s passed its checks and is active", version.sha256().substring(0, 12));
             } else {

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.Refused;
+
 import org.safeguarding.rules.json.tree.ProblemJson;
 import org.safeguarding.rules.json.tree.Trees;
 import java.util.List;
@@ -31,7 +33,7 @@ final class Problems {
         return of(status, GENERIC, title, detail, List.of());
     }
 
-    static Response refused(RuleSets.Refused refused, String title) {
+    static Response refused(Refused refused, String title) {
         return of(refused.status(), refused.needsConfirmation() ? NEEDS_CONFIRMATION : GENERIC, title, refused.getMessage(), List.of());
     }
 }

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+
 import org.safeguarding.rules.json.tree.Trees;
 import org.safeguarding.rules.json.tree.ProblemJson;
 import java.net.URLDecoder;

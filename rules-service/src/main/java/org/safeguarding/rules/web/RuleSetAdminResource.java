@@ -1,5 +1,8 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+import org.safeguarding.rules.rulesets.Refused;
+
 import org.safeguarding.rules.json.tree.ProblemJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,7 +165,7 @@ public class RuleSetAdminResource {
             StoredVersion version = ruleSets.activate(sha256, confirmed, subject());
             ObjectNode json = json(version, false).put("active", true).put("activationMillis", (System.nanoTime() - start) / 1_000_000);
             return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
-        } catch (RuleSets.Refused e) {
+        } catch (Refused e) {
             return Problems.refused(e, e.status() == 409 ? "Cannot activate" : "Not found");
         }
     }
@@ -181,7 +184,7 @@ public class RuleSetAdminResource {
                 json.putNull("impact");
             }
             return Response.ok(json.toString(), MediaType.APPLICATION_JSON).build();
-        } catch (RuleSets.Refused e) {
+        } catch (Refused e) {
             return Problems.of(e.status(), e.status() == 409 ? "Cannot activate" : "Not found", e.getMessage());
         }
     }
@@ -191,7 +194,7 @@ public class RuleSetAdminResource {
     public Response rollback(@jakarta.ws.rs.QueryParam("confirmed") boolean confirmed) throws IOException {
         try {
             return Response.ok(json(ruleSets.rollback(subject(), confirmed), false).put("active", true).toString(), MediaType.APPLICATION_JSON).build();
-        } catch (RuleSets.Refused e) {
+        } catch (Refused e) {
             return Problems.refused(e, "Cannot roll back");
         }
     }

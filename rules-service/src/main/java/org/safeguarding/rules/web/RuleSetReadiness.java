@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.RuleSets;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -27,7 +29,7 @@ public class RuleSetReadiness implements HealthCheck {
                                 .withData("reason", engine.storeProblem().get()).build();
                     }
                     var response = HealthCheckResponse.named("rule-set").up().withData("version", a.info().version())
-                            .withData("productBuild", org.safeguarding.rules.api.RuleSet.productBuild().substring(0, 12));
+                            .withData("productBuild", org.safeguarding.rules.RuleSet.productBuild().substring(0, 12));
                     if (engine.reprovenAfterUpgrade() > 0) {
                         // A saved proof belongs to the build that made it: after an upgrade each version is proven once more.
                         response.withData("reprovenAfterUpgrade", engine.reprovenAfterUpgrade());

@@ -1,5 +1,7 @@
 package org.safeguarding.rules.web;
 
+import org.safeguarding.rules.rulesets.Refused;
+
 import static io.restassured.RestAssured.given;
 
 import java.util.List;

@@ -95,12 +95,12 @@ class RuleSetAdminTest {
 
     @Test
     @Order(3)
-    void edits_breaking_properties_9_and_10_are_refused_at_upload() {
+    void edits_giving_internal_actions_on_a_referral_or_losing_999_are_refused_at_upload() {
         int outcome = TableTemplate.ACTIONS.column(ColumnKind.OUTCOME);
         upload(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-03", outcome, "HANDLE_WITHIN_ORGANISATION").bytes())
-                .statusCode(201).body("passed", is(false)).body("report.safety.findings.property", hasItem(10));
+                .statusCode(201).body("passed", is(false)).body("report.safety.findings.property", hasItem(4));
         upload(EditedWorkbook.ofShipped().setRule(TableTemplate.ACTIONS, "A-01", outcome, "REPORT_TO_POLICE").bytes())
-                .statusCode(201).body("passed", is(false)).body("report.safety.findings.property", hasItem(9));
+                .statusCode(201).body("passed", is(false)).body("report.safety.findings.property", hasItem(3));
     }
 
     @Test

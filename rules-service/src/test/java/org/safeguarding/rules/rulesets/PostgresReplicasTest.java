@@ -1,11 +1,10 @@
-package org.safeguarding.rules.web;
+package org.safeguarding.rules.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.api.Workbook;
 import org.safeguarding.rules.store.StoredVersion;
@@ -30,7 +29,7 @@ class PostgresReplicasTest {
     }
 
     private RuleSets replica(String url, java.nio.file.Path local) throws Exception {
-        RuleSets replica = RuleSets.onPostgres(url, "postgres", local, Duration.ofHours(1), new DecisionMetrics(new SimpleMeterRegistry()));
+        RuleSets replica = new RuleSets(StoreChoice.postgres(url, "postgres", null, local), java.util.Optional.empty(), Duration.ofHours(1), 20, swapped -> { });
         replica.start(null);
         return replica;
     }
@@ -69,13 +68,12 @@ class PostgresReplicasTest {
         RuleSets fresh;
         try {
             // Restarted on the same machine: its folder has the version it last served.
-            late = RuleSets.onPostgres(url, "postgres", machine, Duration.ofMillis(200), new DecisionMetrics(new SimpleMeterRegistry()));
+            late = new RuleSets(StoreChoice.postgres(url, "postgres", null, machine), java.util.Optional.empty(), Duration.ofMillis(200), 20, swapped -> { });
             late.start(null);
             assertThat(late.active()).as("the version cached on this machine").hasValueSatisfying(a -> assertThat(a.info().sha256()).isEqualTo(shipped));
             assertThat(late.storeProblem()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot be reached", "serving the cached version"));
             org.assertj.core.api.Assertions.assertThatThrownBy(late::list).isInstanceOf(java.io.IOException.class);
-            fresh = RuleSets.onPostgres(url, "postgres", java.nio.file.Files.createTempDirectory(cache, "none"), Duration.ofMillis(200),
-                    new DecisionMetrics(new SimpleMeterRegistry()));
+            fresh = new RuleSets(StoreChoice.postgres(url, "postgres", null, java.nio.file.Files.createTempDirectory(cache, "none")), java.util.Optional.empty(), Duration.ofMillis(200), 20, swapped -> { });
             fresh.start(null);
             assertThat(fresh.active()).as("nothing cached: no rule set until the store answers").isEmpty();
             assertThat(fresh.storeProblem()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot be reached"));

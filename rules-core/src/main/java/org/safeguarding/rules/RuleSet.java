@@ -1,4 +1,15 @@
-package org.safeguarding.rules.api;
+package org.safeguarding.rules;
+
+import org.safeguarding.rules.api.ImpactReport;
+import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.api.ReviewReport;
+import org.safeguarding.rules.api.RuleSetException;
+import org.safeguarding.rules.api.RuleSetInfo;
+import org.safeguarding.rules.api.RuleSetVersion;
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.api.Scenario;
+import org.safeguarding.rules.api.ScenarioResult;
+import org.safeguarding.rules.api.Workbook;
 
 import java.time.Instant;
 import java.util.List;

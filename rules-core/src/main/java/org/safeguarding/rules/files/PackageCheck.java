@@ -1,6 +1,5 @@
-package org.safeguarding.rules.tables;
+package org.safeguarding.rules.files;
 
-import org.safeguarding.rules.api.Workbook;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class PackageCheck {
     /** Largest workbook file accepted. The shipped workbook is about 25 KB. */
-    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     /** Most the parts of one workbook may expand to, in total. */
     static final long MAX_EXPANDED_BYTES = 20L * 1024 * 1024;
     /** Most parts (files) one workbook package may hold. */
@@ -28,7 +27,7 @@ public final class PackageCheck {
     private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     /** How to get an .xlsx from the programs leads use, appended to every refusal of a file's format. */
-    static final String HOW_TO_SAVE = " In Excel: File > Save As, and choose 'Excel Workbook (*.xlsx)'. In LibreOffice Calc: "
+    public static final String HOW_TO_SAVE = " In Excel: File > Save As, and choose 'Excel Workbook (*.xlsx)'. In LibreOffice Calc: "
             + "File > Save As, choose the file type 'Excel 2007-365 (.xlsx)', and when asked, 'Use Excel 2007-365!'. From an "
             + "online spreadsheet: File > Download > 'Microsoft Excel (.xlsx)'.";
 

@@ -1,4 +1,8 @@
-package org.safeguarding.rules.api;
+package org.safeguarding.rules;
+
+import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.api.Problem;
+import org.safeguarding.rules.api.Workbook;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.safeguarding.rules.tables;
+package org.safeguarding.rules.files;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,14 @@
-package org.safeguarding.rules.api;
+package org.safeguarding.rules;
+
+import org.safeguarding.rules.api.Action;
+import org.safeguarding.rules.api.Answer;
+import org.safeguarding.rules.api.Evaluation;
+import org.safeguarding.rules.api.Incident;
+import org.safeguarding.rules.api.Recommendation;
+import org.safeguarding.rules.api.RuleSetException;
+import org.safeguarding.rules.api.RuleSetInfo;
+import org.safeguarding.rules.api.SafetyReport;
+import org.safeguarding.rules.api.Workbook;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.safeguarding.rules.web;
+package org.safeguarding.rules.rulesets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.rules.store.StoredVersion;
@@ -21,7 +20,7 @@ class RestartTest {
     Path store;
 
     private RuleSets start() throws Exception {
-        RuleSets ruleSets = new RuleSets(Optional.empty(), store, java.time.Duration.ofHours(1), 20, new DecisionMetrics(new SimpleMeterRegistry()));
+        RuleSets ruleSets = new RuleSets(StoreChoice.folder(store), Optional.empty(), java.time.Duration.ofHours(1), 20, swapped -> { });
         ruleSets.start(null);
         return ruleSets;
     }
@@ -39,7 +38,7 @@ class RestartTest {
         assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
         assertThat(restarted.rollback("Lead").sha256()).isEqualTo(bundled);
         assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(bundled);
-        assertThatThrownBy(() -> restarted.rollback("Lead")).isInstanceOf(RuleSets.Refused.class).hasMessageContaining("no earlier version");
+        assertThatThrownBy(() -> restarted.rollback("Lead")).isInstanceOf(Refused.class).hasMessageContaining("no earlier version");
     }
 
     /**
@@ -56,15 +55,15 @@ class RestartTest {
         Path index = store.resolve("versions").resolve(version.sha256()).resolve("proven.index");
         byte[] ours = java.nio.file.Files.readAllBytes(index);
         byte[] theirs = asIfMadeByAnotherBuild(ours);
-        assertThat(org.safeguarding.rules.api.RuleSet.indexFromAnotherBuild(theirs)).isTrue();
+        assertThat(org.safeguarding.rules.RuleSet.indexFromAnotherBuild(theirs)).isTrue();
         java.nio.file.Files.write(index, theirs);
 
         RuleSets upgraded = start();
         assertThat(upgraded.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
         assertThat(upgraded.reprovenAfterUpgrade()).isEqualTo(1);
         byte[] saved = java.nio.file.Files.readAllBytes(index);
-        assertThat(org.safeguarding.rules.api.RuleSet.indexFromAnotherBuild(saved)).isFalse();
-        assertThat(org.safeguarding.rules.api.RuleSet.fromIndex(saved, List.of(new Workbook(EditedWorkbook.NAME, edited)))).isPresent();
+        assertThat(org.safeguarding.rules.RuleSet.indexFromAnotherBuild(saved)).isFalse();
+        assertThat(org.safeguarding.rules.RuleSet.fromIndex(saved, List.of(new Workbook(EditedWorkbook.NAME, edited)))).isPresent();
 
         RuleSets again = start();
         assertThat(again.reprovenAfterUpgrade()).isZero();
@@ -73,7 +72,7 @@ class RestartTest {
 
     /** The same index with another build's identity in its header and its checksum made whole again. */
     private static byte[] asIfMadeByAnotherBuild(byte[] index) throws Exception {
-        byte[] build = org.safeguarding.rules.api.RuleSet.productBuild().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] build = org.safeguarding.rules.RuleSet.productBuild().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] other = index.clone();
         int at = indexOf(other, build);
         assertThat(at).isPositive();

@@ -1,0 +1,48 @@
+package org.safeguarding.rules.rulesets;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.safeguarding.rules.store.FileRuleSetStore;
+import org.safeguarding.rules.store.PostgresRuleSetStore;
+import org.safeguarding.rules.store.RuleSetStore;
+
+/**
+ * Which store the service keeps its rule sets in, chosen once by configuration: PostgreSQL when
+ * {@code safeguarding.store.jdbc-url} is set (replicas share it), else the folder at
+ * {@code safeguarding.store.path}. The store is opened by {@link RuleSets} at start, and again
+ * while a database that was down at start is retried, so this hands over how to open it.
+ *
+ * @param localFolder the folder store, or on PostgreSQL the folder that keeps a copy of the active version
+ */
+public record StoreChoice(Opener opener, Path localFolder, boolean shared) {
+    /** Opens the chosen store; on PostgreSQL this connects and migrates, so it may fail while the database is down. */
+    @FunctionalInterface
+    public interface Opener {
+        RuleSetStore open();
+    }
+
+    public static StoreChoice folder(Path path) {
+        return new StoreChoice(() -> new FileRuleSetStore(path), path, false);
+    }
+
+    public static StoreChoice postgres(String url, String user, String password, Path localFolder) {
+        return new StoreChoice(() -> new PostgresRuleSetStore(url, user, password), localFolder, true);
+    }
+
+    /** The CDI producer: the choice read from configuration. */
+    @jakarta.inject.Singleton
+    static class FromConfiguration {
+        @Produces
+        @jakarta.inject.Singleton
+        StoreChoice choice(@ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
+                           @ConfigProperty(name = "safeguarding.store.jdbc-url") Optional<String> jdbcUrl,
+                           @ConfigProperty(name = "safeguarding.store.jdbc-user") Optional<String> jdbcUser,
+                           @ConfigProperty(name = "safeguarding.store.jdbc-password") Optional<String> jdbcPassword) {
+            return jdbcUrl.map(url -> postgres(url, jdbcUser.orElse(null), jdbcPassword.orElse(null), storePath))
+                    .orElseGet(() -> folder(storePath));
+        }
+    }
+}
