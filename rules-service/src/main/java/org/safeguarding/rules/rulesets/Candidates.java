@@ -86,6 +86,19 @@ final class Candidates {
         return stored;
     }
 
+    /** The tables the service is started with (the shipped ones, or safeguarding.tables.path), checked and stored. */
+    StoredVersion starting(Optional<java.nio.file.Path> initialTables, RuleSetStore store) throws IOException {
+        // The shipped tables were built and proven when the library was: only their scenarios run here.
+        Optional<RuleSet> proven = initialTables.isPresent() ? Optional.empty() : Optional.of(RuleSet.bundled());
+        List<Workbook> workbooks = initialTables.isPresent() ? Workbook.load(initialTables.get()) : Workbook.bundled();
+        StoredVersion first = check(workbooks, initialTables.isPresent() ? "safeguarding.tables.path" : "bundled",
+                "The tables the service started with.", proven, Optional.empty(), store);
+        if (!first.passed()) {
+            throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
+        }
+        return first;
+    }
+
     /** A workbook can have thousands of broken cells: the stored report keeps the first ones and says how many more. */
     private static void capProblems(ObjectNode report) {
         JsonNode problems = report.get("problems");

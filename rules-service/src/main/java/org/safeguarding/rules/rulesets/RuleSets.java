@@ -45,8 +45,10 @@ public class RuleSets {
     private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
     private final AtomicReference<Lag> lag = new AtomicReference<>();
     private final AtomicReference<String> storeProblem = new AtomicReference<>();
-    /** Held by activate, roll back and the pointer follower: one change at a time. */
+    /** Held by activate and roll back, and by the pointer follower only to swap: one change at a time. */
     private final Object changes = new Object();
+    /** Changes made here (activations and roll backs), so the follower never swaps over a newer one. */
+    private final java.util.concurrent.atomic.AtomicLong changesMade = new java.util.concurrent.atomic.AtomicLong();
     private final StoreChoice choice;
     private final Optional<Path> initialTables;
     private final Duration pollInterval;
@@ -138,7 +140,7 @@ public class RuleSets {
                 // The active version passed the checks of the product that activated it, but not this
                 // one's (a new safety property, a new column). A service that does not start leaves every
                 // child without advice: serve the tables it was started with, which pass, and say why.
-                swap(loaded.load(startingTables().sha256(), opened));
+                swap(loaded.load(candidates.starting(initialTables, opened).sha256(), opened));
                 lag.set(new Lag(wanted, Instant.now(), "the active version no longer passes this version's checks; serving the tables "
                         + "the service started with until a lead activates a version that passes"));
                 audit("fallback", active.get().info().sha256(), "service", "active version " + wanted.substring(0, 12)
@@ -147,7 +149,7 @@ public class RuleSets {
                         active.get().info().version());
             }
         } else {
-            StoredVersion first = startingTables();
+            StoredVersion first = candidates.starting(initialTables, opened);
             opened.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
             swap(loaded.load(first.sha256(), opened));
         }
@@ -170,33 +172,40 @@ public class RuleSets {
     /**
      * Replicas share one store: a version activated (or rolled back to) by any replica is picked
      * up here by reading the active pointer. A version that cannot be loaded is recorded as a lag;
-     * this replica keeps serving the version it has.
+     * this replica keeps serving the version it has. The database is read outside the lock that
+     * activation and roll back take, so a database that hangs holds neither; the swap is made only
+     * if no change was made here meanwhile (the next reading follows that one).
      */
     void followPointer() {
-        synchronized (changes) {
-            String wanted = null;
-            try {
-                Optional<RuleSetStore.Pointer> pointer = store().pointer();
-                ActiveRuleSet current = active.get();
-                if (pointer.isEmpty() || (current != null && current.info().sha256().equals(pointer.get().active()))) {
-                    lag.set(null);
+        long changesBefore = changesMade.get();
+        String wanted = null;
+        try {
+            Optional<RuleSetStore.Pointer> pointer = store().pointer();
+            ActiveRuleSet current = active.get();
+            if (pointer.isEmpty() || (current != null && current.info().sha256().equals(pointer.get().active()))) {
+                lag.set(null);
+                return;
+            }
+            wanted = pointer.get().active();
+            Lag previous = lag.get();
+            if (previous != null && previous.wanted().equals(wanted)) {
+                return; // already failed to load this one; wait for the pointer to move
+            }
+            RuleSet ruleSet = loaded.load(wanted, store());
+            synchronized (changes) {
+                if (changesMade.get() != changesBefore) {
                     return;
                 }
-                wanted = pointer.get().active();
-                Lag previous = lag.get();
-                if (previous != null && previous.wanted().equals(wanted)) {
-                    return; // already failed to load this one; wait for the pointer to move
-                }
-                swap(loaded.load(wanted, store()));
-                lag.set(null);
-                LOG.infof("Rule set %s active: followed the store's pointer", wanted.substring(0, 12));
-            } catch (Exception | LinkageError e) {
-                if (wanted != null) {
-                    lag.set(new Lag(wanted, Instant.now(), "could not load it (" + e.getClass().getSimpleName()
-                            + "); serving the previous version"));
-                }
-                LOG.warnf("Could not follow the store's pointer: %s", e.getClass().getSimpleName());
+                swap(ruleSet);
             }
+            lag.set(null);
+            LOG.infof("Rule set %s active: followed the store's pointer", wanted.substring(0, 12));
+        } catch (Exception | LinkageError e) {
+            if (wanted != null) {
+                lag.set(new Lag(wanted, Instant.now(), "could not load it (" + e.getClass().getSimpleName()
+                        + "); serving the previous version"));
+            }
+            LOG.warnf("Could not follow the store's pointer: %s", e.getClass().getSimpleName());
         }
     }
 
@@ -274,6 +283,7 @@ public class RuleSets {
             store().setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))),
                     new AuditEntry(Instant.now(), subject.equals(FOLDER_WATCH) ? "folder-watch" : "activate", sha256, subject, ""));
             swap(ruleSet);
+            changesMade.incrementAndGet();
             LOG.infof("Rule set %s activated", sha256.substring(0, 12));
             return version;
         }
@@ -339,6 +349,7 @@ public class RuleSets {
             store().setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())),
                     new AuditEntry(Instant.now(), "rollback", target, subject, "from " + pointer.active().substring(0, 12)));
             swap(ruleSet);
+            changesMade.incrementAndGet();
             LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
             return store().read(target).orElseThrow();
         }
@@ -383,18 +394,5 @@ public class RuleSets {
             LOG.warnf("Rule set %s has %d local setting(s) still to make: %s", next.info().version(), next.info().setupWarnings().size(),
                     next.info().setupWarnings().stream().map(p -> p.sheet() + "!" + p.cell()).collect(Collectors.joining(", ")));
         }
-    }
-
-    /** The tables the service is started with (the shipped ones, or safeguarding.tables.path), checked and stored. */
-    private StoredVersion startingTables() throws IOException {
-        // The shipped tables were built and proven when the library was: only their scenarios run here.
-        Optional<RuleSet> proven = initialTables.isPresent() ? Optional.empty() : Optional.of(RuleSet.bundled());
-        List<Workbook> workbooks = initialTables.isPresent() ? Workbook.load(initialTables.get()) : Workbook.bundled();
-        StoredVersion first = candidates.check(workbooks, initialTables.isPresent() ? "safeguarding.tables.path" : "bundled",
-                "The tables the service started with.", proven, active().map(ActiveRuleSet::ruleSet), store());
-        if (!first.passed()) {
-            throw new IllegalStateException("The initial tables fail their checks; the service will not start on them");
-        }
-        return first;
     }
 }

@@ -29,7 +29,12 @@ public record StoreChoice(Opener opener, Path localFolder, boolean shared) {
     }
 
     public static StoreChoice postgres(String url, String user, String password, Path localFolder) {
-        return new StoreChoice(() -> new PostgresRuleSetStore(url, user, password), localFolder, true);
+        return postgres(url, user, password, PostgresRuleSetStore.DEFAULT_TIMEOUT, localFolder);
+    }
+
+    /** @param timeout the longest one database call may take: connecting, reading, or a statement */
+    public static StoreChoice postgres(String url, String user, String password, java.time.Duration timeout, Path localFolder) {
+        return new StoreChoice(() -> new PostgresRuleSetStore(url, user, password, timeout), localFolder, true);
     }
 
     /** The CDI producer: the choice read from configuration. */
@@ -40,8 +45,9 @@ public record StoreChoice(Opener opener, Path localFolder, boolean shared) {
         StoreChoice choice(@ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
                            @ConfigProperty(name = "safeguarding.store.jdbc-url") Optional<String> jdbcUrl,
                            @ConfigProperty(name = "safeguarding.store.jdbc-user") Optional<String> jdbcUser,
-                           @ConfigProperty(name = "safeguarding.store.jdbc-password") Optional<String> jdbcPassword) {
-            return jdbcUrl.map(url -> postgres(url, jdbcUser.orElse(null), jdbcPassword.orElse(null), storePath))
+                           @ConfigProperty(name = "safeguarding.store.jdbc-password") Optional<String> jdbcPassword,
+                           @ConfigProperty(name = "safeguarding.store.timeout", defaultValue = "10s") java.time.Duration timeout) {
+            return jdbcUrl.map(url -> postgres(url, jdbcUser.orElse(null), jdbcPassword.orElse(null), timeout, storePath))
                     .orElseGet(() -> folder(storePath));
         }
     }

@@ -25,12 +25,18 @@ import org.safeguarding.rules.api.Workbook;
  * Flyway's ({@code db/store}); the pointer changes in one transaction that also notifies
  * {@value #CHANNEL}, so every replica listening follows an activation at once. Plain JDBC,
  * one short connection per call (admin calls are rare; decisions never touch the store) and
- * one long one that listens. Errors come out as {@link IOException}s, as from the file store.
+ * one long one that listens. Every connection, read and statement is bounded by the store's
+ * timeout ({@code safeguarding.store.timeout}), so a database that hangs fails an admin call in
+ * that time instead of holding it. Errors come out as {@link IOException}s, as from the file store.
  */
 public final class PostgresRuleSetStore implements RuleSetStore {
     private static final Logger LOG = Logger.getLogger(PostgresRuleSetStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String CHANNEL = "rule_set_pointer";
+    private static final String VERSION_COLUMNS = "sha256, uploaded_by, uploaded_at, passed, report, note";
+
+    /** The timeout when none is configured: as {@code safeguarding.store.timeout} defaults. */
+    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final String url;
     private final Properties credentials = new Properties();
@@ -38,14 +44,37 @@ public final class PostgresRuleSetStore implements RuleSetStore {
     private volatile boolean closed;
 
     public PostgresRuleSetStore(String url, String user, String password) {
-        this.url = url;
+        this(url, user, password, DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout the longest a connection, a read or a statement may take (whole seconds, at least one) */
+    public PostgresRuleSetStore(String url, String user, String password, java.time.Duration timeout) {
+        this.url = withTimeouts(url, timeout);
         if (user != null) {
             credentials.setProperty("user", user);
         }
         if (password != null) {
             credentials.setProperty("password", password);
         }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/store").load().migrate();
+        Flyway.configure().dataSource(this.url, user, password).locations("classpath:db/store").load().migrate();
+    }
+
+    /**
+     * The URL with the driver's connect, login and socket timeouts and the server's statement
+     * timeout, so Flyway's connection is bounded too. Settings already in the URL are kept.
+     */
+    static String withTimeouts(String url, java.time.Duration timeout) {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        StringBuilder timed = new StringBuilder(url);
+        char separator = url.contains("?") ? '&' : '?';
+        for (String setting : List.of("connectTimeout=" + seconds, "loginTimeout=" + seconds, "socketTimeout=" + seconds,
+                "options=-c%20statement_timeout%3D" + seconds * 1000)) {
+            if (!url.contains(setting.substring(0, setting.indexOf('=') + 1))) {
+                timed.append(separator).append(setting);
+                separator = '&';
+            }
+        }
+        return timed.toString();
     }
 
     private Connection connect() throws SQLException {
@@ -54,7 +83,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
 
     @Override
     public String describe() {
-        return "PostgreSQL " + url.replaceAll("password=[^&]*", "password=…");
+        return "PostgreSQL " + url.replaceAll("password=[^&]*", "password=…").replaceAll("[?&](connectTimeout|loginTimeout|socketTimeout|options)=[^&]*", "");
     }
 
     @Override
@@ -62,7 +91,8 @@ public final class PostgresRuleSetStore implements RuleSetStore {
                               ObjectNode report, String note) throws IOException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement version = c.prepareStatement("INSERT INTO rule_set_version VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement version = c.prepareStatement("INSERT INTO rule_set_version (sha256, uploaded_by, uploaded_at, passed, report, note) VALUES (?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
                 version.setString(1, sha256);
                 version.setString(2, uploadedBy);
                 version.setTimestamp(3, Timestamp.from(uploadedAt));
@@ -70,7 +100,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
                 version.setString(5, JSON.writeValueAsString(report));
                 version.setString(6, note == null ? "" : note);
                 if (version.executeUpdate() == 1) {
-                    try (PreparedStatement file = c.prepareStatement("INSERT INTO rule_set_workbook VALUES (?, ?, ?)")) {
+                    try (PreparedStatement file = c.prepareStatement("INSERT INTO rule_set_workbook (sha256, name, bytes) VALUES (?, ?, ?)")) {
                         for (Workbook workbook : workbooks) {
                             file.setString(1, sha256);
                             file.setString(2, FileRuleSetStore.safeName(workbook.name()));
@@ -94,7 +124,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
             return Optional.empty();
         }
         try (Connection c = connect();
-             PreparedStatement s = c.prepareStatement("SELECT * FROM rule_set_version WHERE sha256 = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + VERSION_COLUMNS + " FROM rule_set_version WHERE sha256 = ?")) {
             s.setString(1, sha256);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(version(r)) : Optional.empty();
@@ -144,7 +174,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
             throw new IllegalArgumentException("no stored version " + sha256);
         }
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO rule_set_index VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET bytes = EXCLUDED.bytes")) {
+                "INSERT INTO rule_set_index (sha256, bytes) VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET bytes = EXCLUDED.bytes")) {
             s.setString(1, sha256);
             s.setBytes(2, index);
             s.executeUpdate();
@@ -156,7 +186,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
     @Override
     public List<StoredVersion> list() throws IOException {
         try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT * FROM rule_set_version ORDER BY uploaded_at DESC, sha256")) {
+             ResultSet r = s.executeQuery("SELECT " + VERSION_COLUMNS + " FROM rule_set_version ORDER BY uploaded_at DESC, sha256")) {
             List<StoredVersion> list = new ArrayList<>();
             while (r.next()) {
                 list.add(version(r));
@@ -241,7 +271,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
     public void setPointer(Pointer pointer, AuditEntry why) throws IOException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_set_pointer VALUES (1, ?, ?) "
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_set_pointer (id, active, previous) VALUES (1, ?, ?) "
                     + "ON CONFLICT (id) DO UPDATE SET active = EXCLUDED.active, previous = EXCLUDED.previous");
                  Statement notify = c.createStatement()) {
                 s.setString(1, pointer.active());

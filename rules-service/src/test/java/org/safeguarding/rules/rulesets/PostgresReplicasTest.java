@@ -150,4 +150,45 @@ class PostgresReplicasTest {
             replica.stop(null);
         }
     }
+
+    /**
+     * Issue 28: a database that hangs (frozen, not gone: connections are accepted and then nothing
+     * answers) fails each admin call within the store's timeout, and decisions never wait for it.
+     */
+    @Test
+    void while_the_database_hangs_admin_calls_fail_within_the_store_timeout_and_decisions_go_on() throws Exception {
+        String url = TestPostgres.shared().newDatabase();
+        Duration timeout = Duration.ofSeconds(2);
+        RuleSets replica = new RuleSets(StoreChoice.postgres(url, "postgres", null, timeout, java.nio.file.Files.createTempDirectory(cache, "hang")),
+                java.util.Optional.empty(), Duration.ofHours(1), 20, swapped -> { });
+        replica.start(null);
+        String shipped = replica.active().orElseThrow().info().sha256();
+        try {
+            TestPostgres.shared().freeze();
+            try {
+                assertThat(replica.active().orElseThrow().engine().decide(org.safeguarding.rules.api.Incident.builder()
+                        .immediateDanger(org.safeguarding.rules.api.Answer.YES).build()).actionCodes().get(0))
+                        .isEqualTo(org.safeguarding.rules.api.ActionCode.CALL_999);
+                java.util.Map<String, org.assertj.core.api.ThrowableAssert.ThrowingCallable> adminCalls = new java.util.LinkedHashMap<>();
+                adminCalls.put("list", replica::list);
+                adminCalls.put("read a version", () -> replica.version(shipped));
+                adminCalls.put("activate", () -> replica.activate(shipped, true, "Lead"));
+                adminCalls.put("roll back", () -> replica.rollback("Lead"));
+                adminCalls.put("read the audit trail", () -> replica.audit(0, 10));
+                for (var call : adminCalls.entrySet()) {
+                    long started = System.nanoTime();
+                    org.assertj.core.api.Assertions.assertThatThrownBy(call.getValue()).as(call.getKey()).isInstanceOf(java.io.IOException.class);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    System.out.printf("%s failed in %d ms with the database hanging (timeout %d ms)%n", call.getKey(), millis, timeout.toMillis());
+                    assertThat(millis).as(call.getKey() + " fails within the timeout, with a second for the call itself")
+                            .isLessThan(timeout.toMillis() + 1_000);
+                }
+            } finally {
+                TestPostgres.shared().thaw();
+            }
+            assertThat(replica.list()).isNotEmpty();
+        } finally {
+            replica.stop(null);
+        }
+    }
 }

@@ -93,6 +93,27 @@ public final class TestPostgres implements AutoCloseable {
         run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
     }
 
+    /**
+     * Freezes the server and every backend (SIGSTOP), as a database that hangs: connections are
+     * accepted by the kernel and then nothing answers. {@link #thaw} lets it go on.
+     */
+    public void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    public void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        String pid = Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip();
+        for (List<String> command : List.of(List.of("pkill", "-" + name, "-P", pid), List.of("kill", "-" + name, pid))) {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            process.waitFor();
+        }
+    }
+
     /** Starts it again on the same port and data. */
     public void restart() throws Exception {
         run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w",
