@@ -248,27 +248,52 @@ public final class RecommendationJson {
     }
 
     /**
-     * Encoded JSON of the values and lists a rule set's recommendations repeat, by equality (a
-     * list is remembered as an unmodifiable copy, so nobody can change a key). Bounded: past its
-     * size it encodes the rest each time rather than growing or starting afresh.
+     * Encoded JSON of the values and lists a rule set's recommendations repeat. A list is found by
+     * identity first (a recommendation's lists are unmodifiable, its constructor sees to it, and the
+     * engine hands out the same list for the same outcome), else by equality (an organisation's
+     * engine makes new lists with the same contents), remembered as an unmodifiable copy. Bounded:
+     * past its size it encodes the rest each time rather than growing or starting afresh.
      */
     private static final class Fragments {
         static final int MAX_ENTRIES = 4096;
         private final int remembered;
         private final Map<Object, byte[]> encoded = new ConcurrentHashMap<>();
         private final Map<List<?>, byte[]> lists = new ConcurrentHashMap<>();
+        private final Map<Identity, byte[]> sameLists = new ConcurrentHashMap<>();
 
         Fragments(int remembered) {
             this.remembered = remembered;
         }
 
+        /** A list by its identity: hashing its contents costs more than the rest of the response (ServiceWorkBenchmark.write). */
+        private record Identity(List<?> list) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Identity identity && identity.list == list;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(list);
+            }
+        }
+
+        /** One of a recommendation's lists (unmodifiable). */
         byte[] list(List<?> items) {
-            byte[] bytes = lists.get(items);
+            Identity same = new Identity(items);
+            byte[] bytes = sameLists.get(same);
+            if (bytes != null) {
+                return bytes;
+            }
+            bytes = lists.get(items);
             if (bytes == null) {
                 bytes = encodeList(items);
                 if (lists.size() < remembered) {
                     lists.put(List.copyOf(items), bytes);
                 }
+            }
+            if (sameLists.size() < remembered) {
+                sameLists.put(same, bytes);
             }
             return bytes;
         }
@@ -285,7 +310,7 @@ public final class RecommendationJson {
         }
 
         int size() {
-            return encoded.size() + lists.size();
+            return encoded.size() + lists.size() + sameLists.size();
         }
 
         private byte[] encodeList(List<?> items) {
