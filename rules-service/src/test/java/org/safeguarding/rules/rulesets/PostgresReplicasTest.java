@@ -191,4 +191,61 @@ class PostgresReplicasTest {
             replica.stop(null);
         }
     }
+
+    /**
+     * Issue 28: the database stopped while an activation is on its way, at several moments. The
+     * activation either happens whole or fails as the store being unreachable, within the timeout;
+     * decisions never stop; and once the database is back the replica serves what the pointer says.
+     */
+    @Test
+    void the_database_killed_mid_activation_leaves_pointer_and_replica_agreeing() throws Exception {
+        String url = TestPostgres.shared().newDatabase();
+        Duration timeout = Duration.ofSeconds(2);
+        RuleSets replica = new RuleSets(StoreChoice.postgres(url, "postgres", null, timeout, java.nio.file.Files.createTempDirectory(cache, "kill")),
+                java.util.Optional.empty(), Duration.ofMillis(200), 20, swapped -> { });
+        replica.start(null);
+        try {
+            String shipped = replica.active().orElseThrow().info().sha256();
+            StoredVersion edited = replica.upload(List.of(new Workbook(EditedWorkbook.NAME,
+                    EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0177").bytes())), "Lead");
+            for (long delay : new long[] {0, 50, 150, 400, 1_000}) {
+                String target = replica.active().orElseThrow().info().sha256().equals(shipped) ? edited.sha256() : shipped;
+                java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+                Thread activation = new Thread(() -> {
+                    try {
+                        outcome.set(replica.activate(target, true, "Lead"));
+                    } catch (Exception e) {
+                        outcome.set(e);
+                    }
+                });
+                long started = System.nanoTime();
+                activation.start();
+                Thread.sleep(delay);
+                TestPostgres.shared().stop();
+                try {
+                    activation.join();
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    assertThat(outcome.get()).as("activation with the database stopped after %d ms", delay)
+                            .satisfiesAnyOf(o -> assertThat(o).isInstanceOf(StoredVersion.class), o -> assertThat(o).isInstanceOf(java.io.IOException.class));
+                    assertThat(millis).as("the activation ends within the timeout").isLessThan(timeout.toMillis() + 1_000);
+                    assertThat(replica.active().orElseThrow().engine().decide(org.safeguarding.rules.api.Incident.builder()
+                            .immediateDanger(org.safeguarding.rules.api.Answer.YES).build()).actionCodes().get(0))
+                            .isEqualTo(org.safeguarding.rules.api.ActionCode.CALL_999);
+                    System.out.printf("database stopped %d ms into an activation: %s in %d ms%n", delay,
+                            outcome.get() instanceof StoredVersion ? "activated" : "refused (" + outcome.get().getClass().getSimpleName() + ")", millis);
+                } finally {
+                    TestPostgres.shared().restart();
+                }
+                String pointer = replica.pointer().orElseThrow().active();
+                assertThat(pointer).as("the pointer names one of the two").isIn(shipped, edited.sha256());
+                if (outcome.get() instanceof StoredVersion) {
+                    assertThat(pointer).as("an activation reported done is in the store").isEqualTo(target);
+                }
+                org.safeguarding.rules.testing.Eventually.within("the replica serving what the pointer says",
+                        () -> replica.active().orElseThrow().info().sha256().equals(pointer));
+            }
+        } finally {
+            replica.stop(null);
+        }
+    }
 }
