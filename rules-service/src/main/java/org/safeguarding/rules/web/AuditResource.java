@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.safeguarding.rules.rulesets.RuleSets;
 import org.safeguarding.rules.store.AuditEntry;
 
 /** The audit trail of the rule sets, newest first, a page at a time. */

@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -12,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.safeguarding.rules.json.IncidentJson;
 import org.safeguarding.rules.json.InvalidRequestException;
 import org.safeguarding.rules.json.RecommendationJson;
+import org.safeguarding.rules.rulesets.RuleSets;
 
 /**
  * For benchmarks only: returns a fixed response without parsing or deciding, so the decision

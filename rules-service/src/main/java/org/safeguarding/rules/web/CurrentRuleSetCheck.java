@@ -1,12 +1,11 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 import io.smallrye.health.api.HealthGroup;
+import org.safeguarding.rules.rulesets.RuleSets;
 
 /**
  * {@code /q/health/group/rule-set-current}: DOWN while this replica could not load the

@@ -59,12 +59,12 @@ public class DecisionMetrics {
         (status == 400 ? badRequests : tooLarge).increment();
     }
 
-    /** The info metric names only the active rule set: the previous one's series is removed. */
     /** Each rule set made active, as {@link org.safeguarding.rules.rulesets.RuleSets} announces it. */
     void onSwap(@jakarta.enterprise.event.Observes org.safeguarding.rules.rulesets.ActiveRuleSet active) {
         recordRuleSet(active.info());
     }
 
+    /** The info metric names only the active rule set: the previous one's series is removed. */
     synchronized void recordRuleSet(RuleSetInfo info) {
         if (ruleSetInfo != null) {
             registry.remove(ruleSetInfo);

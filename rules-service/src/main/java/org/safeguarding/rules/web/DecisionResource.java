@@ -1,9 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-import org.safeguarding.rules.rulesets.ActiveRuleSet;
-import org.safeguarding.rules.rulesets.Refused;
-
 import org.safeguarding.rules.json.tree.Trees;
 import org.safeguarding.rules.json.tree.ProblemJson;
 import java.util.List;
@@ -26,6 +22,9 @@ import org.safeguarding.rules.json.IncidentJson;
 import org.safeguarding.rules.json.InvalidRequestException;
 import org.safeguarding.rules.json.RecommendationJson;
 import org.safeguarding.rules.json.tree.RuleSetJson;
+import org.safeguarding.rules.rulesets.RuleSets;
+import org.safeguarding.rules.rulesets.ActiveRuleSet;
+import org.safeguarding.rules.rulesets.Refused;
 
 /**
  * Decisions and the active rule set (decision model section 5). A decision costs microseconds

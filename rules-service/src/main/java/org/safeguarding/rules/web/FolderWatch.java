@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -21,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.safeguarding.rules.rulesets.RuleSets;
 import org.safeguarding.rules.store.StoredVersion;
 import org.safeguarding.rules.api.Workbook;
 

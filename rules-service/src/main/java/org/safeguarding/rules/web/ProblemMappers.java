@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import org.safeguarding.rules.json.tree.ProblemJson;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.safeguarding.rules.json.RecommendationJson;
+import org.safeguarding.rules.rulesets.RuleSets;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.Refused;
-
 import org.safeguarding.rules.json.tree.ProblemJson;
 import org.safeguarding.rules.json.tree.Trees;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.json.RecommendationJson;
+import org.safeguarding.rules.rulesets.Refused;
 
 /** RFC 9457 problem responses ({@code application/problem+json}); never a stack trace or class name. */
 final class Problems {

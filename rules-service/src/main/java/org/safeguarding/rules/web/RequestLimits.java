@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import org.safeguarding.rules.json.tree.Trees;
 import org.safeguarding.rules.json.tree.ProblemJson;
 import java.net.URLDecoder;
@@ -21,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.safeguarding.rules.api.FieldError;
+import org.safeguarding.rules.rulesets.RuleSets;
 
 /**
  * Limits applied to every request before any of its body is read, whatever its path looks like

@@ -1,8 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-import org.safeguarding.rules.rulesets.Refused;
-
 import org.safeguarding.rules.json.tree.ProblemJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +22,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.safeguarding.rules.api.FieldError;
 import org.safeguarding.rules.json.RecommendationJson;
+import org.safeguarding.rules.rulesets.RuleSets;
+import org.safeguarding.rules.rulesets.Refused;
 import org.safeguarding.rules.store.RuleSetStore;
 import org.safeguarding.rules.store.StoredVersion;
 import org.safeguarding.rules.api.Workbook;

@@ -1,11 +1,10 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.RuleSets;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.safeguarding.rules.rulesets.RuleSets;
 
 /** Ready only once the rule set has compiled and passed its safety analysis. */
 @Readiness

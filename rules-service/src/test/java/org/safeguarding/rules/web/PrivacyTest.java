@@ -1,7 +1,5 @@
 package org.safeguarding.rules.web;
 
-import org.safeguarding.rules.rulesets.Refused;
-
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
@@ -17,6 +15,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.rules.rulesets.Refused;
 
 /**
  * Nothing a caller sends reaches the logs: requests with distinctive values, good and bad,
