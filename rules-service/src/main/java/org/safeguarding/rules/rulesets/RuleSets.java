@@ -170,36 +170,38 @@ public class RuleSets {
     }
 
     /**
-     * Replicas share one store: a version activated (or rolled back to) by any replica is picked
-     * up here by reading the active pointer. A version that cannot be loaded is recorded as a lag;
-     * this replica keeps serving the version it has. The database is read outside the lock that
-     * activation and roll back take, so a database that hangs holds neither; the swap is made only
-     * if no change was made here meanwhile (the next reading follows that one).
+     * Replicas share one store: a version activated (or rolled back to) elsewhere is followed by
+     * reading the active pointer, outside the lock activation takes (a hanging database holds
+     * neither). A version that cannot be loaded is a lag; this replica keeps serving its own.
      */
     void followPointer() {
-        long changesBefore = changesMade.get();
         String wanted = null;
         try {
-            Optional<RuleSetStore.Pointer> pointer = store().pointer();
-            ActiveRuleSet current = active.get();
-            if (pointer.isEmpty() || (current != null && current.info().sha256().equals(pointer.get().active()))) {
-                lag.set(null);
-                return;
-            }
-            wanted = pointer.get().active();
-            Lag previous = lag.get();
-            if (previous != null && previous.wanted().equals(wanted)) {
-                return; // already failed to load this one; wait for the pointer to move
-            }
-            RuleSet ruleSet = loaded.load(wanted, store());
-            synchronized (changes) {
-                if (changesMade.get() != changesBefore) {
+            // A change made here while the store was read wins, and the store is read again.
+            for (int reading = 0; reading < 10; reading++) {
+                long changesBefore = changesMade.get();
+                Optional<RuleSetStore.Pointer> pointer = store().pointer();
+                ActiveRuleSet current = active.get();
+                if (pointer.isEmpty() || (current != null && current.info().sha256().equals(pointer.get().active()))) {
+                    lag.set(null);
                     return;
                 }
-                swap(ruleSet);
+                wanted = pointer.get().active();
+                Lag previous = lag.get();
+                if (previous != null && previous.wanted().equals(wanted)) {
+                    return; // already failed to load this one; wait for the pointer to move
+                }
+                RuleSet ruleSet = loaded.load(wanted, store());
+                synchronized (changes) {
+                    if (changesMade.get() == changesBefore) {
+                        swap(ruleSet);
+                        lag.set(null);
+                        LOG.infof("Rule set %s active: followed the store's pointer", wanted.substring(0, 12));
+                        return;
+                    }
+                }
             }
-            lag.set(null);
-            LOG.infof("Rule set %s active: followed the store's pointer", wanted.substring(0, 12));
+            follower.execute(this::followPointer); // changes here without pause: follow once they pause
         } catch (Exception | LinkageError e) {
             if (wanted != null) {
                 lag.set(new Lag(wanted, Instant.now(), "could not load it (" + e.getClass().getSimpleName()
