@@ -3,8 +3,12 @@ package org.safeguarding.rules.rulesets;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
 import org.safeguarding.rules.store.FileRuleSetStore;
 import org.safeguarding.rules.store.PostgresRuleSetStore;
 import org.safeguarding.rules.store.RuleSetStore;
@@ -32,22 +36,30 @@ public record StoreChoice(Opener opener, Path localFolder, boolean shared) {
         return postgres(url, user, password, PostgresRuleSetStore.DEFAULT_TIMEOUT, localFolder);
     }
 
-    /** @param timeout the longest one database call may take: connecting, reading, or a statement */
+    /**
+     * PostgreSQL over plain driver connections, without the service's pool: for tests and tools.
+     *
+     * @param timeout the longest one database call may take: connecting, reading, or a statement
+     */
     public static StoreChoice postgres(String url, String user, String password, java.time.Duration timeout, Path localFolder) {
-        return new StoreChoice(() -> new PostgresRuleSetStore(url, user, password, timeout), localFolder, true);
+        return new StoreChoice(() -> PostgresRuleSetStore.unpooled(url, user, password, timeout), localFolder, true);
     }
 
-    /** The CDI producer: the choice read from configuration. */
+    /**
+     * The CDI producer: the choice read from configuration. On PostgreSQL the store takes its
+     * connections from the Quarkus datasource, which {@link StoreDataSourceSettings} configures
+     * from the same settings, and its schema from the Quarkus Flyway over it (migrated when the
+     * store opens, not at start: a replica whose database is down starts on its local copy).
+     */
     @jakarta.inject.Singleton
     static class FromConfiguration {
         @Produces
         @jakarta.inject.Singleton
         StoreChoice choice(@ConfigProperty(name = "safeguarding.store.path", defaultValue = "rule-store") Path storePath,
                            @ConfigProperty(name = "safeguarding.store.jdbc-url") Optional<String> jdbcUrl,
-                           @ConfigProperty(name = "safeguarding.store.jdbc-user") Optional<String> jdbcUser,
-                           @ConfigProperty(name = "safeguarding.store.jdbc-password") Optional<String> jdbcPassword,
-                           @ConfigProperty(name = "safeguarding.store.timeout", defaultValue = "10s") java.time.Duration timeout) {
-            return jdbcUrl.map(url -> postgres(url, jdbcUser.orElse(null), jdbcPassword.orElse(null), timeout, storePath))
+                           Instance<DataSource> dataSource, Instance<Flyway> flyway) {
+            return jdbcUrl.map(url -> new StoreChoice(() -> new PostgresRuleSetStore(dataSource.get(), flyway.get(), PostgresRuleSetStore.describe(url)),
+                            storePath, true))
                     .orElseGet(() -> folder(storePath));
         }
     }

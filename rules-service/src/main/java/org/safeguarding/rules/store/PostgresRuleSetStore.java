@@ -2,7 +2,6 @@ package org.safeguarding.rules.store;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,22 +11,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.safeguarding.rules.api.Workbook;
 
 /**
  * The rule set store in PostgreSQL, for many replicas without a shared volume. The schema is
- * Flyway's ({@code db/store}); the pointer changes in one transaction that also notifies
- * {@value #CHANNEL}, so every replica listening follows an activation at once. Plain JDBC,
- * one short connection per call (admin calls are rare; decisions never touch the store) and
- * one long one that listens. Every connection, read and statement is bounded by the store's
- * timeout ({@code safeguarding.store.timeout}), so a database that hangs fails an admin call in
- * that time instead of holding it. Errors come out as {@link IOException}s, as from the file store.
+ * Flyway's ({@code db/store}), brought up to date when the store opens; the pointer changes in
+ * one transaction that also notifies {@value #CHANNEL}, so every replica listening follows an
+ * activation at once. Connections come from the data source the service is given (in the service,
+ * the Quarkus datasource's pool), one per call (admin calls are rare; decisions never touch the
+ * store), and one more is held for listening alone. Every connection, read and statement is
+ * bounded by the store's timeout ({@code safeguarding.store.timeout}, put into the connection URL
+ * by {@link #withTimeouts}), so a database that hangs fails an admin call in that time instead of
+ * holding it. Errors come out as {@link IOException}s, as from the file store.
  */
 public final class PostgresRuleSetStore implements RuleSetStore {
     private static final Logger LOG = Logger.getLogger(PostgresRuleSetStore.class);
@@ -38,32 +40,47 @@ public final class PostgresRuleSetStore implements RuleSetStore {
     /** The timeout when none is configured: as {@code safeguarding.store.timeout} defaults. */
     public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(10);
 
-    private final String url;
-    private final Properties credentials = new Properties();
+    private final DataSource data;
+    private final String description;
     private volatile Thread listener;
     private volatile boolean closed;
 
-    public PostgresRuleSetStore(String url, String user, String password) {
-        this(url, user, password, DEFAULT_TIMEOUT);
+    /**
+     * Opens the store: migrates the schema, which connects, so this fails while the database is down.
+     *
+     * @param data        where connections come from, their URL already bounded by {@link #withTimeouts}
+     * @param schema      Flyway over the same database, with the {@code db/store} migrations
+     * @param description how the store is named in logs and the admin page, with no password
+     */
+    public PostgresRuleSetStore(DataSource data, Flyway schema, String description) {
+        this.data = data;
+        this.description = description;
+        schema.migrate();
     }
 
-    /** @param timeout the longest a connection, a read or a statement may take (whole seconds, at least one) */
-    public PostgresRuleSetStore(String url, String user, String password, java.time.Duration timeout) {
-        this.url = withTimeouts(url, timeout);
-        if (user != null) {
-            credentials.setProperty("user", user);
-        }
-        if (password != null) {
-            credentials.setProperty("password", password);
-        }
-        Flyway.configure().dataSource(this.url, user, password).locations("classpath:db/store").load().migrate();
+    /**
+     * A store over plain driver connections, one per call, with no pool: for tools and tests that
+     * run without the service. The service uses its datasource's pool instead.
+     */
+    public static PostgresRuleSetStore unpooled(String url, String user, String password, java.time.Duration timeout) {
+        PGSimpleDataSource data = new PGSimpleDataSource();
+        data.setURL(withTimeouts(url, timeout));
+        data.setUser(user);
+        data.setPassword(password);
+        return new PostgresRuleSetStore(data, Flyway.configure().dataSource(data).locations("classpath:db/store").load(), describe(url));
+    }
+
+    /** The URL without its password or the timeouts this class adds. */
+    public static String describe(String url) {
+        return "PostgreSQL " + url.replaceAll("password=[^&]*", "password=…")
+                .replaceAll("[?&](connectTimeout|loginTimeout|socketTimeout|options)=[^&]*", "");
     }
 
     /**
      * The URL with the driver's connect, login and socket timeouts and the server's statement
-     * timeout, so Flyway's connection is bounded too. Settings already in the URL are kept.
+     * timeout, so every connection, Flyway's included, is bounded. Settings already in the URL are kept.
      */
-    static String withTimeouts(String url, java.time.Duration timeout) {
+    public static String withTimeouts(String url, java.time.Duration timeout) {
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
         StringBuilder timed = new StringBuilder(url);
         char separator = url.contains("?") ? '&' : '?';
@@ -78,12 +95,12 @@ public final class PostgresRuleSetStore implements RuleSetStore {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
+        return data.getConnection();
     }
 
     @Override
     public String describe() {
-        return "PostgreSQL " + url.replaceAll("password=[^&]*", "password=…").replaceAll("[?&](connectTimeout|loginTimeout|socketTimeout|options)=[^&]*", "");
+        return description;
     }
 
     @Override
@@ -288,7 +305,10 @@ public final class PostgresRuleSetStore implements RuleSetStore {
         }
     }
 
-    /** A thread that listens on {@value #CHANNEL} and reconnects after the database comes back. */
+    /**
+     * A thread that listens on {@value #CHANNEL} over a connection it keeps for that alone, and
+     * reconnects after the database comes back.
+     */
     @Override
     public void onPointerChange(Runnable listener) {
         Thread thread = new Thread(() -> {
@@ -302,6 +322,7 @@ public final class PostgresRuleSetStore implements RuleSetStore {
                             listener.run();
                         }
                     }
+                    s.execute("UNLISTEN *"); // the connection may go back to a pool: it must not take this listening with it
                 } catch (SQLException | RuntimeException e) {
                     if (!closed) {
                         LOG.warnf("Not listening for activations (%s); retrying, and polling meanwhile", e.getClass().getSimpleName());
@@ -325,6 +346,11 @@ public final class PostgresRuleSetStore implements RuleSetStore {
         Thread thread = listener;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(2_000); // it waits at most a second for a notification: let it give its connection back before the pool closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

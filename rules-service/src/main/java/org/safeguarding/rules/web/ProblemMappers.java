@@ -72,7 +72,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response storeUnavailable(java.io.IOException e, io.vertx.core.http.HttpServerRequest request) {
-        if (!request.isEnded()) {
+        if (hasBody(request) && !request.isEnded()) {
             // Not the store: the caller closed the connection, or stalled, before its body arrived.
             LOG.debugf("A request body was not received in full: %s", e.getClass().getSimpleName());
             return Problems.of(400, "Body not received", "The request's body did not arrive in full. Send it again.");
@@ -81,6 +81,12 @@ public class ProblemMappers {
         return Response.fromResponse(Problems.of(503, "Store unavailable",
                 "The rule set store cannot be reached just now, so versions cannot be uploaded, activated or listed. "
                         + "Decisions go on with the active rule set. Try again shortly.")).header("Retry-After", "5").build();
+    }
+
+    /** Whether the request announced a body; one without (a GET) is never "ended" before it is answered, but lost no body. */
+    private static boolean hasBody(io.vertx.core.http.HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.equals("0"));
     }
 
     @ServerExceptionMapper

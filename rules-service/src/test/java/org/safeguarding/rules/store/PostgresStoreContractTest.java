@@ -17,12 +17,12 @@ class PostgresStoreContractTest extends StoreContract {
     @Override
     RuleSetStore newStore() throws Exception {
         url = TestPostgres.shared().newDatabase();
-        return new PostgresRuleSetStore(url, "postgres", null);
+        return PostgresRuleSetStore.unpooled(url, "postgres", null, PostgresRuleSetStore.DEFAULT_TIMEOUT);
     }
 
     @Override
     RuleSetStore sameStore() {
-        return new PostgresRuleSetStore(url, "postgres", null);
+        return PostgresRuleSetStore.unpooled(url, "postgres", null, PostgresRuleSetStore.DEFAULT_TIMEOUT);
     }
 
     @Test

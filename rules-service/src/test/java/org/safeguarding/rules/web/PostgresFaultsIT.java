@@ -71,4 +71,38 @@ class PostgresFaultsIT {
             }
         }
     }
+    /**
+     * The packaged service's pooled connections carry the store's timeout: with the database
+     * frozen (accepting connections, answering nothing), an admin call that needs it fails in
+     * about that time, not never, and decisions go on.
+     */
+    @Test
+    void admin_calls_fail_within_the_timeout_while_the_database_hangs() throws Exception {
+        LocalTokens.ensureKeys(work.resolve("keys"));
+        String admin = LocalTokens.token(work.resolve("keys"), "faults-test", "rules-admin", Duration.ofHours(1));
+        String client = LocalTokens.token(work.resolve("keys"), "faults-test", "decision-client", Duration.ofHours(1));
+        try (TestPostgres postgres = TestPostgres.start()) {
+            String base = PackagedService.start(work, 18131, processes, "-Dsafeguarding.store.jdbc-url=" + postgres.newDatabase(),
+                    "-Dsafeguarding.store.jdbc-user=postgres", "-Dsafeguarding.store.timeout=2s");
+            given().baseUri(base).header("Authorization", "Bearer " + admin).get("/api/v1/rulesets").then().statusCode(200);
+            postgres.freeze();
+            try {
+                for (int call = 0; call < 3; call++) {
+                    long start = System.nanoTime();
+                    int status = given().baseUri(base).header("Authorization", "Bearer " + admin).get("/api/v1/audit").then()
+                            .extract().statusCode();
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    System.out.printf("PostgreSQL frozen: the audit answered %d after %d ms (timeout 2,000 ms)%n", status, millis);
+                    Assertions.assertThat(status).isEqualTo(503);
+                    Assertions.assertThat(millis).as("an admin call with the database hung").isBetween(1_500L, 4_500L);
+                    given().baseUri(base).header("Authorization", "Bearer " + client).contentType("application/json")
+                            .body("{\"immediateDanger\": true}").post("/api/v1/decisions").then().statusCode(200);
+                }
+            } finally {
+                postgres.thaw();
+            }
+            org.safeguarding.rules.testing.Eventually.within("the audit read again once the database answers", () ->
+                    given().baseUri(base).header("Authorization", "Bearer " + admin).get("/api/v1/audit").statusCode() == 200);
+        }
+    }
 }
