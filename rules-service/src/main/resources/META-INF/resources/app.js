@@ -25,7 +25,12 @@ const here = () => location.origin + location.pathname;
 async function signIn(input, onChange) {
   const response = await fetch("/api/v1/sign-in").catch(() => null);
   signInSettings = response && response.ok ? await response.json() : null;
-  if (signInSettings) {
+  if (signInSettings && signInSettings.development) {
+    if (await developmentSignIn(input)) {
+      setupBanner();
+      if (onChange) onChange();
+    }
+  } else if (signInSettings) {
     const params = new URLSearchParams(location.search);
     if (params.has("code") || params.has("error")) {
       await finishSignIn(params, input);
@@ -34,6 +39,19 @@ async function signIn(input, onChange) {
     }
   }
   signInArea();
+}
+
+// bin/serve's service on this machine gives its own pages a development token (never a deployed service):
+// fetched once per tab unless a token is already there, and labelled on the page while it is used.
+async function developmentSignIn(input) {
+  if (sessionStorage.getItem(TOKEN_KEY)) return false;
+  const response = await fetch("/api/v1/sign-in/development", {method: "POST"}).catch(() => null);
+  const tokens = response && response.ok ? await response.json() : null;
+  if (!tokens || !tokens.access_token) return false;
+  sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
+  sessionStorage.setItem(`${SIGN_IN_KEY}-development`, tokens.access_token);
+  input.value = tokens.access_token;
+  return true;
 }
 
 async function finishSignIn(params, input) {
@@ -96,6 +114,15 @@ function signInArea() {
   const token = sessionStorage.getItem(TOKEN_KEY) || "";
   const name = token && tokenName(token);
   area.hidden = false;
+  if (signInSettings.development) {
+    const development = token && token === sessionStorage.getItem(`${SIGN_IN_KEY}-development`);
+    area.innerHTML = development
+      ? `<strong class="development-sign-in" id="development-sign-in">Development sign-in</strong>: this page is signed in by bin/serve on
+        this machine, for trying the service. A deployed service never offers this: there you sign in with your organisation's account.`
+      : "";
+    area.hidden = !development;
+    return;
+  }
   area.innerHTML = (area.dataset.error ? `<span class="status failed" role="alert">${esc(area.dataset.error)}</span> ` : "")
     + (name ? `Signed in as <strong id="signed-in-as">${esc(name)}</strong>. <button type="button" id="sign-out">Sign out</button>`
       : `<button type="button" id="sign-in">Sign in with your organisation's account</button>`);

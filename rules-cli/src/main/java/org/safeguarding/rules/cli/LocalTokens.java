@@ -33,10 +33,23 @@ public final class LocalTokens {
     private LocalTokens() {
     }
 
-    /** The folder holding the pair: SAFEGUARDING_KEYS if set, else .local-keys in the repository. */
+    /** The folder holding the pair: SAFEGUARDING_KEYS if set, else .local/keys in the repository (where bin/serve makes it). */
     public static Path folder(Path repository) {
         String configured = System.getenv("SAFEGUARDING_KEYS");
-        return configured != null && !configured.isBlank() ? Path.of(configured) : repository.resolve(".local-keys");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : repository.resolve(".local").resolve("keys");
+    }
+
+    /**
+     * Makes the pair in the folder given, if it is not there yet. bin/serve runs this file on its
+     * own ({@code java LocalTokens.java FOLDER}, the JDK's source launcher: it uses the JDK alone),
+     * so a first run needs nothing beyond Java to make keys.
+     */
+    public static void main(String[] args) throws IOException, GeneralSecurityException {
+        if (args.length != 1) {
+            System.err.println("usage: java LocalTokens.java FOLDER");
+            System.exit(2);
+        }
+        ensureKeys(Path.of(args[0]));
     }
 
     /** Makes the pair if it does not exist yet. */

@@ -19,7 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * an access token (authorization code flow with PKCE, a public client), which it then uses like
  * a pasted token. The service keeps no session: it verifies every token against the provider's
  * keys ({@code mp.jwt.verify.publickey.location}), so nothing changes for API callers.
- * Endpoints default to Keycloak's paths under the issuer; other providers set them.
+ * Endpoints default to Keycloak's paths under the issuer; other providers set them. Without an
+ * identity provider, bin/serve's service answers {@code {"development": true}} instead
+ * ({@link DevelopmentSignIn}).
  */
 @ApplicationScoped
 @Path("/api/v1/sign-in")
@@ -29,8 +31,10 @@ public class SignIn {
     private final Optional<String> authorizationEndpoint;
     private final Optional<String> tokenEndpoint;
     private final Optional<String> endSessionEndpoint;
+    private final DevelopmentSignIn development;
 
-    public SignIn(@ConfigProperty(name = "safeguarding.sign-in.issuer") Optional<String> issuer,
+    public SignIn(DevelopmentSignIn development,
+                  @ConfigProperty(name = "safeguarding.sign-in.issuer") Optional<String> issuer,
                   @ConfigProperty(name = "safeguarding.sign-in.client-id", defaultValue = "safeguarding-pages") String clientId,
                   @ConfigProperty(name = "safeguarding.sign-in.authorization-endpoint") Optional<String> authorizationEndpoint,
                   @ConfigProperty(name = "safeguarding.sign-in.token-endpoint") Optional<String> tokenEndpoint,
@@ -40,6 +44,7 @@ public class SignIn {
         this.authorizationEndpoint = authorizationEndpoint;
         this.tokenEndpoint = tokenEndpoint;
         this.endSessionEndpoint = endSessionEndpoint;
+        this.development = development;
         this.issuer.ifPresent(i -> {
             for (String endpoint : new String[] {i, authorization(), token(), endSession()}) {
                 URI uri = URI.create(endpoint);
@@ -77,6 +82,9 @@ public class SignIn {
     @GET
     @PermitAll
     public Response settings() {
+        if (issuer.isEmpty() && development.offered()) {
+            return Response.ok("{\"development\":true}", MediaType.APPLICATION_JSON).build();
+        }
         if (issuer.isEmpty()) {
             return Problems.of(404, "Sign-in is not set up",
                     "This service has no identity provider configured (safeguarding.sign-in.issuer): paste an access token instead.");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SignInTest {
     private static SignIn signIn(String issuer) {
-        return new SignIn(Optional.ofNullable(issuer), "safeguarding-pages", Optional.empty(), Optional.empty(), Optional.empty());
+        return new SignIn(new DevelopmentSignIn(Optional.empty(), "0.0.0.0", "https://safeguarding.local/dev", java.util.List.of("safeguarding-rules")), Optional.ofNullable(issuer), "safeguarding-pages", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Test
