@@ -16,6 +16,7 @@ service_class_sharing() {
   dir="$(cd "$(dirname "$app")" && pwd)"
   jsa="$dir/service.jsa"
   if [ ! -f "$jsa" ] || [ -n "$(find "$app" "$dir/lib" "$dir/app" "$dir/quarkus" -newer "$jsa" -print -quit)" ]; then
+    echo "serve: recording the service's classes for faster starts (once per build, about 10 s)..." >&2
     record_service_archive "$app" "$jsa" || return 0
   fi
   echo "-XX:SharedArchiveFile=$jsa"

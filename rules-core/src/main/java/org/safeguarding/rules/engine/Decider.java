@@ -218,12 +218,14 @@ public final class Decider {
 
     /** The facts of an incident as the tables read them, indexed by {@link Fact#ordinal()}. */
     public static Enum<?>[] values(Incident incident) {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
+        Enum<?>[] values = new Enum<?>[FACTS.length];
+        for (Fact fact : FACTS) {
             values[fact.ordinal()] = incident.value(fact);
         }
         return values;
     }
+
+    private static final Fact[] FACTS = Fact.values(); // Fact.values() copies the array on every call
 
     /**
      * Every Pathway and Policy row that matches these facts, those that win and those overruled:

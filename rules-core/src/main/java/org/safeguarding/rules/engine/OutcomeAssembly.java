@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
@@ -29,8 +28,8 @@ final class OutcomeAssembly {
     private final ActionCode[] actionOrder;
     private final Question[] questionsInOrder;
     private final DecisionIndex index;
-    private final Map<Long, Decider.ActionsPart> actionParts = new ConcurrentHashMap<>();
-    private final Map<Long, Decider.QuestionsPart> questionParts = new ConcurrentHashMap<>();
+    private final PartMemo<Decider.ActionsPart> actionParts = new PartMemo<>(MAX_REMEMBERED);
+    private final PartMemo<Decider.QuestionsPart> questionParts = new PartMemo<>(MAX_REMEMBERED);
 
     OutcomeAssembly(Map<String, RuleInfo> rules, RuleInfo[] byRank, ActionCode[] actionOrder, Question[] questionsInOrder,
                     DecisionIndex index) {
@@ -55,9 +54,7 @@ final class OutcomeAssembly {
             Findings findings = new Findings(rules);
             index.fireActionRules(mask, findings);
             part = actionsPart(findings, pathway, provisional);
-            if (actionParts.size() < MAX_REMEMBERED) {
-                actionParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
-            }
+            actionParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
         }
         return part;
     }
@@ -75,9 +72,7 @@ final class OutcomeAssembly {
             Findings findings = new Findings(rules);
             index.fireQuestionRules(mask, findings);
             part = questionsPart(findings);
-            if (questionParts.size() < MAX_REMEMBERED) {
-                questionParts.put(mask, part);
-            }
+            questionParts.put(mask, part);
         }
         return part;
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.safeguarding.rules.analysis.ProvenRuleSet;
@@ -129,7 +128,7 @@ class ProofRunsOnServedFunctionTest {
         Decider decider = fresh();
         Incident ordinary = Incident.builder().immediateDanger(Answer.NO).consentGiven(Answer.NO).build();
         assertThat(decider.decide(ordinary).actionCodes()).contains(ActionCode.DO_NOT_VIEW_IMAGERY);
-        assertThat(memo(decider)).hasSize(1);
+        assertThat(memo(decider).size()).isEqualTo(1);
         dropFromEveryRemembered(decider, ActionCode.DO_NOT_VIEW_IMAGERY);
         assertThat(decider.decide(ordinary).actionCodes()).as("the corruption is served").doesNotContain(ActionCode.DO_NOT_VIEW_IMAGERY);
 
@@ -163,19 +162,16 @@ class ProofRunsOnServedFunctionTest {
 
     /** Corrupts the decider's memo of assembled actions: every outcome it remembers loses this action. */
     private static void dropFromEveryRemembered(Decider decider, ActionCode code) throws ReflectiveOperationException {
-        for (Map.Entry<Long, Decider.ActionsPart> entry : memo(decider).entrySet()) {
-            Decider.ActionsPart part = entry.getValue();
-            entry.setValue(new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != code).toList(), part.reasons()));
-        }
+        memo(decider).replaceAll(part -> new Decider.ActionsPart(part.actions().stream().filter(a -> a.code() != code).toList(), part.reasons()));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<Long, Decider.ActionsPart> memo(Decider decider) throws ReflectiveOperationException {
+    private static PartMemo<Decider.ActionsPart> memo(Decider decider) throws ReflectiveOperationException {
         Field assembly = Decider.class.getDeclaredField("assembly");
         assembly.setAccessible(true);
         Field field = OutcomeAssembly.class.getDeclaredField("actionParts");
         field.setAccessible(true);
-        return (Map<Long, Decider.ActionsPart>) field.get(assembly.get(decider));
+        return (PartMemo<Decider.ActionsPart>) field.get(assembly.get(decider));
     }
 
     /** The shipped index as the build saved it. */
