@@ -20,6 +20,24 @@ public final class Refused extends Exception {
         return new Refused(409, message, true);
     }
 
+    static Refused activationNeedsConfirmation() {
+        return needsConfirmation("Against the live version, this version changes wording that keeps a child safe, or a "
+                + "contact that looks wrong: see the changes marked for checking (GET /api/v1/rulesets/{sha256}/changes). "
+                + "Read them against the guidance, then activate it again saying you have (confirmed=true).");
+    }
+
+    static Refused rollbackNeedsConfirmation(String target) {
+        return needsConfirmation("Going back changes wording that keeps a child safe, or a contact that looks wrong, against "
+                + "the live version: see the changes marked for checking (GET /api/v1/rulesets/" + target + "/changes). "
+                + "Read them, then roll back again saying you have (confirmed=true).");
+    }
+
+    /** The pointer moved under each of a change's attempts: others are changing it too. */
+    static Refused keptChanging() {
+        return new Refused(409, "The live version kept changing while this change was made (someone else is changing it). "
+                + "Look at the list again, then try once more.");
+    }
+
     public int status() {
         return status;
     }

@@ -45,7 +45,7 @@ public class RuleSets {
     private final AtomicReference<ActiveRuleSet> active = new AtomicReference<>();
     private final AtomicReference<Lag> lag = new AtomicReference<>();
     private final AtomicReference<String> storeProblem = new AtomicReference<>();
-    /** Held by activate and roll back, and by the pointer follower only to swap: one change at a time. */
+    /** Held only to swap (activate, roll back, the pointer follower), never while the store is called. */
     private final Object changes = new Object();
     /** Changes made here (activations and roll backs), so the follower never swaps over a newer one. */
     private final java.util.concurrent.atomic.AtomicLong changesMade = new java.util.concurrent.atomic.AtomicLong();
@@ -55,6 +55,7 @@ public class RuleSets {
     private final Consumer<ActiveRuleSet> onSwap;
     private final LoadedRuleSets loaded = new LoadedRuleSets();
     private final Candidates candidates;
+    private final PointerChanges pointerChanges = new PointerChanges(this);
     /** On a shared store only: the active version kept on this machine. */
     private final Optional<ActiveCopy> copy;
     /** Set once opened; {@code null} while a database that was down at start is still being retried. */
@@ -161,7 +162,7 @@ public class RuleSets {
     }
 
     /** The store, once opened: until then (a database down at start) calls fail as the store being unreachable does. */
-    private RuleSetStore store() throws IOException {
+    RuleSetStore store() throws IOException {
         RuleSetStore current = store;
         if (current == null) {
             throw new IOException("the rule set store is not reachable yet");
@@ -265,30 +266,20 @@ public class RuleSets {
      * once the lead confirms they have read those changes.
      */
     public StoredVersion activate(String sha256, boolean confirmed, String subject) throws IOException, Refused {
+        return pointerChanges.activate(sha256, confirmed, subject);
+    }
+
+    /**
+     * This replica changed the pointer: the new version is served at once, and the pointer read
+     * again, in case a change made at the same moment here or elsewhere came just after it. No
+     * store call is made under the lock: a store that hangs holds no other admin call.
+     */
+    void changedHere(RuleSet ruleSet) {
         synchronized (changes) {
-            StoredVersion version = passedVersion(sha256);
-            ActiveRuleSet current = active.get();
-            if (current != null && current.info().sha256().equals(sha256)) {
-                return version;
-            }
-            if (!confirmed && needsConfirmationAgainstLive(sha256)) {
-                throw Refused.needsConfirmation("Against the live version, this version changes wording that keeps a child safe, or a "
-                        + "contact that looks wrong: see the changes marked for checking (GET /api/v1/rulesets/{sha256}/changes). "
-                        + "Read them against the guidance, then activate it again saying you have (confirmed=true).");
-            }
-            RuleSet ruleSet = loaded.load(sha256, store());
-            List<String> previous = new ArrayList<>();
-            store().pointer().ifPresent(p -> {
-                previous.add(p.active());
-                previous.addAll(p.previous());
-            });
-            store().setPointer(new RuleSetStore.Pointer(sha256, previous.subList(0, Math.min(previous.size(), 50))),
-                    new AuditEntry(Instant.now(), subject.equals(FOLDER_WATCH) ? "folder-watch" : "activate", sha256, subject, ""));
             swap(ruleSet);
             changesMade.incrementAndGet();
-            LOG.infof("Rule set %s activated", sha256.substring(0, 12));
-            return version;
         }
+        follower.execute(this::followPointer);
     }
 
     /**
@@ -306,7 +297,7 @@ public class RuleSets {
         return Optional.of(loaded.load(sha256, store()).changesFrom(current.ruleSet()));
     }
 
-    private StoredVersion passedVersion(String sha256) throws IOException, Refused {
+    StoredVersion passedVersion(String sha256) throws IOException, Refused {
         StoredVersion version = store().read(sha256).orElseThrow(() -> new Refused(404, "There is no rule set version with that SHA-256."));
         if (!version.passed()) {
             throw new Refused(409, "This version failed its checks and cannot be activated: see its report.");
@@ -315,7 +306,7 @@ public class RuleSets {
     }
 
     /** {@code changesAgainstLive(sha256)} needs the lead's confirmation: from the texts alone, so activating stays quick. */
-    private boolean needsConfirmationAgainstLive(String sha256) throws IOException {
+    boolean needsConfirmationAgainstLive(String sha256) throws IOException {
         ActiveRuleSet current = active.get();
         return current != null && !current.info().sha256().equals(sha256)
                 && loaded.load(sha256, store()).needsConfirmationAfter(current.ruleSet());
@@ -336,25 +327,7 @@ public class RuleSets {
      * that keeps a child safe, or a contact that looks wrong, against the live version.
      */
     public StoredVersion rollback(String subject, boolean confirmed) throws IOException, Refused {
-        synchronized (changes) {
-            RuleSetStore.Pointer pointer = store().pointer().orElseThrow(() -> new Refused(409, "There is no rule set to roll back."));
-            if (pointer.previous().isEmpty()) {
-                throw new Refused(409, "There is no earlier version to roll back to.");
-            }
-            String target = pointer.previous().get(0);
-            if (!confirmed && needsConfirmationAgainstLive(target)) {
-                throw Refused.needsConfirmation("Going back changes wording that keeps a child safe, or a contact that looks wrong, against "
-                        + "the live version: see the changes marked for checking (GET /api/v1/rulesets/" + target + "/changes). "
-                        + "Read them, then roll back again saying you have (confirmed=true).");
-            }
-            RuleSet ruleSet = loaded.load(target, store());
-            store().setPointer(new RuleSetStore.Pointer(target, pointer.previous().subList(1, pointer.previous().size())),
-                    new AuditEntry(Instant.now(), "rollback", target, subject, "from " + pointer.active().substring(0, 12)));
-            swap(ruleSet);
-            changesMade.incrementAndGet();
-            LOG.infof("Rolled back to rule set %s", target.substring(0, 12));
-            return store().read(target).orElseThrow();
-        }
+        return pointerChanges.rollback(subject, confirmed);
     }
 
     public List<StoredVersion> list() throws IOException {
@@ -375,6 +348,11 @@ public class RuleSets {
         } catch (java.nio.file.NoSuchFileException e) {
             return List.of();
         }
+    }
+
+    /** A stored version as a rule set, from memory when it was loaded lately. */
+    RuleSet load(String sha256) throws IOException {
+        return loaded.load(sha256, store());
     }
 
     /** How many stored versions were proven again since this start because another build had proven them (health shows it). */

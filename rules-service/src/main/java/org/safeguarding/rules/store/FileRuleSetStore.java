@@ -45,6 +45,8 @@ public final class FileRuleSetStore implements RuleSetStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION_FILE = "version.json";
     private static final String ACTIVE_FILE = "active.json";
+    private static final String POINTER_LOCK = "active.lock";
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> POINTER_MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String INDEX_FILE = "proven.index";
     private static final String AUDIT_FILE = "audit.jsonl";
     static final int MAX_NAME = 120;
@@ -283,6 +285,26 @@ public final class FileRuleSetStore implements RuleSetStore {
             throw new IOException("the store's file system cannot replace files atomically", e);
         }
         force(root);
+    }
+
+    /**
+     * Compared and set under a lock file beside the pointer, so replicas sharing the folder take
+     * turns; within this JVM under one monitor per folder first, since a JVM may hold a file's
+     * lock only once (two stores on one folder, as tests make, would otherwise collide).
+     */
+    @Override
+    public boolean setPointerIf(String expectedActive, Pointer pointer, AuditEntry why) throws IOException {
+        synchronized (POINTER_MONITORS.computeIfAbsent(root.toAbsolutePath().normalize(), folder -> new Object())) {
+            try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(root.resolve(POINTER_LOCK),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = lockFile.lock()) {
+                if (!java.util.Objects.equals(pointer().map(Pointer::active).orElse(null), expectedActive)) {
+                    return false;
+                }
+                setPointer(pointer, why);
+                return true;
+            }
+        }
     }
 
     private static ObjectNode toJson(StoredVersion version) {

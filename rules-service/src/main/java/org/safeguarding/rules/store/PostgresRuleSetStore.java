@@ -286,20 +286,38 @@ public final class PostgresRuleSetStore implements RuleSetStore {
     /** The pointer, the audit row and the notification in one transaction: all of them or none. */
     @Override
     public void setPointer(Pointer pointer, AuditEntry why) throws IOException {
+        changePointer("INSERT INTO rule_set_pointer (id, active, previous) VALUES (1, ?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET active = EXCLUDED.active, previous = EXCLUDED.previous", pointer, null, why);
+    }
+
+    /** One UPDATE (or INSERT, for the first pointer) whose condition is the comparison: the row's lock makes it one step. */
+    @Override
+    public boolean setPointerIf(String expectedActive, Pointer pointer, AuditEntry why) throws IOException {
+        return expectedActive == null
+                ? changePointer("INSERT INTO rule_set_pointer (id, active, previous) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING", pointer, null, why)
+                : changePointer("UPDATE rule_set_pointer SET active = ?, previous = ? WHERE id = 1 AND active = ?", pointer, expectedActive, why);
+    }
+
+    private boolean changePointer(String sql, Pointer pointer, String expectedActive, AuditEntry why) throws IOException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_set_pointer (id, active, previous) VALUES (1, ?, ?) "
-                    + "ON CONFLICT (id) DO UPDATE SET active = EXCLUDED.active, previous = EXCLUDED.previous");
-                 Statement notify = c.createStatement()) {
+            try (PreparedStatement s = c.prepareStatement(sql); Statement notify = c.createStatement()) {
                 s.setString(1, pointer.active());
                 s.setString(2, JSON.writeValueAsString(pointer.previous()));
-                s.executeUpdate();
+                if (expectedActive != null) {
+                    s.setString(3, expectedActive);
+                }
+                if (s.executeUpdate() == 0) {
+                    c.rollback();
+                    return false;
+                }
                 if (why != null) {
                     insertAudit(c, why);
                 }
                 notify.execute("NOTIFY " + CHANNEL); // delivered with the commit, to every replica listening
             }
             c.commit();
+            return true;
         } catch (SQLException e) {
             throw failed("change the active pointer", e);
         }

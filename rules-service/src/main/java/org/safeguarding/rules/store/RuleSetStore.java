@@ -68,6 +68,16 @@ public interface RuleSetStore extends AutoCloseable {
     }
 
     /**
+     * {@link #setPointer(Pointer, AuditEntry)} only if the active version is still
+     * {@code expectedActive} ({@code null}: no pointer yet), compared and set in one step: of two
+     * changes made at once (two leads, two replicas) one wins and the other is told, having
+     * changed nothing, so no lock need be held while the store is called.
+     *
+     * @return whether the pointer was changed
+     */
+    boolean setPointerIf(String expectedActive, Pointer pointer, AuditEntry why) throws IOException;
+
+    /**
      * Calls {@code listener} soon after any replica changes the pointer, where the store can say
      * so (PostgreSQL's LISTEN/NOTIFY); replicas also poll, so a store that cannot is still followed.
      */

@@ -183,6 +183,31 @@ class PostgresReplicasTest {
                     assertThat(millis).as(call.getKey() + " fails within the timeout, with a second for the call itself")
                             .isLessThan(timeout.toMillis() + 1_000);
                 }
+                // Two leads at once: neither waits for the other's hung call (no lock is held across a store call).
+                java.util.concurrent.ExecutorService leads = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    List<java.util.concurrent.Future<Long>> timings = new java.util.ArrayList<>();
+                    for (String call : List.of("activate", "roll back")) {
+                        timings.add(leads.submit(() -> {
+                            long started = System.nanoTime();
+                            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                                if (call.equals("activate")) {
+                                    replica.activate(shipped, true, "Lead");
+                                } else {
+                                    replica.rollback("Lead", true);
+                                }
+                            }).isInstanceOf(java.io.IOException.class);
+                            return (System.nanoTime() - started) / 1_000_000;
+                        }));
+                    }
+                    for (var timing : timings) {
+                        long millis = timing.get();
+                        System.out.printf("at once: failed in %d ms with the database hanging%n", millis);
+                        assertThat(millis).as("a change made beside another").isLessThan(timeout.toMillis() + 1_000);
+                    }
+                } finally {
+                    leads.shutdownNow();
+                }
             } finally {
                 TestPostgres.shared().thaw();
             }

@@ -102,4 +102,55 @@ abstract class StoreContract {
         assertThat(other.pointer()).contains(new RuleSetStore.Pointer(A, List.of()));
         assertThat(other.audit(0, 10)).containsExactly(why);
     }
+
+    private static AuditEntry why(String detail) {
+        return new AuditEntry(Instant.parse("2026-11-26T10:00:00Z"), "activate", A, "lead", detail);
+    }
+
+    /** Issue 28: the pointer is compared and set in one step, so a change made meanwhile is never overwritten unseen. */
+    @Test
+    void the_pointer_changes_only_from_the_version_expected_and_only_the_winner_is_audited() throws Exception {
+        RuleSetStore store = newStore();
+        save(store, A, true, Instant.now());
+        save(store, B, true, Instant.now());
+        assertThat(store.setPointerIf(null, new RuleSetStore.Pointer(A, List.of()), why("first"))).isTrue();
+        assertThat(store.setPointerIf(null, new RuleSetStore.Pointer(B, List.of()), why("lost: a pointer exists"))).isFalse();
+        assertThat(store.setPointerIf(B, new RuleSetStore.Pointer(B, List.of(A)), why("lost: A is active"))).isFalse();
+        RuleSetStore other = sameStore();
+        assertThat(other.pointer()).contains(new RuleSetStore.Pointer(A, List.of()));
+        assertThat(other.setPointerIf(A, new RuleSetStore.Pointer(B, List.of(A)), why("won"))).isTrue();
+        assertThat(store.pointer()).contains(new RuleSetStore.Pointer(B, List.of(A)));
+        assertThat(store.audit(0, 10)).extracting(AuditEntry::detail).containsExactly("won", "first");
+    }
+
+    @Test
+    void of_changes_made_at_once_from_the_same_pointer_exactly_one_wins() throws Exception {
+        RuleSetStore store = newStore();
+        save(store, A, true, Instant.now());
+        store.setPointer(new RuleSetStore.Pointer(A, List.of()));
+        List<RuleSetStore> replicas = List.of(store, sameStore(), sameStore(), sameStore());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(replicas.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> won = new java.util.ArrayList<>();
+            for (int i = 0; i < replicas.size(); i++) {
+                RuleSetStore replica = replicas.get(i);
+                String sha = Character.toString('0' + i).repeat(64);
+                won.add(threads.submit(() -> {
+                    go.await();
+                    return replica.setPointerIf(A, new RuleSetStore.Pointer(sha, List.of(A)), why("replica " + sha.charAt(0)));
+                }));
+            }
+            go.countDown();
+            int winners = 0;
+            for (var future : won) {
+                winners += future.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(store.audit(0, 10)).hasSize(1);
+            assertThat(store.pointer().orElseThrow().previous()).containsExactly(A);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

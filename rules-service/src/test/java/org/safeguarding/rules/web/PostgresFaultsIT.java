@@ -26,12 +26,18 @@ class PostgresFaultsIT {
     Path work;
     @org.junit.jupiter.api.extension.RegisterExtension
     final PackagedService.Processes processes = new PackagedService.Processes();
+    private String admin;
+    private String client;
+
+    @org.junit.jupiter.api.BeforeEach
+    void tokens() throws Exception {
+        LocalTokens.ensureKeys(work.resolve("keys"));
+        admin = LocalTokens.token(work.resolve("keys"), "faults-test", "rules-admin", Duration.ofHours(1));
+        client = LocalTokens.token(work.resolve("keys"), "faults-test", "decision-client", Duration.ofHours(1));
+    }
 
     @Test
     void a_replica_killed_during_an_upload_leaves_the_store_whole() throws Exception {
-        LocalTokens.ensureKeys(work.resolve("keys"));
-        String admin = LocalTokens.token(work.resolve("keys"), "faults-test", "rules-admin", Duration.ofHours(1));
-        String client = LocalTokens.token(work.resolve("keys"), "faults-test", "decision-client", Duration.ofHours(1));
         try (TestPostgres postgres = TestPostgres.start()) {
             String[] store = {"-Dsafeguarding.store.jdbc-url=" + postgres.newDatabase(), "-Dsafeguarding.store.jdbc-user=postgres"};
             String base = PackagedService.start(work, 18121, processes, store);
@@ -78,9 +84,6 @@ class PostgresFaultsIT {
      */
     @Test
     void admin_calls_fail_within_the_timeout_while_the_database_hangs() throws Exception {
-        LocalTokens.ensureKeys(work.resolve("keys"));
-        String admin = LocalTokens.token(work.resolve("keys"), "faults-test", "rules-admin", Duration.ofHours(1));
-        String client = LocalTokens.token(work.resolve("keys"), "faults-test", "decision-client", Duration.ofHours(1));
         try (TestPostgres postgres = TestPostgres.start()) {
             String base = PackagedService.start(work, 18131, processes, "-Dsafeguarding.store.jdbc-url=" + postgres.newDatabase(),
                     "-Dsafeguarding.store.jdbc-user=postgres", "-Dsafeguarding.store.timeout=2s");
