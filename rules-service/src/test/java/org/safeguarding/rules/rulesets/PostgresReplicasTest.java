@@ -157,11 +157,8 @@ class PostgresReplicasTest {
      */
     @Test
     void while_the_database_hangs_admin_calls_fail_within_the_store_timeout_and_decisions_go_on() throws Exception {
-        String url = TestPostgres.shared().newDatabase();
         Duration timeout = Duration.ofSeconds(2);
-        RuleSets replica = new RuleSets(StoreChoice.postgres(url, "postgres", null, timeout, java.nio.file.Files.createTempDirectory(cache, "hang")),
-                java.util.Optional.empty(), Duration.ofHours(1), 20, swapped -> { });
-        replica.start(null);
+        RuleSets replica = startedWithTimeout(timeout, Duration.ofHours(1), "hang");
         String shipped = replica.active().orElseThrow().info().sha256();
         try {
             TestPostgres.shared().freeze();
@@ -224,11 +221,8 @@ class PostgresReplicasTest {
      */
     @Test
     void the_database_killed_mid_activation_leaves_pointer_and_replica_agreeing() throws Exception {
-        String url = TestPostgres.shared().newDatabase();
         Duration timeout = Duration.ofSeconds(2);
-        RuleSets replica = new RuleSets(StoreChoice.postgres(url, "postgres", null, timeout, java.nio.file.Files.createTempDirectory(cache, "kill")),
-                java.util.Optional.empty(), Duration.ofMillis(200), 20, swapped -> { });
-        replica.start(null);
+        RuleSets replica = startedWithTimeout(timeout, Duration.ofMillis(200), "kill");
         try {
             String shipped = replica.active().orElseThrow().info().sha256();
             StoredVersion edited = replica.upload(List.of(new Workbook(EditedWorkbook.NAME,
@@ -272,5 +266,13 @@ class PostgresReplicasTest {
         } finally {
             replica.stop(null);
         }
+    }
+
+    /** A replica on a new database of the shared server, with the store's timeout given, started. */
+    private RuleSets startedWithTimeout(Duration timeout, Duration pollInterval, String cacheName) throws Exception {
+        RuleSets replica = new RuleSets(StoreChoice.postgres(TestPostgres.shared().newDatabase(), "postgres", null, timeout,
+                java.nio.file.Files.createTempDirectory(cache, cacheName)), java.util.Optional.empty(), pollInterval, 20, swapped -> { });
+        replica.start(null);
+        return replica;
     }
 }
