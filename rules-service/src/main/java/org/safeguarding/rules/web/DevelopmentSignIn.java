@@ -50,6 +50,7 @@ public class DevelopmentSignIn {
         this.audience = audiences.get(0);
     }
 
+    /** A host name or literal that means this machine (also how SignIn allows plain http to a local provider). */
     static boolean isLoopback(String host) {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
     }

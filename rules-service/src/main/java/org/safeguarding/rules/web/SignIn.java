@@ -48,15 +48,11 @@ public class SignIn {
         this.issuer.ifPresent(i -> {
             for (String endpoint : new String[] {i, authorization(), token(), endSession()}) {
                 URI uri = URI.create(endpoint);
-                if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(uri.getHost()))) {
+                if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && DevelopmentSignIn.isLoopback(String.valueOf(uri.getHost())))) {
                     throw new IllegalArgumentException("safeguarding.sign-in: " + endpoint + " must be https (http only on this machine)");
                 }
             }
         });
-    }
-
-    private static boolean isLoopback(String host) {
-        return "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
     }
 
     private String authorization() {
