@@ -10,6 +10,7 @@ import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.SocialCareStatus;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.TableTemplate;
 
@@ -74,7 +75,7 @@ final class ActionProperties {
      * Property 13 for the walk by blocks, which stands on the served actions being the union of
      * what each row gives: checked wherever it walks, so a fault in assembling or remembering them is found.
      */
-    void checkUnion(Enum<?>[] values, Decider.PathwayStep step, Decider.ActionsPart served, Decider.ActionsPart held) {
+    void checkUnion(FactVector values, Decider.PathwayStep step, Decider.ActionsPart served, Decider.ActionsPart held) {
         if (proof.pass() != ActionBlocks.NONE && !outsideThePass(served).equals(outsideThePass(held))) {
             proof.findings.of(SafetyProperty.PROVEN_IS_SERVED, "the actions served for these facts are not those the rows that fire "
                     + "give: changing " + proof.blocks().blocks().get(proof.pass()) + " changed actions no row reading them gives.",
@@ -82,7 +83,7 @@ final class ActionProperties {
         }
     }
 
-    void check(Enum<?>[] values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context, List<String> rules) {
+    void check(FactVector values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context, List<String> rules) {
         Pathway pathway = step.pathway();
         List<ActionCode> actions = served.actionCodes();
         Findings findings = proof.findings;
@@ -97,7 +98,7 @@ final class ActionProperties {
                         + " pathway, where a referral is needed.", values, context, proof.rulesGiving(rules, internalOnly));
             }
         }
-        if (proof.inPass(PARENTS_UNIT) && actions.contains(ActionCode.INVOLVE_PARENTS) && values[Fact.PARENTAL_RISK.ordinal()] == Answer.YES) {
+        if (proof.inPass(PARENTS_UNIT) && actions.contains(ActionCode.INVOLVE_PARENTS) && values.answer(Fact.PARENTAL_RISK) == Answer.YES) {
             findings.of(SafetyProperty.PARENTS_NOT_AT_RISK, "INVOLVE_PARENTS is recommended although parentalRisk is true.",
                     values, context, proof.rulesGiving(rules, ActionCode.INVOLVE_PARENTS));
         }
@@ -107,7 +108,7 @@ final class ActionProperties {
             }
         }
         checkStaffAllegations(values, actions, context, rules);
-        if (proof.inPass(SEXTORTION_UNIT) && values[Fact.THREAT_TO_SHARE.ordinal()] == Answer.YES && threatColumn) {
+        if (proof.inPass(SEXTORTION_UNIT) && values.answer(Fact.THREAT_TO_SHARE) == Answer.YES && threatColumn) {
             for (ActionCode needed : missing(SEXTORTION_CODES, actions)) {
                 findings.of(SafetyProperty.THREAT_TO_SHARE, "someone threatens to share imagery of the child (threatToShare), but "
                         + needed + " is not recommended. Add a rule to the Actions sheet with 'Threat to share?' YES and the action "
@@ -116,7 +117,7 @@ final class ActionProperties {
             }
         }
         if (proof.inPass(SOCIAL_CARE_UNIT) && socialCareColumn) {
-            Enum<?> status = values[Fact.SOCIAL_CARE_STATUS.ordinal()];
+            Enum<?> status = values.get(Fact.SOCIAL_CARE_STATUS);
             for (ActionCode needed : missing(toldOfSocialCare((SocialCareStatus) status), actions)) {
                 findings.of(SafetyProperty.SOCIAL_CARE, "a child involved is " + status + " (socialCareStatus), but " + needed
                         + " is not recommended. Add a rule to the Actions sheet with 'Social care status' " + status + " and the action "
@@ -129,11 +130,11 @@ final class ActionProperties {
         }
     }
 
-    private void checkStaffAllegations(Enum<?>[] values, List<ActionCode> actions, Map<String, String> context, List<String> rules) {
+    private void checkStaffAllegations(FactVector values, List<ActionCode> actions, Map<String, String> context, List<String> rules) {
         if (!proof.inPass(LADO_UNIT)) {
             return;
         }
-        if (values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == Answer.YES) {
+        if (values.answer(Fact.ADULT_IS_STAFF_OR_VOLUNTEER) == Answer.YES) {
             for (ActionCode needed : missing(STAFF_ALLEGATION_CODES, actions)) {
                 proof.findings.of(SafetyProperty.STAFF_ALLEGATIONS, "the adult involved works or volunteers for the setting, but "
                         + needed + " is not recommended. Add a rule to the Actions sheet with 'Adult is staff or volunteer?' YES and the "
@@ -141,7 +142,7 @@ final class ActionProperties {
                         + "volunteer?' and then 'Police criterion?' before 'Media type is not').", values, context, rules);
             }
         }
-        if (youngStaffColumn && values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()] == Answer.YES) {
+        if (youngStaffColumn && values.answer(Fact.STAFF_OR_VOLUNTEER_UNDER18) == Answer.YES) {
             for (ActionCode needed : missing(STAFF_ALLEGATION_CODES, actions)) {
                 proof.findings.of(SafetyProperty.STAFF_ALLEGATIONS, "someone under 18 who works or volunteers for the setting is "
                         + "involved (staffOrVolunteerUnder18), but " + needed + " is not recommended: KCSIE Part 4 covers everyone who "
@@ -156,7 +157,7 @@ final class ActionProperties {
      * or the provisional flag, the served actions keep every action the tables give on their own
      * (but for the internal-only actions, which never go with a referral).
      */
-    private void checkPolicyOnlyAdds(Enum<?>[] values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context) {
+    private void checkPolicyOnlyAdds(FactVector values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context) {
         Decider.ActionsPart tablesAlone = proof.decider.actionsStep(values, proof.youngest, new Decider.PathwayStep(step.table(), step.table()));
         List<ActionCode> kept = served.actionCodes();
         for (ActionCode code : tablesAlone.actionCodes()) {

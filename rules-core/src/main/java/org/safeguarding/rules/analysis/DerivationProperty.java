@@ -9,6 +9,7 @@ import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Person;
 import org.safeguarding.rules.api.Role;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.FactDerivation;
 
 /**
@@ -52,11 +53,8 @@ final class DerivationProperty {
     }
 
     private static void checkDerivedFrom(Incident incident, Findings findings) {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = incident.value(fact);
-        }
-        FactDerivation.derivedFrom(incident).forEach((fact, value) -> values[fact.ordinal()] = value);
+        FactVector values = FactVector.of(incident);
+        FactDerivation.derivedFrom(incident).forEach(values::set);
         if (!FactSpace.reachable(values)) {
             findings.of(SafetyProperty.PROVEN_IS_SERVED, "the facts worked out from those given fall outside what the analysis checks.",
                     values, Map.of(), List.of());

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.ImageryOrigin;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.TableTemplate;
 
@@ -47,13 +48,10 @@ final class FactSpace {
         return size;
     }
 
-    Enum<?>[] values(int index) {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = fact.unknown();
-        }
+    FactVector values(int index) {
+        FactVector values = FactVector.allUnknown();
         for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
-            values[PATHWAY_FACTS.get(k).ordinal()] = PATHWAY_FACTS.get(k).domain().get((index / weight[k]) % radix[k]);
+            values.set(PATHWAY_FACTS.get(k), PATHWAY_FACTS.get(k).domain().get((index / weight[k]) % radix[k]));
         }
         return values;
     }
@@ -93,8 +91,8 @@ final class FactSpace {
             return new Link(given, Set.of(Answer.YES), implied, Set.of(Answer.YES));
         }
 
-        boolean holds(Enum<?>[] values) {
-            return !when.contains(values[given.ordinal()]) || allowed.contains(values[implied.ordinal()]);
+        boolean holds(FactVector values) {
+            return !when.contains(values.get(given)) || allowed.contains(values.get(implied));
         }
     }
 
@@ -116,7 +114,7 @@ final class FactSpace {
      * one (so the Actions table never sees adultIsStaffOrVolunteer YES with adultInvolved anything
      * but YES, nor imagery made by software with consentGiven anything but NO).
      */
-    static boolean reachable(Enum<?>[] values) {
+    static boolean reachable(FactVector values) {
         for (Link link : LINKS) {
             if (!link.holds(values)) {
                 return false;
@@ -155,7 +153,7 @@ final class FactSpace {
         byte[] pathway = new byte[size];
         boolean[] provisional = new boolean[size];
         for (int index = 0; index < size; index++) {
-            Enum<?>[] values = values(index);
+            FactVector values = values(index);
             Decider.PathwayStep step;
             try {
                 step = decider.pathwayStep(values, youngest);

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.SheetTemplate;
@@ -45,7 +46,7 @@ final class Findings {
     }
 
     /** A finding for a combination of the Pathway table's facts, shown with those facts only. */
-    void ofPathway(SafetyProperty property, String message, Enum<?>[] values, List<String> matchingRules) {
+    void ofPathway(SafetyProperty property, String message, FactVector values, List<String> matchingRules) {
         String key = key(property, message);
         Accumulator existing = byKey.get(key);
         if (existing != null) {
@@ -58,12 +59,12 @@ final class Findings {
     }
 
     /** A finding for the combination being checked, with the rules that fired for it. */
-    void of(SafetyProperty property, String message, Enum<?>[] values, Map<String, String> context, List<String> rules) {
+    void of(SafetyProperty property, String message, FactVector values, Map<String, String> context, List<String> rules) {
         of(property, message, values, context, () -> locations(rules));
     }
 
     /** A finding for the combination being checked, counted with its weight and remembered for the combinations like it. */
-    void of(SafetyProperty property, String message, Enum<?>[] values, Map<String, String> context,
+    void of(SafetyProperty property, String message, FactVector values, Map<String, String> context,
             Supplier<List<SafetyFinding.RuleLocation>> where) {
         String key = key(property, message);
         if (recording != null) {
@@ -116,10 +117,10 @@ final class Findings {
         return property.number + message;
     }
 
-    private static Map<String, String> describe(Enum<?>[] values, List<Fact> facts) {
+    private static Map<String, String> describe(FactVector values, List<Fact> facts) {
         Map<String, String> example = new LinkedHashMap<>();
         for (Fact fact : facts) {
-            example.put(fact.fieldName(), values[fact.ordinal()].name());
+            example.put(fact.fieldName(), values.get(fact).name());
         }
         return example;
     }

@@ -13,6 +13,7 @@ import org.safeguarding.rules.api.ImpactReport;
 import org.safeguarding.rules.api.ImpactReport.Change;
 import org.safeguarding.rules.api.ImpactReport.TextChange;
 import org.safeguarding.rules.api.Pathway;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.RuleTables;
 import org.safeguarding.rules.tables.TableTemplate;
@@ -59,7 +60,7 @@ public final class ImpactDiff {
             for (int index = 0; index < space.size(); index++) {
                 String from = label(old, index);
                 String to = label(neu, index);
-                Enum<?>[] values = space.values(index);
+                FactVector values = space.values(index);
                 if (!from.equals(to)) {
                     boolean regression = neu.pathway()[index] < 0
                             || (old.pathway()[index] >= 0 && severity(neu, index) < severity(old, index));
@@ -73,10 +74,10 @@ public final class ImpactDiff {
                         neu.pathway()[index], neu.provisional()[index], old.steps()[index].table().pathway(),
                         old.steps()[index].table().provisional(), neu.steps()[index].table().pathway(),
                         neu.steps()[index].table().provisional()));
-                space.sharedWithActions().forEach(f -> key.add(values[f.ordinal()]));
+                space.sharedWithActions().forEach(f -> key.add(values.get(f)));
                 // And the Pathway facts a link ties to an Actions-only fact: they decide which of its values can be met.
-                FactSpace.LINKS.forEach(link -> key.add(values[link.implied().ordinal()]));
-                policyFacts.forEach(f -> key.add(values[f.ordinal()]));
+                FactSpace.LINKS.forEach(link -> key.add(values.get(link.implied())));
+                policyFacts.forEach(f -> key.add(values.get(f)));
                 key.add(org.safeguarding.rules.engine.ActionFacts.policeCriterion(values)); // the Actions table reads it too
                 groups.computeIfAbsent(key, k -> new Counted(Map.of(), false)).add(index);
             }
@@ -85,7 +86,7 @@ public final class ImpactDiff {
                 if (old.pathway()[index] < 0 || neu.pathway()[index] < 0) {
                     continue;
                 }
-                Enum<?>[] base = space.values(index);
+                FactVector base = space.values(index);
                 for (ActionCode code : ActionCode.values()) {
                     long others = 1;
                     for (Fact fact : freeFacts) {
@@ -94,7 +95,7 @@ public final class ImpactDiff {
                         }
                     }
                     for (ValueClasses.Representative rest : classesFor.get(code)) {
-                        Enum<?>[] values = rest.fill(base);
+                        FactVector values = rest.fill(base);
                         if (!FactSpace.reachable(values)) {
                             continue;
                         }
@@ -194,11 +195,11 @@ public final class ImpactDiff {
     }
 
     /** How many values of an Actions-only fact can go with these Pathway facts (a link may rule some out). */
-    private static long reachableValues(Enum<?>[] base, Fact fact) {
+    private static long reachableValues(FactVector base, Fact fact) {
         long count = 0;
         for (Enum<?> value : fact.domain()) {
-            Enum<?>[] values = base.clone();
-            values[fact.ordinal()] = value;
+            FactVector values = base.copy();
+            values.set(fact, value);
             if (FactSpace.reachable(values)) {
                 count++;
             }
@@ -207,7 +208,7 @@ public final class ImpactDiff {
     }
 
     /** The actions a decision serves for these facts: the same actions step {@code decide} runs, policy included. */
-    private static Set<ActionCode> servedActions(Decider decider, Enum<?>[] values, int age, FactSpace.Pathways pathways, int index) {
+    private static Set<ActionCode> servedActions(Decider decider, FactVector values, int age, FactSpace.Pathways pathways, int index) {
         Set<ActionCode> set = EnumSet.noneOf(ActionCode.class);
         set.addAll(decider.actionsStep(values, age, pathways.steps()[index]).actionCodes());
         return set;
@@ -234,10 +235,10 @@ public final class ImpactDiff {
         return PATHWAYS[pathways.pathway()[index]].severity();
     }
 
-    private static Map<String, String> describe(Enum<?>[] values, int youngest) {
+    private static Map<String, String> describe(FactVector values, int youngest) {
         Map<String, String> example = new LinkedHashMap<>();
         for (Fact fact : Fact.values()) {
-            example.put(fact.fieldName(), values[fact.ordinal()].name());
+            example.put(fact.fieldName(), values.get(fact).name());
         }
         if (youngest != Integer.MAX_VALUE) {
             example.put("youngestChildAge", String.valueOf(youngest));

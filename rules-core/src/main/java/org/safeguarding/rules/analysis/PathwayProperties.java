@@ -11,6 +11,7 @@ import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.IncidentWords;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Reason;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 
 /**
@@ -56,13 +57,13 @@ final class PathwayProperties {
     }
 
     void check(int index) {
-        Enum<?>[] values = space.values(index);
+        FactVector values = space.values(index);
         Pathway pathway = pathway(index);
         if (pathway == null) {
             report(SafetyProperty.COMPLETE, "no Pathway rule matches these facts, so there is no pathway.", values);
             return;
         }
-        boolean danger = values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.YES;
+        boolean danger = values.answer(Fact.IMMEDIATE_DANGER) == Answer.YES;
         if (danger != (pathway == Pathway.EMERGENCY)) {
             report(SafetyProperty.EMERGENCY_WITH_DANGER, danger
                     ? "a child is in immediate danger but the pathway is " + pathway + "."
@@ -85,11 +86,11 @@ final class PathwayProperties {
         }
     }
 
-    private void checkMonotone(int index, Enum<?>[] values, Pathway pathway) {
+    private void checkMonotone(int index, FactVector values, Pathway pathway) {
         for (int k = 0; k < SafetyAnalyser.PATHWAY_FACTS.size(); k++) {
             Fact fact = SafetyAnalyser.PATHWAY_FACTS.get(k);
             List<Enum<?>> order = riskOrder(fact);
-            int position = order.indexOf(values[fact.ordinal()]);
+            int position = order.indexOf(values.get(fact));
             if (position < order.size() - 1) {
                 Pathway after = pathway(space.withValue(index, k, order.get(position + 1)));
                 if (after == null || after.severity() < pathway.severity()) {
@@ -101,7 +102,7 @@ final class PathwayProperties {
         }
     }
 
-    private void report(SafetyProperty property, String message, Enum<?>[] values) {
+    private void report(SafetyProperty property, String message, FactVector values) {
         proof.findings.ofPathway(property, message, values, proof.decider.matchingPathwayRules(values, proof.youngest));
     }
 
@@ -118,10 +119,10 @@ final class PathwayProperties {
     }
 
     /** The facts not established safe (decision model section 2), in words; empty when every one is. */
-    private static String unsafeFacts(Enum<?>[] values) {
+    private static String unsafeFacts(FactVector values) {
         List<String> unsafe = new ArrayList<>();
         for (Fact fact : SafetyAnalyser.PATHWAY_FACTS) {
-            Enum<?> value = values[fact.ordinal()];
+            Enum<?> value = values.get(fact);
             boolean safe = switch (fact) {
                 case IMMEDIATE_DANGER -> value == Answer.NO;
                 case CONSENT_GIVEN -> value == Answer.YES;

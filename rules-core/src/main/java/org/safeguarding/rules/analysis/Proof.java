@@ -11,6 +11,7 @@ import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Reason;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.RuleTables;
@@ -80,17 +81,8 @@ final class Proof {
     }
 
     /** Parents may be told only when they are no risk and neither the LADO nor the police must first agree what they hear. */
-    static boolean parentsMayBeTold(Enum<?>[] values, List<ActionCode> actions) {
-        return values[Fact.PARENTAL_RISK.ordinal()] == Answer.NO && !actions.contains(ActionCode.REFER_LADO)
+    static boolean parentsMayBeTold(FactVector values, List<ActionCode> actions) {
+        return values.answer(Fact.PARENTAL_RISK) == Answer.NO && !actions.contains(ActionCode.REFER_LADO)
                 && !actions.contains(ActionCode.REPORT_TO_POLICE) && !actions.contains(ActionCode.CALL_999);
-    }
-
-    /** Every fact not yet known: where a check that reads none of them stands. */
-    static Enum<?>[] allUnknown() {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = fact.unknown();
-        }
-        return values;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Question;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.RuleRow;
 
@@ -78,12 +79,12 @@ final class QuestionsProperty {
         Fact[] facts = relevant.toArray(Fact[]::new);
         Enum<?>[][] choices = new Enum<?>[facts.length][];
         long[][] counts = new long[facts.length][];
-        Enum<?>[] values = Proof.allUnknown();
+        FactVector values = FactVector.allUnknown();
         for (int i = 0; i < facts.length; i++) {
             ValueClasses.Classes classes = ValueClasses.Classes.of(facts[i], read);
             choices[i] = classes.values();
             counts[i] = classes.counts();
-            values[facts[i].ordinal()] = choices[i][0];
+            values.set(facts[i], choices[i][0]);
         }
         long others = reachableCombinationsOfTheOthers(relevant);
         int[] digit = new int[facts.length];
@@ -99,7 +100,7 @@ final class QuestionsProperty {
                     }
                     return new long[] {bits};
                 })[0];
-                if (values[question.ordinal()] == question.unknown() && (asked & 1L << question.ordinal()) == 0
+                if (values.get(question) == question.unknown() && (asked & 1L << question.ordinal()) == 0
                         && matters(question, values)) {
                     long combinationWeight = others;
                     for (int i = 0; i < facts.length; i++) {
@@ -113,19 +114,19 @@ final class QuestionsProperty {
             int k = 0;
             while (k < facts.length && ++digit[k] == choices[k].length) {
                 digit[k] = 0;
-                values[facts[k].ordinal()] = choices[k][0];
+                values.set(facts[k], choices[k][0]);
                 k++;
             }
             if (k == facts.length) {
                 return;
             }
-            values[facts[k].ordinal()] = choices[k][digit[k]];
+            values.set(facts[k], choices[k][digit[k]]);
         }
     }
 
-    private boolean matters(Fact fact, Enum<?>[] values) {
+    private boolean matters(Fact fact, FactVector values) {
         Fact unless = MATTERS_UNLESS_NO.get(fact);
-        return (unless == null || values[unless.ordinal()] != Answer.NO) && !proof.tables.predates(fact);
+        return (unless == null || values.get(unless) != Answer.NO) && !proof.tables.predates(fact);
     }
 
     /** How many reachable combinations the facts outside {@code relevant} have (links never cross it). */
@@ -142,12 +143,12 @@ final class QuestionsProperty {
                 product *= fact.domain().size();
             }
         }
-        Enum<?>[] values = Proof.allUnknown();
+        FactVector values = FactVector.allUnknown();
         long reachable = 0;
         int[] digit = new int[linked.size()];
         while (true) {
             for (int i = 0; i < linked.size(); i++) {
-                values[linked.get(i).ordinal()] = linked.get(i).domain().get(digit[i]);
+                values.set(linked.get(i), linked.get(i).domain().get(digit[i]));
             }
             if (FactSpace.reachable(values)) {
                 reachable++;

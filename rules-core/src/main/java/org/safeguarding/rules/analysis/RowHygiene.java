@@ -11,6 +11,7 @@ import org.safeguarding.rules.api.HygieneFinding;
 import org.safeguarding.rules.api.IncidentWords;
 import org.safeguarding.rules.api.Reason;
 import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.tables.RuleRow;
 import org.safeguarding.rules.tables.SheetTemplate;
 
@@ -40,9 +41,9 @@ final class RowHygiene {
     }
 
     private void tryOwnConditions(RuleRow row) {
-        Enum<?>[] values = Proof.allUnknown();
+        FactVector values = FactVector.allUnknown();
         row.conditions().forEach((input, value) -> Fact.byFieldName(input)
-                .ifPresent(fact -> fact.valueNamed(value).ifPresent(v -> values[fact.ordinal()] = v)));
+                .ifPresent(fact -> fact.valueNamed(value).ifPresent(v -> values.set(fact, v))));
         List<String> matching = proof.decider.matchingPathwayRules(values, proof.youngest);
         proof.fired.addAll(matching);
         if (matching.contains(row.id())) {

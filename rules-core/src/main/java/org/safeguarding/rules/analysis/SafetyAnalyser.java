@@ -16,6 +16,7 @@ import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.SafetyReport;
 import org.safeguarding.rules.api.SocialCareStatus;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.ActionFacts;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.SheetTemplate;
@@ -133,11 +134,11 @@ public final class SafetyAnalyser {
         long evaluated = 0;
         for (int[] group : groups.values()) {
             Decider.PathwayStep step = stepOf[group[0]];
-            Enum<?>[] base = space.values(group[0]);
+            FactVector base = space.values(group[0]);
             // Each block's classes that can go with this group (links tie a free fact to a Pathway fact at most).
             List<List<ValueClasses.Representative>> reachableOf = new ArrayList<>(n);
             long[] total = new long[n];
-            Enum<?>[] held = base;
+            FactVector held = base;
             for (int b = 0; b < n; b++) {
                 List<ValueClasses.Representative> reachable = new ArrayList<>();
                 for (ValueClasses.Representative rest : classesOf.get(b)) {
@@ -148,7 +149,7 @@ public final class SafetyAnalyser {
                 }
                 reachableOf.add(reachable);
                 // Held still at "not yet known" (always reachable): the decision most often asked for is among those walked.
-                Enum<?>[] before = held;
+                FactVector before = held;
                 held = reachable.stream().filter(ValueClasses.Representative::unknown).findFirst().or(() -> reachable.stream().findFirst())
                         .map(rest -> rest.fill(before)).orElse(held);
             }
@@ -195,12 +196,12 @@ public final class SafetyAnalyser {
             if (step == null) {
                 continue;
             }
-            Enum<?>[] values = space.values(index);
+            FactVector values = space.values(index);
             long key = step.served().pathway().ordinal() | (step.served().provisional() ? 4L : 0)
                     | (long) step.table().pathway().ordinal() << 3 | (step.table().provisional() ? 32L : 0)
                     | (long) ActionFacts.policeCriterion(values).ordinal() << 6;
             for (int k = 0; k < PATHWAY_FACTS.size(); k++) {
-                key |= (long) classes[k][values[PATHWAY_FACTS.get(k).ordinal()].ordinal()] << (8 + 3 * k);
+                key |= (long) classes[k][values.get(PATHWAY_FACTS.get(k)).ordinal()] << (8 + 3 * k);
             }
             int example = index;
             groups.computeIfAbsent(key, k -> new int[] {example, 0})[1]++;
@@ -209,7 +210,7 @@ public final class SafetyAnalyser {
     }
 
     /** Every check of the Actions step for one combination, made once for each distinct thing it reads and counted again after. */
-    private Decider.ActionsPart checkActions(Enum<?>[] values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
+    private Decider.ActionsPart checkActions(FactVector values, Decider.PathwayStep step, Map<Fact, Set<Enum<?>>> read) {
         Decider.ActionsPart served = proof.decider.actionsStep(values, proof.youngest, step);
         words.checkQuestions(values, served.actionCodes(), read);
         actionProperties.checkUnion(values, step, served, heldServed);
@@ -249,13 +250,13 @@ public final class SafetyAnalyser {
     }
 
     /** The values the properties read: immediate danger, parental risk, staff, adult involved, a threat to share, social care, young staff. */
-    private static long factBits(Enum<?>[] values) {
-        return values[Fact.IMMEDIATE_DANGER.ordinal()].ordinal()
-                | (long) values[Fact.PARENTAL_RISK.ordinal()].ordinal() << 4
-                | (long) values[Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()].ordinal() << 8
-                | (long) values[Fact.ADULT_INVOLVED.ordinal()].ordinal() << 12
-                | (long) values[Fact.THREAT_TO_SHARE.ordinal()].ordinal() << 16
-                | (long) values[Fact.SOCIAL_CARE_STATUS.ordinal()].ordinal() << 20
-                | (long) values[Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()].ordinal() << 24;
+    private static long factBits(FactVector values) {
+        return values.get(Fact.IMMEDIATE_DANGER).ordinal()
+                | (long) values.get(Fact.PARENTAL_RISK).ordinal() << 4
+                | (long) values.get(Fact.ADULT_IS_STAFF_OR_VOLUNTEER).ordinal() << 8
+                | (long) values.get(Fact.ADULT_INVOLVED).ordinal() << 12
+                | (long) values.get(Fact.THREAT_TO_SHARE).ordinal() << 16
+                | (long) values.get(Fact.SOCIAL_CARE_STATUS).ordinal() << 20
+                | (long) values.get(Fact.STAFF_OR_VOLUNTEER_UNDER18).ordinal() << 24;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.safeguarding.rules.api.Fact;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.tables.RuleRow;
 
 /**
@@ -57,10 +58,10 @@ final class ValueClasses {
             return true;
         }
 
-        Enum<?>[] fill(Enum<?>[] base) {
-            Enum<?>[] values = base.clone();
+        FactVector fill(FactVector base) {
+            FactVector values = base.copy();
             for (int i = 0; i < chosen.length; i++) {
-                values[facts.get(i).ordinal()] = chosen[i];
+                values.set(facts.get(i), chosen[i]);
             }
             return values;
         }

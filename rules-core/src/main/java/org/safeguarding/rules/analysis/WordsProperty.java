@@ -14,6 +14,7 @@ import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.SafetyFinding;
+import org.safeguarding.rules.engine.FactVector;
 import org.safeguarding.rules.engine.Decider;
 import org.safeguarding.rules.tables.QuestionText;
 import org.safeguarding.rules.tables.TextCell;
@@ -53,7 +54,7 @@ final class WordsProperty {
         for (Fact fact : shown) {
             QuestionText text = proof.tables.questionTexts().get(fact);
             if (named(text.text()).isEmpty() && named(text.why()).isEmpty()) {
-                checkQuestionText(fact, List.of(), false, Proof.allUnknown());
+                checkQuestionText(fact, List.of(), false, FactVector.allUnknown());
             } else {
                 questionsToWord.add(fact);
             }
@@ -87,7 +88,7 @@ final class WordsProperty {
     }
 
     /** The summary and the text of each action served, beside those actions. */
-    void checkServed(Enum<?>[] values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context) {
+    void checkServed(FactVector values, Decider.PathwayStep step, Decider.ActionsPart served, Map<String, String> context) {
         List<ActionCode> actions = served.actionCodes();
         boolean parentsMayBeTold = Proof.parentsMayBeTold(values, actions);
         if (proof.inPass(summaryUnit)) {
@@ -108,14 +109,14 @@ final class WordsProperty {
      * (its fact not yet known), beside the actions served. Outside the memo of checks, which does
      * not know which facts are unknown.
      */
-    void checkQuestions(Enum<?>[] values, List<ActionCode> actions, Map<Fact, Set<Enum<?>>> read) {
+    void checkQuestions(FactVector values, List<ActionCode> actions, Map<Fact, Set<Enum<?>>> read) {
         for (Map.Entry<Fact, ActionBlocks.Unit> entry : questionUnits.entrySet()) {
             Fact fact = entry.getKey();
-            Enum<?> value = values[fact.ordinal()];
+            Enum<?> value = values.get(fact);
             boolean mayBeUnknown = value == fact.unknown() || !read.get(fact).contains(value) && !read.get(fact).contains(fact.unknown());
             if (mayBeUnknown && proof.inPass(entry.getValue())) {
-                Enum<?>[] example = values.clone();
-                example[fact.ordinal()] = fact.unknown();
+                FactVector example = values.copy();
+                example.set(fact, fact.unknown());
                 checkQuestionText(fact, actions, Proof.parentsMayBeTold(values, actions), example);
             }
         }
@@ -132,7 +133,7 @@ final class WordsProperty {
         return codes;
     }
 
-    private void checkQuestionText(Fact fact, List<ActionCode> actions, boolean parents, Enum<?>[] example) {
+    private void checkQuestionText(Fact fact, List<ActionCode> actions, boolean parents, FactVector example) {
         QuestionText text = proof.tables.questionTexts().get(fact);
         Optional<TextCell> cell = Optional.ofNullable(proof.tables.textCells().get(TextCell.questionKey(fact)));
         checkText("The question about " + fact.fieldName(), text.text(), cell, actions, parents, example, Map.of());
@@ -141,7 +142,7 @@ final class WordsProperty {
     }
 
     private void checkText(String what, String text, Optional<TextCell> cell, List<ActionCode> actions, boolean parentsMayBeTold,
-                           Enum<?>[] values, Map<String, String> context) {
+                           FactVector values, Map<String, String> context) {
         TextWords said = words(text);
         for (TextWords.Service service : said.services()) {
             if (!service.involvedIn(actions)) {
@@ -161,7 +162,7 @@ final class WordsProperty {
         }
     }
 
-    private void report(String message, Enum<?>[] values, Map<String, String> context, Optional<TextCell> cell) {
+    private void report(String message, FactVector values, Map<String, String> context, Optional<TextCell> cell) {
         proof.findings.of(SafetyProperty.WORDS_AGREE, message, values, context, () -> cell.map(c -> List.of(
                 new SafetyFinding.RuleLocation(c.workbook(), c.sheet(), Integer.parseInt(c.cell().replaceAll("[A-Z]", "")), c.cell())))
                 .orElse(List.of()));

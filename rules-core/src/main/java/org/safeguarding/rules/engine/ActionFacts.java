@@ -14,8 +14,8 @@ public final class ActionFacts extends CaseFacts {
     private final Answer provisional;
     private final Answer policeCriterion;
 
-    ActionFacts(Enum<?>[] values, Pathway pathway, boolean provisional, Answer policeCriterion) {
-        super(values);
+    ActionFacts(FactVector facts, Pathway pathway, boolean provisional, Answer policeCriterion) {
+        super(facts);
         this.pathway = pathway;
         this.provisional = provisional ? Answer.YES : Answer.NO;
         this.policeCriterion = policeCriterion;
@@ -25,10 +25,10 @@ public final class ActionFacts extends CaseFacts {
      * YES when any criterion that needs the police is true, NO when every one is false, and
      * otherwise UNKNOWN (one may still be true).
      */
-    public static Answer policeCriterion(Enum<?>[] values) {
+    public static Answer policeCriterion(FactVector facts) {
         Answer answer = Answer.NO;
         for (Fact fact : TableTemplate.POLICE_CRITERIA) {
-            Enum<?> value = values[fact.ordinal()];
+            Enum<?> value = facts.get(fact);
             if (value == Answer.YES) {
                 return Answer.YES;
             }

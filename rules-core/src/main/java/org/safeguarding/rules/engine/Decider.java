@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
 import org.safeguarding.rules.api.Answer;
-import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Incident;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Question;
@@ -216,22 +215,11 @@ public final class Decider {
         return new RuleSetInfo(version.version(), version.sha256(), loadedAt, counts, tables.setupWarnings());
     }
 
-    /** The facts of an incident as the tables read them, indexed by {@link Fact#ordinal()}. */
-    public static Enum<?>[] values(Incident incident) {
-        Enum<?>[] values = new Enum<?>[FACTS.length];
-        for (Fact fact : FACTS) {
-            values[fact.ordinal()] = incident.value(fact);
-        }
-        return values;
-    }
-
-    private static final Fact[] FACTS = Fact.values(); // Fact.values() copies the array on every call
-
     /**
      * Every Pathway and Policy row that matches these facts, those that win and those overruled:
      * to explain a safety finding and to find rows that never apply, never to decide.
      */
-    public List<String> matchingPathwayRules(Enum<?>[] values, int youngest) {
+    public List<String> matchingPathwayRules(FactVector values, int youngest) {
         List<String> fired;
         if (evaluation == Evaluation.INDEX) {
             Findings findings = new Findings(rules);
@@ -254,7 +242,7 @@ public final class Decider {
      * {@link ActionFacts}, fired in a session of their own once the pathway is known, so each step
      * starts from nothing.
      */
-    private Findings runPathway(Enum<?>[] values) {
+    private Findings runPathway(FactVector values) {
         Findings findings = new Findings(rules);
         firing.get().fire(new PathwayFacts(values), findings);
         return findings;
@@ -268,8 +256,8 @@ public final class Decider {
      */
     public Recommendation decide(Incident incident) {
         FactDerivation.Derivation derivation = FactDerivation.derive(incident);
-        Enum<?>[] values = values(incident);
-        derivation.derived().forEach((fact, value) -> values[fact.ordinal()] = value);
+        FactVector values = FactVector.of(incident);
+        derivation.derived().forEach(values::set);
         int youngest = policy.isEmpty() ? PolicyRules.AGE_UNKNOWN : PolicyRules.youngest(incident.people());
         PathwayStep step = pathwayStep(values, youngest);
         // One key for both steps: the Questions rules read no pathway, so the Actions step may set it.
@@ -297,7 +285,7 @@ public final class Decider {
      *
      * @throws IllegalStateException when no Pathway rule matches (never, for proven tables)
      */
-    public PathwayStep pathwayStep(Enum<?>[] values, int youngest) {
+    public PathwayStep pathwayStep(FactVector values, int youngest) {
         PathwayPart table;
         if (evaluation == Evaluation.INDEX) {
             table = pathwayTable.part(values);
@@ -314,7 +302,7 @@ public final class Decider {
     }
 
     /** Steps two and three together: a whole outcome, for comparing two rule sets or two evaluations. */
-    public OutcomePart outcomeStep(Enum<?>[] values, int youngest, PathwayStep step) {
+    public OutcomePart outcomeStep(FactVector values, int youngest, PathwayStep step) {
         return new OutcomePart(actionsStep(values, youngest, step), questionsStep(values));
     }
 
@@ -325,11 +313,11 @@ public final class Decider {
      * on the tables' own pathway is kept too (but for the internal-only actions, which never go
      * with a referral), so a stricter policy never takes advice away.
      */
-    public ActionsPart actionsStep(Enum<?>[] values, int youngest, PathwayStep step) {
+    public ActionsPart actionsStep(FactVector values, int youngest, PathwayStep step) {
         return actionsStep(values, index == null ? null : DecisionIndex.key(values), youngest, step);
     }
 
-    private ActionsPart actionsStep(Enum<?>[] values, int[] key, int youngest, PathwayStep step) {
+    private ActionsPart actionsStep(FactVector values, int[] key, int youngest, PathwayStep step) {
         PathwayPart served = step.served();
         ActionsPart part = tablesActions(values, key, served.pathway(), served.provisional());
         if (step.table() != served) {
@@ -339,25 +327,25 @@ public final class Decider {
     }
 
     /** Step three of a decision: the questions still to answer, from the facts alone (the memo, or a Drools session). */
-    public QuestionsPart questionsStep(Enum<?>[] values) {
+    public QuestionsPart questionsStep(FactVector values) {
         return questionsStep(values, index == null ? null : DecisionIndex.key(values));
     }
 
-    private QuestionsPart questionsStep(Enum<?>[] values, int[] key) {
+    private QuestionsPart questionsStep(FactVector values, int[] key) {
         if (evaluation == Evaluation.INDEX) {
             return assembly.indexedQuestions(key);
         }
         return assembly.questionsPart(droolsOutcome(values, Pathway.ESCALATE, false)); // the Questions rules read no pathway
     }
 
-    private ActionsPart tablesActions(Enum<?>[] values, int[] key, Pathway pathway, boolean provisional) {
+    private ActionsPart tablesActions(FactVector values, int[] key, Pathway pathway, boolean provisional) {
         if (evaluation == Evaluation.INDEX) {
             return assembly.indexedActions(key, pathway, provisional);
         }
         return assembly.actionsPart(droolsOutcome(values, pathway, provisional), pathway, provisional);
     }
 
-    private Findings droolsOutcome(Enum<?>[] values, Pathway pathway, boolean provisional) {
+    private Findings droolsOutcome(FactVector values, Pathway pathway, boolean provisional) {
         Findings findings = new Findings(rules);
         firing.get().fire(new ActionFacts(values, pathway, provisional, ActionFacts.policeCriterion(values)), findings);
         return findings;

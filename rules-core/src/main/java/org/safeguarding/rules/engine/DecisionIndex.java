@@ -121,8 +121,8 @@ final class DecisionIndex {
      * @param outcomeRules the ids of the Actions and Questions rules Drools fires for some facts,
      *                     given the decided pathway and provisional flag
      */
-    static DecisionIndex build(RuleTables tables, Map<String, RuleInfo> rules, Function<Enum<?>[], List<String>> pathwayRules,
-                               BiFunction<Enum<?>[], int[], List<String>> outcomeRules) {
+    static DecisionIndex build(RuleTables tables, Map<String, RuleInfo> rules, Function<FactVector, List<String>> pathwayRules,
+                               BiFunction<FactVector, int[], List<String>> outcomeRules) {
         long total = 0;
         for (List<RuleRow> table : List.of(tables.pathwayRows(), tables.actionRows(), tables.questionRows())) {
             for (RuleRow row : table) {
@@ -263,10 +263,10 @@ final class DecisionIndex {
         return inputs;
     }
 
-    private static Enum<?>[] facts(Object[] inputs) {
-        Enum<?>[] facts = new Enum<?>[Fact.values().length];
-        for (int i = 0; i < facts.length; i++) {
-            facts[i] = (Enum<?>) inputs[i];
+    private static FactVector facts(Object[] inputs) {
+        FactVector facts = FactVector.allUnknown();
+        for (Fact fact : Fact.values()) {
+            facts.set(fact, (Enum<?>) inputs[fact.ordinal()]);
         }
         return facts;
     }
@@ -278,12 +278,12 @@ final class DecisionIndex {
     }
 
     /** A key: each fact's position in its domain, then the pathway and provisional slots (filled in later) and the police criterion. */
-    static int[] key(Enum<?>[] values) {
+    static int[] key(FactVector facts) {
         int[] key = new int[SLOTS];
-        for (int i = 0; i < values.length; i++) {
-            key[i] = values[i].ordinal();
+        for (int i = 0; i < FactVector.size(); i++) {
+            key[i] = facts.at(i).ordinal();
         }
-        key[POLICE_SLOT] = ActionFacts.policeCriterion(values).ordinal();
+        key[POLICE_SLOT] = ActionFacts.policeCriterion(facts).ordinal();
         return key;
     }
 

@@ -5,7 +5,7 @@ package org.safeguarding.rules.engine;
  * conditions are written against exactly the inputs of its phase.
  */
 public final class PathwayFacts extends CaseFacts {
-    PathwayFacts(Enum<?>[] values) {
-        super(values);
+    PathwayFacts(FactVector facts) {
+        super(facts);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.tables.TableTemplate;
@@ -25,9 +24,9 @@ final class PathwayReading {
     record Result(Pathway pathway, boolean provisional, List<String> rules, List<String> reasons) {
     }
 
-    static Result result(Enum<?>[] values, Findings findings) {
+    static Result result(FactVector facts, Findings findings) {
         Pathway pathway = pathwayOf(findings);
-        return new Result(pathway, pathway != null && provisional(values, pathway, findings), ids(findings.pathwayRules),
+        return new Result(pathway, pathway != null && provisional(facts, pathway, findings), ids(findings.pathwayRules),
                 pathway == null ? List.of() : ids(reasons(findings, pathway)));
     }
 
@@ -57,8 +56,8 @@ final class PathwayReading {
      * handling internally while a fact the Pathway table reads is still unknown. The analyser
      * checks this against the definition itself over every combination of facts.
      */
-    static boolean provisional(Enum<?>[] values, Pathway pathway, Findings findings) {
-        if (values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.UNKNOWN) {
+    static boolean provisional(FactVector facts, Pathway pathway, Findings findings) {
+        if (facts.isUnknown(Fact.IMMEDIATE_DANGER)) {
             return true;
         }
         return switch (pathway) {
@@ -73,7 +72,7 @@ final class PathwayReading {
             }
             case HANDLE_INTERNALLY -> {
                 for (Fact fact : TableTemplate.PATHWAY_FACTS) {
-                    if (values[fact.ordinal()] == fact.unknown()) {
+                    if (facts.isUnknown(fact)) {
                         yield true;
                     }
                 }

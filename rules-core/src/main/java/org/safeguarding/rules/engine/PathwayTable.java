@@ -20,10 +20,10 @@ record PathwayTable(int[] partOf, Decider.PathwayPart[] parts) {
     private static final int[] WEIGHTS = weights();
 
     /** The answer for these facts, by their Pathway facts alone. */
-    Decider.PathwayPart part(Enum<?>[] values) {
+    Decider.PathwayPart part(FactVector facts) {
         int key = 0;
         for (Fact fact : TableTemplate.PATHWAY_FACTS) {
-            key += values[fact.ordinal()].ordinal() * WEIGHTS[fact.ordinal()];
+            key += facts.get(fact).ordinal() * WEIGHTS[fact.ordinal()];
         }
         return parts[partOf[key]];
     }
@@ -38,19 +38,16 @@ record PathwayTable(int[] partOf, Decider.PathwayPart[] parts) {
         for (RuleRow row : tables.pathwayRows()) {
             bitOf.put(row.id(), bitOf.size());
         }
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = fact.unknown();
-        }
+        FactVector facts = FactVector.allUnknown();
         for (int k = 0; k < size; k++) {
             int rest = k;
             for (Fact fact : TableTemplate.PATHWAY_FACTS) {
-                values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                facts.set(fact, fact.domain().get(rest % fact.domain().size()));
                 rest /= fact.domain().size();
             }
             Findings findings = new Findings(rules);
-            index.firePathwayRules(DecisionIndex.key(values), findings);
-            PathwayReading.Result result = PathwayReading.result(values, findings);
+            index.firePathwayRules(DecisionIndex.key(facts), findings);
+            PathwayReading.Result result = PathwayReading.result(facts, findings);
             Integer id = seen.get(answerKey(result, bitOf));
             if (id == null) {
                 id = parts.size();

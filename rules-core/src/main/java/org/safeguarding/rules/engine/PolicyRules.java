@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import org.safeguarding.rules.api.Action;
 import org.safeguarding.rules.api.ActionCode;
-import org.safeguarding.rules.api.Answer;
 import org.safeguarding.rules.api.Fact;
 import org.safeguarding.rules.api.Pathway;
 import org.safeguarding.rules.api.Person;
@@ -30,16 +29,16 @@ final class PolicyRules {
     static final int AGE_UNKNOWN = Integer.MAX_VALUE;
 
     private record Rule(RuleInfo info, int[] facts, Enum<?>[] values, int under, boolean readsUnknown, ActionCode adds) {
-        boolean matches(Enum<?>[] incident, int youngest) {
+        boolean matches(FactVector incident, int youngest) {
             for (int i = 0; i < facts.length; i++) {
-                if (incident[facts[i]] != values[i]) {
+                if (incident.at(facts[i]) != values[i]) {
                     return false;
                 }
             }
             return under == AGE_UNKNOWN || youngest < under; // AGE_UNKNOWN as a limit: the row reads no age
         }
 
-        boolean matchesButForAge(Enum<?>[] incident) {
+        boolean matchesButForAge(FactVector incident) {
             return matches(incident, Integer.MIN_VALUE);
         }
     }
@@ -120,7 +119,7 @@ final class PolicyRules {
      * and are not reasons). Raised, the decision is provisional when a child may be in immediate
      * danger or when every matching row matched on a fact not yet known, as for the Pathway table.
      */
-    Decider.PathwayPart apply(Decider.PathwayPart table, Enum<?>[] values, int youngest) {
+    Decider.PathwayPart apply(Decider.PathwayPart table, FactVector values, int youngest) {
         if (escalations.length == 0 || table.pathway() == Pathway.EMERGENCY || table.pathway() == null) {
             return table;
         }
@@ -135,7 +134,7 @@ final class PolicyRules {
         if (matched.isEmpty()) {
             return table;
         }
-        boolean dangerUnknown = values[Fact.IMMEDIATE_DANGER.ordinal()] == Answer.UNKNOWN;
+        boolean dangerUnknown = values.isUnknown(Fact.IMMEDIATE_DANGER);
         List<Reason> reasons = new ArrayList<>();
         boolean provisional;
         if (table.pathway() == Pathway.HANDLE_INTERNALLY) {
@@ -149,7 +148,7 @@ final class PolicyRules {
     }
 
     /** The policy rows that match, escalations and additions, by ID: for the analysis' record of rules that fire. */
-    List<String> matching(Enum<?>[] values, int youngest) {
+    List<String> matching(FactVector values, int youngest) {
         List<String> ids = new ArrayList<>();
         for (Rule[] rules : List.of(escalations, additions)) {
             for (Rule rule : rules) {
@@ -166,7 +165,7 @@ final class PolicyRules {
         static final Added NOTHING = new Added(List.of(), List.of());
     }
 
-    Added additions(Enum<?>[] values, int youngest, Pathway pathway, boolean provisional, List<Action> given) {
+    Added additions(FactVector values, int youngest, Pathway pathway, boolean provisional, List<Action> given) {
         if (additions.length == 0) {
             return Added.NOTHING;
         }
@@ -186,7 +185,7 @@ final class PolicyRules {
      * A warning when a row about the youngest child's age would apply but nobody's age is known:
      * the policy is not applied on a guess, so the caller is asked for the ages.
      */
-    Optional<Warning> ageWarning(Enum<?>[] values, int youngest) {
+    Optional<Warning> ageWarning(FactVector values, int youngest) {
         if (youngest != AGE_UNKNOWN) {
             return Optional.empty();
         }

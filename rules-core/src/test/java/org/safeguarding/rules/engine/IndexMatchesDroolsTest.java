@@ -39,10 +39,10 @@ class IndexMatchesDroolsTest {
             combinations *= fact.domain().size();
         }
         for (int n = 0; n < combinations; n++) {
-            Enum<?>[] values = unknowns();
+            FactVector values = FactVector.allUnknown();
             int rest = n;
             for (Fact fact : pathwayFacts) {
-                values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                values.set(fact, fact.domain().get(rest % fact.domain().size()));
                 rest /= fact.domain().size();
             }
             Decider.PathwayStep index = INDEX.pathwayStep(values, Integer.MAX_VALUE);
@@ -68,10 +68,10 @@ class IndexMatchesDroolsTest {
         for (Pathway pathway : Pathway.values()) {
             for (boolean provisional : new boolean[] {false, true}) {
                 for (int n = 0; n < combinations; n++) {
-                    Enum<?>[] values = randomValues(random);
+                    FactVector values = randomValues(random);
                     int rest = n;
                     for (Fact fact : read) {
-                        values[fact.ordinal()] = fact.domain().get(rest % fact.domain().size());
+                        values.set(fact, fact.domain().get(rest % fact.domain().size()));
                         rest /= fact.domain().size();
                     }
                     Decider.PathwayPart part = new Decider.PathwayPart(pathway, provisional, new org.safeguarding.rules.api.Reason[0]);
@@ -107,20 +107,12 @@ class IndexMatchesDroolsTest {
         assertThat(index.warnings()).isEqualTo(drools.warnings());
     }
 
-    private static Enum<?>[] unknowns() {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
+    private static FactVector randomValues(Random random) {
+        FactVector values = FactVector.allUnknown();
         for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = fact.unknown();
+            values.set(fact, fact.domain().get(random.nextInt(fact.domain().size())));
         }
-        return values;
-    }
-
-    private static Enum<?>[] randomValues(Random random) {
-        Enum<?>[] values = new Enum<?>[Fact.values().length];
-        for (Fact fact : Fact.values()) {
-            values[fact.ordinal()] = fact.domain().get(random.nextInt(fact.domain().size()));
-        }
-        values[Fact.IMMEDIATE_DANGER.ordinal()] = random.nextBoolean() ? Answer.NO : Answer.UNKNOWN;
+        values.set(Fact.IMMEDIATE_DANGER, random.nextBoolean() ? Answer.NO : Answer.UNKNOWN);
         return values;
     }
 

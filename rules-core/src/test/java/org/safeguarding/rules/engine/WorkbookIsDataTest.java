@@ -197,16 +197,16 @@ class WorkbookIsDataTest {
                 "A-08", "A-09", "A-10", "A-11", "A-39", "A-40", "A-41", "A-42", "A-43", "A-44", "Q-21", "Q-22");
         var random = new java.util.Random(7);
         for (int i = 0; i < 5_000; i++) {
-            Enum<?>[] values = new Enum<?>[org.safeguarding.rules.api.Fact.values().length];
+            FactVector values = FactVector.allUnknown();
             for (var fact : org.safeguarding.rules.api.Fact.values()) {
                 List<Enum<?>> domain = fact.domain();
-                values[fact.ordinal()] = domain.get(random.nextInt(domain.size()));
+                values.set(fact, domain.get(random.nextInt(domain.size())));
             }
             // The facts added after the last layout kept here, at the values that decide as before: the contact not yet known
             // to be online or not (CEOP for any adult or coercion), no young member of staff, and real imagery.
-            values[org.safeguarding.rules.api.Fact.ONLINE_CONTACT.ordinal()] = org.safeguarding.rules.api.Answer.UNKNOWN;
-            values[org.safeguarding.rules.api.Fact.IMAGERY_ORIGIN.ordinal()] = org.safeguarding.rules.api.ImageryOrigin.TAKEN;
-            values[org.safeguarding.rules.api.Fact.STAFF_OR_VOLUNTEER_UNDER18.ordinal()] = org.safeguarding.rules.api.Answer.NO;
+            values.set(org.safeguarding.rules.api.Fact.ONLINE_CONTACT, org.safeguarding.rules.api.Answer.UNKNOWN);
+            values.set(org.safeguarding.rules.api.Fact.IMAGERY_ORIGIN, org.safeguarding.rules.api.ImageryOrigin.TAKEN);
+            values.set(org.safeguarding.rules.api.Fact.STAFF_OR_VOLUNTEER_UNDER18, org.safeguarding.rules.api.Answer.NO);
             Decider.PathwayStep a = current.pathwayStep(values, Integer.MAX_VALUE);
             Decider.PathwayStep was = old.pathwayStep(values, Integer.MAX_VALUE);
             assertThat(List.of(was.pathway(), was.provisional(), ruleIds(was.served().reasons())))
@@ -216,7 +216,7 @@ class WorkbookIsDataTest {
             Outcome now = Outcome.of(current.outcomeStep(values, Integer.MAX_VALUE, a));
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INITIAL_REVIEW_MEETING)).isEqualTo(a.provisional());
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.REFER_LADO))
-                    .isEqualTo(values[org.safeguarding.rules.api.Fact.ADULT_IS_STAFF_OR_VOLUNTEER.ordinal()] == org.safeguarding.rules.api.Answer.YES);
+                    .isEqualTo(values.get(org.safeguarding.rules.api.Fact.ADULT_IS_STAFF_OR_VOLUNTEER) == org.safeguarding.rules.api.Answer.YES);
             var added = java.util.EnumSet.of(org.safeguarding.rules.api.ActionCode.INITIAL_REVIEW_MEETING,
                     org.safeguarding.rules.api.ActionCode.REFER_LADO, org.safeguarding.rules.api.ActionCode.INFORM_HEADTEACHER);
             // And the police on the ESCALATE pathway: only when a criterion that needs them is established or not yet ruled out.
@@ -227,13 +227,13 @@ class WorkbookIsDataTest {
                 added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_POLICE);
             }
             // And CEOP while an adult may be involved, which the old workbook has no row for.
-            boolean adultMayBe = values[org.safeguarding.rules.api.Fact.ADULT_INVOLVED.ordinal()] == org.safeguarding.rules.api.Answer.UNKNOWN;
+            boolean adultMayBe = values.get(org.safeguarding.rules.api.Fact.ADULT_INVOLVED) == org.safeguarding.rules.api.Answer.UNKNOWN;
             if (escalate && adultMayBe) {
                 assertThat(now.actions()).contains(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP);
                 added.add(org.safeguarding.rules.api.ActionCode.REPORT_TO_CEOP);
             }
             // And a threat to share (A-33, A-34 and the questions ), which the old layout has no column for.
-            boolean threat = values[org.safeguarding.rules.api.Fact.THREAT_TO_SHARE.ordinal()] == org.safeguarding.rules.api.Answer.YES;
+            boolean threat = values.get(org.safeguarding.rules.api.Fact.THREAT_TO_SHARE) == org.safeguarding.rules.api.Answer.YES;
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.SEXTORTION_ADVICE)).isEqualTo(threat);
             added.add(org.safeguarding.rules.api.ActionCode.SEXTORTION_ADVICE);
             if (threat) {
@@ -244,7 +244,7 @@ class WorkbookIsDataTest {
             }
             // And a child known to children's social care (A-35 to A-38 and the question Q-20): their social worker, and a
             // looked-after child's virtual school head.
-            var status = values[org.safeguarding.rules.api.Fact.SOCIAL_CARE_STATUS.ordinal()];
+            var status = values.get(org.safeguarding.rules.api.Fact.SOCIAL_CARE_STATUS);
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INFORM_SOCIAL_WORKER))
                     .isEqualTo(status != org.safeguarding.rules.api.SocialCareStatus.NONE && status != org.safeguarding.rules.api.SocialCareStatus.UNKNOWN);
             assertThat(now.actions().contains(org.safeguarding.rules.api.ActionCode.INFORM_VIRTUAL_SCHOOL_HEAD))
