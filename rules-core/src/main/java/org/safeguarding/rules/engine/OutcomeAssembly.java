@@ -44,18 +44,30 @@ final class OutcomeAssembly {
     Decider.ActionsPart indexedActions(int[] key, Pathway pathway, boolean provisional) {
         long mask = index.actionMask(key, pathway, provisional);
         if (mask < 0) {
-            Findings findings = new Findings(rules);
-            index.fireActionRules(key, pathway, provisional, findings);
-            return actionsPart(findings, pathway, provisional);
+            return firedActions(key, pathway, provisional);
         }
         long partKey = (mask << 3) | ((long) pathway.ordinal() << 1) | (provisional ? 1 : 0);
         Decider.ActionsPart part = actionParts.get(partKey);
-        if (part == null) {
-            Findings findings = new Findings(rules);
-            index.fireActionRules(mask, findings);
-            part = actionsPart(findings, pathway, provisional);
-            actionParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
-        }
+        return part != null ? part : assembledActions(mask, partKey, pathway, provisional);
+    }
+
+    /*
+     * The assembly on a memo miss is kept out of the lookups above, so the JIT inlines a lookup
+     * into a decision whole and leaves this rare path as a call: inlined along with it, a decision
+     * took a third longer (DecideBenchmark, docs/performance.md).
+     */
+
+    private Decider.ActionsPart firedActions(int[] key, Pathway pathway, boolean provisional) {
+        Findings findings = new Findings(rules);
+        index.fireActionRules(key, pathway, provisional, findings);
+        return actionsPart(findings, pathway, provisional);
+    }
+
+    private Decider.ActionsPart assembledActions(long mask, long partKey, Pathway pathway, boolean provisional) {
+        Findings findings = new Findings(rules);
+        index.fireActionRules(mask, findings);
+        Decider.ActionsPart part = actionsPart(findings, pathway, provisional);
+        actionParts.put(partKey, part); // bounded: unusual combinations are assembled each time instead
         return part;
     }
 
@@ -63,17 +75,23 @@ final class OutcomeAssembly {
     Decider.QuestionsPart indexedQuestions(int[] key) {
         long mask = index.questionMask(key);
         if (mask < 0) {
-            Findings findings = new Findings(rules);
-            index.fireQuestionRules(key, findings);
-            return questionsPart(findings);
+            return firedQuestions(key);
         }
         Decider.QuestionsPart part = questionParts.get(mask);
-        if (part == null) {
-            Findings findings = new Findings(rules);
-            index.fireQuestionRules(mask, findings);
-            part = questionsPart(findings);
-            questionParts.put(mask, part);
-        }
+        return part != null ? part : assembledQuestions(mask);
+    }
+
+    private Decider.QuestionsPart firedQuestions(int[] key) {
+        Findings findings = new Findings(rules);
+        index.fireQuestionRules(key, findings);
+        return questionsPart(findings);
+    }
+
+    private Decider.QuestionsPart assembledQuestions(long mask) {
+        Findings findings = new Findings(rules);
+        index.fireQuestionRules(mask, findings);
+        Decider.QuestionsPart part = questionsPart(findings);
+        questionParts.put(mask, part);
         return part;
     }
 
