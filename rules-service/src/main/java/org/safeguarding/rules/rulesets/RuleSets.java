@@ -133,26 +133,26 @@ public class RuleSets {
         RuleSetStore opened = choice.opener().open();
         store = opened;
         Optional<RuleSetStore.Pointer> pointer = opened.pointer();
-        if (pointer.isPresent()) {
-            String wanted = pointer.get().active();
-            try {
-                swap(loaded.load(wanted, opened));
-            } catch (IllegalStateException e) {
-                // The active version passed the checks of the product that activated it, but not this
-                // one's (a new safety property, a new column). A service that does not start leaves every
-                // child without advice: serve the tables it was started with, which pass, and say why.
-                swap(loaded.load(candidates.starting(initialTables, opened).sha256(), opened));
-                lag.set(new Lag(wanted, Instant.now(), "the active version no longer passes this version's checks; serving the tables "
-                        + "the service started with until a lead activates a version that passes"));
-                audit("fallback", active.get().info().sha256(), "service", "active version " + wanted.substring(0, 12)
-                        + " no longer passes this version's checks");
-                LOG.warnf("Rule set %s no longer passes this version's checks: serving rule set %s instead", wanted.substring(0, 12),
-                        active.get().info().version());
-            }
-        } else {
-            StoredVersion first = candidates.starting(initialTables, opened);
-            opened.setPointer(new RuleSetStore.Pointer(first.sha256(), List.of()));
-            swap(loaded.load(first.sha256(), opened));
+        if (pointer.isEmpty()) {
+            // A new store: the tables this service started with become active, unless another replica
+            // starting at the same moment set its own first. Then that one is served here too.
+            RuleSetStore.Pointer starting = new RuleSetStore.Pointer(candidates.starting(initialTables, opened).sha256(), List.of());
+            pointer = opened.setPointerIf(null, starting, null) ? Optional.of(starting) : opened.pointer();
+        }
+        String wanted = pointer.orElseThrow().active();
+        try {
+            swap(loaded.load(wanted, opened));
+        } catch (IllegalStateException e) {
+            // The active version passed the checks of the product that activated it, but not this
+            // one's (a new safety property, a new column). A service that does not start leaves every
+            // child without advice: serve the tables it was started with, which pass, and say why.
+            swap(loaded.load(candidates.starting(initialTables, opened).sha256(), opened));
+            lag.set(new Lag(wanted, Instant.now(), "the active version no longer passes this version's checks; serving the tables "
+                    + "the service started with until a lead activates a version that passes"));
+            audit("fallback", active.get().info().sha256(), "service", "active version " + wanted.substring(0, 12)
+                    + " no longer passes this version's checks");
+            LOG.warnf("Rule set %s no longer passes this version's checks: serving rule set %s instead", wanted.substring(0, 12),
+                    active.get().info().version());
         }
         LOG.infof("Rule set %s active (store: %s), ready in %d ms", active.get().info().version(), opened.describe(),
                 (System.nanoTime() - start) / 1_000_000);

@@ -61,10 +61,14 @@ public interface RuleSetStore extends AutoCloseable {
     /**
      * Replaces the active pointer and records who did it and why: in one transaction where the
      * store has them (PostgreSQL), so the trail never misses an activation that happened.
+     *
+     * @param why the audit entry, or {@code null} for none (the first pointer a service sets on a new store)
      */
     default void setPointer(Pointer pointer, AuditEntry why) throws IOException {
         setPointer(pointer);
-        audit(why);
+        if (why != null) {
+            audit(why);
+        }
     }
 
     /**
@@ -73,6 +77,7 @@ public interface RuleSetStore extends AutoCloseable {
      * changes made at once (two leads, two replicas) one wins and the other is told, having
      * changed nothing, so no lock need be held while the store is called.
      *
+     * @param why as for {@link #setPointer(Pointer, AuditEntry)}
      * @return whether the pointer was changed
      */
     boolean setPointerIf(String expectedActive, Pointer pointer, AuditEntry why) throws IOException;

@@ -70,6 +70,43 @@ class RestartTest {
         assertThat(again.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
     }
 
+    /**
+     * Two replicas start on a new store at the same moment: both see no pointer, and the one that
+     * sets its own first wins. The other serves that version and leaves the pointer alone (it once
+     * replaced it, undoing what the first had set). Here the first replica has even activated a
+     * lead's version by then, which the late one must not undo.
+     */
+    @Test
+    void a_replica_that_saw_a_new_store_serves_the_version_another_set_first() throws Exception {
+        RuleSets first = start();
+        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
+        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+        first.activate(version.sha256(), false, "Lead");
+
+        RuleSets late = new RuleSets(new StoreChoice(() -> pointerFirstReadAsMissing(new org.safeguarding.rules.store.FileRuleSetStore(store)), store, false),
+                Optional.empty(), java.time.Duration.ofHours(1), 20, swapped -> { });
+        late.start(null);
+
+        assertThat(late.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
+        assertThat(first.pointer().orElseThrow().active()).isEqualTo(version.sha256());
+    }
+
+    /** A store whose first read of the pointer finds none, as a replica's that read it just before another set it. */
+    private static org.safeguarding.rules.store.RuleSetStore pointerFirstReadAsMissing(org.safeguarding.rules.store.RuleSetStore real) {
+        java.util.concurrent.atomic.AtomicBoolean read = new java.util.concurrent.atomic.AtomicBoolean();
+        return (org.safeguarding.rules.store.RuleSetStore) java.lang.reflect.Proxy.newProxyInstance(RestartTest.class.getClassLoader(),
+                new Class<?>[] {org.safeguarding.rules.store.RuleSetStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("pointer") && !read.getAndSet(true)) {
+                        return Optional.empty();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     /** The same index with another build's identity in its header and its checksum made whole again. */
     private static byte[] asIfMadeByAnotherBuild(byte[] index) throws Exception {
         byte[] build = org.safeguarding.rules.RuleSet.productBuild().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
