@@ -19,6 +19,17 @@ class RestartTest {
     @TempDir
     Path store;
 
+    /** The shipped workbook with another number on its Contacts sheet: a version a lead uploads. */
+    private static final byte[] EDITED = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
+
+    /** {@link #EDITED}, uploaded and activated by a lead. */
+    private static StoredVersion activateEdited(RuleSets ruleSets) throws Exception {
+        StoredVersion version = ruleSets.upload(List.of(new Workbook(EditedWorkbook.NAME, EDITED)), "Lead");
+        assertThat(version.passed()).isTrue();
+        ruleSets.activate(version.sha256(), false, "Lead");
+        return version;
+    }
+
     private RuleSets start() throws Exception {
         RuleSets ruleSets = new RuleSets(StoreChoice.folder(store), Optional.empty(), java.time.Duration.ofHours(1), 20, swapped -> { });
         ruleSets.start(null);
@@ -29,10 +40,7 @@ class RestartTest {
     void the_active_version_and_its_history_survive_a_restart() throws Exception {
         RuleSets first = start();
         String bundled = first.active().orElseThrow().info().sha256();
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
-        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
-        assertThat(version.passed()).isTrue();
-        first.activate(version.sha256(), false, "Lead");
+        StoredVersion version = activateEdited(first);
 
         RuleSets restarted = start();
         assertThat(restarted.active().orElseThrow().info().sha256()).isEqualTo(version.sha256());
@@ -49,9 +57,7 @@ class RestartTest {
     @Test
     void a_stored_index_from_another_build_is_proven_again_once_and_saved() throws Exception {
         RuleSets first = start();
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
-        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
-        first.activate(version.sha256(), false, "Lead");
+        StoredVersion version = activateEdited(first);
         Path index = store.resolve("versions").resolve(version.sha256()).resolve("proven.index");
         byte[] ours = java.nio.file.Files.readAllBytes(index);
         byte[] theirs = asIfMadeByAnotherBuild(ours);
@@ -63,7 +69,7 @@ class RestartTest {
         assertThat(upgraded.reprovenAfterUpgrade()).isEqualTo(1);
         byte[] saved = java.nio.file.Files.readAllBytes(index);
         assertThat(org.safeguarding.rules.RuleSet.indexFromAnotherBuild(saved)).isFalse();
-        assertThat(org.safeguarding.rules.RuleSet.fromIndex(saved, List.of(new Workbook(EditedWorkbook.NAME, edited)))).isPresent();
+        assertThat(org.safeguarding.rules.RuleSet.fromIndex(saved, List.of(new Workbook(EditedWorkbook.NAME, EDITED)))).isPresent();
 
         RuleSets again = start();
         assertThat(again.reprovenAfterUpgrade()).isZero();
@@ -79,9 +85,7 @@ class RestartTest {
     @Test
     void a_replica_that_saw_a_new_store_serves_the_version_another_set_first() throws Exception {
         RuleSets first = start();
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
-        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
-        first.activate(version.sha256(), false, "Lead");
+        StoredVersion version = activateEdited(first);
 
         RuleSets late = new RuleSets(new StoreChoice(() -> pointerFirstReadAsMissing(new org.safeguarding.rules.store.FileRuleSetStore(store)), store, false),
                 Optional.empty(), java.time.Duration.ofHours(1), 20, swapped -> { });
@@ -141,9 +145,7 @@ class RestartTest {
     void an_active_version_that_no_longer_passes_falls_back_to_the_starting_tables_and_says_so() throws Exception {
         RuleSets first = start();
         String bundled = first.active().orElseThrow().info().sha256();
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
-        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
-        first.activate(version.sha256(), false, "Lead");
+        StoredVersion version = activateEdited(first);
         // As stored by an earlier product: a workbook of the layout before adultIsStaffOrVolunteer.
         Path stored = store.resolve("versions").resolve(version.sha256());
         java.nio.file.Files.write(stored.resolve("workbooks").resolve(EditedWorkbook.NAME), EditedWorkbook.legacyBytes());
@@ -168,8 +170,7 @@ class RestartTest {
         String bundled = first.active().orElseThrow().info().sha256();
         Path index = store.resolve("versions").resolve(bundled).resolve("proven.index");
         assertThat(index).as("the first start saves the shipped tables' index with their version").exists();
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
-        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
+        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, EDITED)), "Lead");
         assertThat(store.resolve("versions").resolve(version.sha256()).resolve("proven.index")).exists();
         first.activate(version.sha256(), false, "Lead");
         long modified = java.nio.file.Files.getLastModifiedTime(store.resolve("versions").resolve(version.sha256())
@@ -187,9 +188,7 @@ class RestartTest {
     void a_damaged_or_foreign_index_is_never_used_and_is_rebuilt_with_drools() throws Exception {
         RuleSets first = start();
         String bundled = first.active().orElseThrow().info().sha256();
-        byte[] edited = EditedWorkbook.ofShipped().set(TableTemplate.CONTACTS_SHEET, "B5", "0300 555 0199").bytes();
-        StoredVersion version = first.upload(List.of(new Workbook(EditedWorkbook.NAME, edited)), "Lead");
-        first.activate(version.sha256(), false, "Lead");
+        StoredVersion version = activateEdited(first);
         // The other version's index, a valid file for other workbooks, put in this version's place.
         Path index = store.resolve("versions").resolve(version.sha256()).resolve("proven.index");
         java.nio.file.Files.copy(store.resolve("versions").resolve(bundled).resolve("proven.index"), index,
