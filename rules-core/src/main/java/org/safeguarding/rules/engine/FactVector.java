@@ -86,11 +86,6 @@ public final class FactVector {
         return new FactVector(values.clone());
     }
 
-    /** The copy with one fact set. */
-    public FactVector with(Fact fact, Enum<?> value) {
-        return copy().set(fact, value);
-    }
-
     /** The value of the fact whose ordinal is {@code ordinal}: for loops over facts held as ordinals. */
     Enum<?> at(int ordinal) {
         return values[ordinal];
